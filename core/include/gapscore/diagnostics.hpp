@@ -1,0 +1,50 @@
+#pragma once
+/// Validation problems, collected in one pass and reported together.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gapscore/json.hpp"
+
+namespace gapscore {
+
+/// One problem: a JSON Pointer into the document (RFC 6901) and a reason a product owner
+/// understands, e.g. {"/items/3/effort", "must be greater than 0 (got 0)"}.
+struct Problem {
+  std::string path;
+  std::string message;
+};
+
+/// Collects every error and warning found while reading a document or running a command.
+class Diagnostics {
+public:
+  void error(std::string path, std::string message);
+  void warning(std::string path, std::string message);
+
+  bool ok() const { return errors_.empty(); }
+  const std::vector<Problem>& errors() const { return errors_; }
+  const std::vector<Problem>& warnings() const { return warnings_; }
+
+  /// {"errors": [{"path", "message"}...]} — the error document every interface prints.
+  Json errors_document() const;
+  /// [{"path", "message"}...] for the "warnings" field of a successful result.
+  Json warnings_array() const;
+
+private:
+  std::vector<Problem> errors_;
+  std::vector<Problem> warnings_;
+};
+
+/// Appends one reference token to a JSON Pointer, escaping '~' and '/' as RFC 6901 says.
+std::string pointer(std::string_view base, std::string_view token);
+/// Same for an array index.
+std::string pointer(std::string_view base, std::size_t index);
+
+/// A short, readable rendering of a JSON value for messages: numbers as written, strings
+/// quoted and cut at 40 characters, objects and arrays by kind.
+std::string describe(const Json& value);
+
+/// A number the way people write it (shortest text that reads back the same).
+std::string number_text(double value);
+
+} // namespace gapscore

@@ -1,0 +1,67 @@
+#pragma once
+/// The interactive engine: load a document once, then change a weight or an estimate and
+/// re-rank without any JSON. Built for the widget's drag path: a weight change on the
+/// weighted model re-combines cached normalized columns and sorts, nothing more.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gapscore/models.hpp"
+#include "gapscore/ranking.hpp"
+#include "gapscore/scenario.hpp"
+
+namespace gapscore {
+
+class Engine {
+public:
+  /// Loads a document. On any error returns false, keeps the previous state, and
+  /// last_errors() holds the {"errors": [...]} document.
+  bool load(std::string_view document_json);
+
+  /// Setters return false (state unchanged, last_errors() says why) for an unknown name or
+  /// a value the format does not allow. None of them re-ranks: call rank().
+  bool set_model(std::string_view model_id);
+  bool set_weight(std::string_view criterion_id, double weight);
+  bool set_field(std::string_view item_id, std::string_view field, double value);
+  bool set_score(std::string_view item_id, std::string_view criterion_id, double value);
+
+  /// Re-scores what changed since the last call and re-ranks. Returns false when the
+  /// current model lacks inputs (last_errors() lists them); order and scores are then empty.
+  bool rank();
+
+  /// JSON text of the last failure: {"errors": [{"path", "message"}...]}; "" after success.
+  const std::string& last_errors() const { return errors_; }
+
+  std::size_t size() const { return scenario_.size(); }
+  /// Views valid until the next load() or rank(): item indices best first, and per item
+  /// (document order) its score and 1-based rank.
+  const std::uint32_t* order_data() const { return ranking_.order.data(); }
+  const double* score_data() const { return table_.score.data(); }
+  const std::uint32_t* rank_data() const { return ranking_.rank.data(); }
+
+  const Scenario& scenario() const { return scenario_; }
+  const std::string& model() const { return model_id_; }
+  const ScoreTable& table() const { return table_; }
+  /// The current state as a "gapscore/1" document (edits included), for saving and sharing.
+  std::string document_json() const;
+  /// A full explanation of one item under the current model (JSON text), as `explain` gives.
+  std::string explain_json(std::string_view item_id) const;
+
+private:
+  bool fail(std::string path, std::string message);
+  void set_number_in_document(const std::string& pointer_text, double value);
+
+  Scenario scenario_;
+  const ModelInfo* model_ = nullptr;
+  std::string model_id_;
+  ScoreTable table_;
+  Ranking ranking_;
+  std::unique_ptr<Ranker> ranker_;
+  bool table_stale_ = true;   ///< inputs changed: score_items again
+  bool weights_stale_ = false;///< only weights changed: recombine cached columns
+  std::string errors_;
+};
+
+} // namespace gapscore

@@ -1,0 +1,118 @@
+#pragma once
+/// The scenario: a backlog and everything needed to score it, read from a "gapscore/1"
+/// document (docs/format.md). Numeric item inputs are stored column by column so that a
+/// model re-scores thousands of items by walking contiguous arrays.
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "gapscore/json.hpp"
+
+namespace gapscore {
+
+enum class Moscow : std::uint8_t { must = 0, should = 1, could = 2, wont = 3, none = 4 };
+enum class Direction : std::uint8_t { benefit, cost };
+enum class Normalization : std::uint8_t { minmax, max, vector, none };
+
+/// Numeric item fields read by the models. The JSON name of each is field_name().
+enum class Field : std::uint8_t {
+  reach,            // RICE: people or events per period, >= 0
+  impact,           // RICE: Intercom scale 3, 2, 1, 0.5, 0.25 (other positive values allowed)
+  confidence,       // RICE: fraction in (0, 1]
+  effort,           // RICE, value/effort, gap: person-months, > 0
+  business_value,   // WSJF, >= 0
+  time_criticality, // WSJF, >= 0
+  risk_reduction,   // WSJF (risk reduction / opportunity enablement), >= 0
+  job_size,         // WSJF, > 0
+  ice_impact,       // ICE, 1..10
+  ice_confidence,   // ICE, 1..10
+  ease,             // ICE, 1..10
+  value,            // value/effort: any positive scale, > 0
+};
+inline constexpr std::size_t kFieldCount = 12;
+
+std::string_view field_name(Field f);
+/// The field with that JSON name, if any.
+std::optional<Field> field_from_name(std::string_view name);
+
+std::string_view moscow_name(Moscow m);
+std::string_view normalization_name(Normalization n);
+
+struct Criterion {
+  std::string id;
+  std::string name;
+  double weight = 1;
+  Direction direction = Direction::benefit;
+  /// Optional fixed scale {"min", "max"}: minmax and max normalization then use it instead
+  /// of the items' range, so a criterion's scores stay absolute when items come and go.
+  double scale_min = std::numeric_limits<double>::quiet_NaN();
+  double scale_max = std::numeric_limits<double>::quiet_NaN();
+  bool has_scale() const { return !std::isnan(scale_min); }
+};
+
+/// The non-numeric part of an item.
+struct ItemInfo {
+  std::string id;
+  std::string title;
+  std::string description;
+  std::vector<std::string> tags;
+  Moscow moscow = Moscow::none;
+  std::vector<std::string> depends_on;
+};
+
+/// An input given as a range {"low", "likely", "high"} instead of a number. The column keeps
+/// the likely value, so every deterministic result uses it; simulation draws from the range.
+struct UncertainInput {
+  enum class Target : std::uint8_t { field, score, weight };
+  Target target = Target::field;
+  std::uint32_t column = 0; // Field index, criterion index (score/weight)
+  std::uint32_t item = 0;   // item index (unused for weight)
+  double low = 0, likely = 0, high = 0;
+  std::string path; // JSON Pointer of the input, for messages
+};
+
+/// Marks a numeric input that the document does not give.
+inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+inline bool is_missing(double x) { return std::isnan(x); }
+
+struct Scenario {
+  /// The document as given, unknown fields included; commands that need a section the
+  /// foundation does not model (outcomes, stakeholders, ...) read it from here.
+  Json document;
+
+  std::string title;
+  std::string model = "rice"; ///< default model when a command names none
+  std::optional<int> top;     ///< default top N
+
+  std::vector<ItemInfo> items;
+  std::array<std::vector<double>, kFieldCount> fields; ///< [field][item], kMissing if absent
+
+  std::vector<Criterion> criteria;
+  Normalization normalization = Normalization::minmax;
+  std::vector<std::vector<double>> scores; ///< [criterion][item], kMissing if absent
+
+  std::vector<UncertainInput> uncertain;
+
+  std::size_t size() const { return items.size(); }
+  const std::vector<double>& column(Field f) const { return fields[static_cast<std::size_t>(f)]; }
+  std::vector<double>& column(Field f) { return fields[static_cast<std::size_t>(f)]; }
+
+  /// Index of the item with that id, or npos.
+  std::size_t item_index(std::string_view id) const;
+  std::size_t criterion_index(std::string_view id) const;
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  /// Rebuilds the id lookup after items change.
+  void index_items();
+
+private:
+  std::unordered_map<std::string, std::size_t> item_lookup_;
+};
+
+} // namespace gapscore

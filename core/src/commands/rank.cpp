@@ -1,0 +1,37 @@
+// gapscore rank: the ranked backlog.
+#include "scored.hpp"
+
+namespace gapscore {
+
+Json command_rank(Request& r) {
+  auto sc = load_and_score(r);
+  if (!sc) return nullptr;
+  const std::size_t top = r.top(sc->scenario);
+  if (!r.diag.ok()) return nullptr;
+  const std::size_t n = sc->scenario.size();
+  const std::size_t shown = top == 0 ? n : std::min(top, n);
+
+  Json out = Json::object();
+  describe_model(out, *sc->model);
+  out["items"] = n;
+  if (top) out["top"] = top;
+  const bool matrix = sc->model->id == "value_effort";
+  std::pair<double, double> thresholds;
+  if (matrix) {
+    thresholds = matrix_thresholds(sc->scenario, sc->table);
+    out["matrix"] = {{"value_threshold", thresholds.first}, {"effort_threshold", thresholds.second}};
+  }
+  Json ranking = Json::array();
+  for (std::size_t k = 0; k < shown; ++k) {
+    const std::size_t i = sc->ranking.order[k];
+    Json row = ranking_row(*sc, i);
+    if (matrix)
+      row["quadrant"] = quadrant(sc->table.value[i], sc->scenario.column(Field::effort)[i],
+                                 thresholds.first, thresholds.second);
+    ranking.push_back(std::move(row));
+  }
+  out["ranking"] = std::move(ranking);
+  return out;
+}
+
+} // namespace gapscore

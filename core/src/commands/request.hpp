@@ -1,0 +1,62 @@
+#pragma once
+// What a command gets: the document text, its options, and a place for problems. Option
+// readers here keep option checking uniform across commands (usage errors exit 1).
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "gapscore/diagnostics.hpp"
+#include "gapscore/json.hpp"
+#include "gapscore/load.hpp"
+#include "gapscore/models.hpp"
+
+namespace gapscore {
+
+struct Request {
+  std::string_view command;
+  std::string_view document;
+  Json options = Json::object();
+  Diagnostics diag;
+  bool usage_error = false;
+
+  /// A problem with the options (exit code 1), reported at path "options/<name>".
+  void usage(std::string_view option, std::string message);
+
+  bool has(std::string_view name) const { return options.contains(std::string(name)); }
+  std::optional<std::string> text(std::string_view name);
+  /// A whole number in [min, max]; nullopt (and a usage error) when given but wrong.
+  std::optional<long long> integer(std::string_view name, long long min, long long max);
+  std::optional<double> number(std::string_view name, double min, double max);
+
+  /// Loads and validates the document. nullopt when it has errors.
+  std::optional<Scenario> load();
+  /// The model named by the options, else the document's; checks the items have its inputs.
+  const ModelInfo* model(const Scenario& s);
+  /// The top N from the options, else the document, else 0 (= all).
+  std::size_t top(const Scenario& s);
+};
+
+/// A command: reads the request, returns its result document (null when diag has errors).
+struct CommandSpec {
+  std::string_view name;
+  std::string_view summary;
+  std::vector<std::string_view> options; ///< accepted option names besides "format"
+  Json (*run)(Request&);
+  /// Text renderers; null when the command only has JSON.
+  std::string (*table)(const Json& result, bool markdown);
+  std::string (*csv)(const Json& result);
+};
+
+const std::vector<CommandSpec>& command_specs();
+
+// One function per command, each in its own file.
+Json command_rank(Request& r);
+Json command_explain(Request& r);
+Json command_diff(Request& r);
+Json command_validate(Request& r);
+Json command_import_csv(Request& r);
+
+std::string render_rank_table(const Json& result, bool markdown);
+std::string render_rank_csv(const Json& result);
+
+} // namespace gapscore

@@ -1,0 +1,222 @@
+#include "gapscore/csv.hpp"
+
+#include <cstdlib>
+#include <map>
+
+#include "gapscore/limits.hpp"
+#include "gapscore/load.hpp"
+#include "gapscore/scenario.hpp"
+
+namespace gapscore {
+namespace {
+
+/// Length of the UTF-8 sequence starting at s[i], or 0 when it is not valid UTF-8.
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return 0;
+  return len;
+}
+
+std::string line_text(std::size_t line) { return "line " + std::to_string(line); }
+
+} // namespace
+
+std::optional<CsvTable> parse_csv(std::string_view text, Diagnostics& diag) {
+  if (text.size() > limits::document_bytes) {
+    diag.error("", "the CSV is " + std::to_string(text.size()) + " bytes; the limit is " +
+                       std::to_string(limits::document_bytes));
+    return std::nullopt;
+  }
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  CsvTable table;
+  std::vector<std::string> row;
+  std::string field;
+  std::size_t line = 1, row_line = 1;
+  bool quoted = false, field_started = false, after_quote = false;
+  auto end_field = [&] {
+    row.push_back(std::move(field));
+    field.clear();
+    field_started = quoted = after_quote = false;
+  };
+  auto end_row = [&] {
+    end_field();
+    const bool blank = row.size() == 1 && row[0].empty();
+    if (!blank) {
+      table.rows.push_back(std::move(row));
+      table.line_of_row.push_back(row_line);
+    }
+    row.clear();
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t len = utf8_length(text, i);
+    if (len == 0) {
+      diag.error("", line_text(line) + ": not valid UTF-8 text (save the file as UTF-8)");
+      return std::nullopt;
+    }
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        after_quote = true;
+      } else {
+        if (c == '\n') ++line;
+        field.append(text.substr(i, len));
+      }
+      i += len;
+      continue;
+    }
+    if (c == ',') {
+      end_field();
+    } else if (c == '\r' || c == '\n') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      end_row();
+      ++line;
+      row_line = line;
+    } else if (c == '"' && !field_started) {
+      quoted = field_started = true;
+    } else if (after_quote) {
+      diag.error("", line_text(line) + ": text after a closing quote; a quote inside a quoted field is written \"\"");
+      return std::nullopt;
+    } else {
+      field_started = true;
+      field.append(text.substr(i, len));
+    }
+    i += len;
+  }
+  if (quoted) {
+    diag.error("", line_text(row_line) + ": a quoted field is never closed");
+    return std::nullopt;
+  }
+  if (field_started || !row.empty()) end_row();
+  return table;
+}
+
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+namespace {
+
+/// A cell as a JSON number, when it is one in full (no trailing text, finite).
+std::optional<double> parse_number(const std::string& cell) {
+  if (cell.empty() || cell.size() > 64) return std::nullopt;
+  const char* begin = cell.c_str();
+  char* end = nullptr;
+  const double x = std::strtod(begin, &end);
+  if (end != begin + cell.size() || !(x == x) || x > 1.7976931348623157e308 || x < -1.7976931348623157e308)
+    return std::nullopt;
+  return x;
+}
+
+std::vector<std::string> split_list(const std::string& cell) {
+  std::vector<std::string> out;
+  std::string part;
+  for (char c : cell + ";") {
+    if (c == ';') {
+      const auto b = part.find_first_not_of(' '), e = part.find_last_not_of(' ');
+      if (b != std::string::npos) out.push_back(part.substr(b, e - b + 1));
+      part.clear();
+    } else {
+      part += c;
+    }
+  }
+  return out;
+}
+
+/// Adds " (CSV line N)" to problems that point into an item, so people find the row.
+void report_with_lines(const Diagnostics& from, const CsvTable& t, Diagnostics& to) {
+  auto with_line = [&](const Problem& p) {
+    if (p.path.rfind("/items/", 0) != 0) return p.message;
+    const std::size_t k = std::strtoul(p.path.c_str() + 7, nullptr, 10);
+    return k + 1 < t.line_of_row.size() ? p.message + " (CSV line " + std::to_string(t.line_of_row[k + 1]) + ")"
+                                        : p.message;
+  };
+  for (const auto& p : from.errors()) to.error(p.path, with_line(p));
+  for (const auto& p : from.warnings()) to.warning(p.path, with_line(p));
+}
+
+} // namespace
+
+std::optional<Json> document_from_csv(std::string_view text, Diagnostics& diag) {
+  auto table = parse_csv(text, diag);
+  if (!table) return std::nullopt;
+  if (table->rows.empty()) {
+    diag.error("", "the CSV is empty: it needs a header row (id, title, ...) and one row per item");
+    return std::nullopt;
+  }
+  const auto& header = table->rows[0];
+  bool has_id = false;
+  std::map<std::string, std::size_t> seen;
+  Json criteria = Json::array();
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    const std::string& h = header[c];
+    if (h == "id") has_id = true;
+    if (!seen.emplace(h, c).second)
+      diag.error("", "line 1: column " + describe(Json(h)) + " appears twice");
+    if (h.rfind("scores.", 0) == 0 && h.size() > 7)
+      criteria.push_back(Json{{"id", h.substr(7)}, {"name", h.substr(7)}, {"weight", 1}, {"direction", "benefit"}});
+    if (h.empty()) diag.error("", "line 1: column " + std::to_string(c + 1) + " has no name");
+  }
+  if (!has_id) diag.error("", "line 1: the header needs an \"id\" column");
+  if (table->rows.size() - 1 > limits::items)
+    diag.error("/items", "has " + std::to_string(table->rows.size() - 1) + " rows; the limit is " +
+                             std::to_string(limits::items));
+  if (!diag.ok()) return std::nullopt;
+
+  Json items = Json::array();
+  for (std::size_t r = 1; r < table->rows.size(); ++r) {
+    const auto& row = table->rows[r];
+    const std::string where = "line " + std::to_string(table->line_of_row[r]);
+    if (row.size() != header.size())
+      diag.error(pointer("/items", r - 1), where + ": has " + std::to_string(row.size()) +
+                                               " fields; the header has " + std::to_string(header.size()));
+    Json item = Json::object();
+    for (std::size_t c = 0; c < header.size() && c < row.size(); ++c) {
+      const std::string& h = header[c];
+      const std::string& cell = row[c];
+      if (cell.empty()) continue;
+      const std::string path = pointer(pointer("/items", r - 1), h);
+      const bool is_score = h.rfind("scores.", 0) == 0;
+      if (is_score || field_from_name(h)) {
+        auto x = parse_number(cell);
+        if (!x) {
+          diag.error(path, where + ", column " + describe(Json(h)) + ": must be a number (got " + describe(Json(cell)) + ")");
+          continue;
+        }
+        if (is_score) item["scores"][h.substr(7)] = *x;
+        else item[h] = *x;
+      } else if (h == "tags" || h == "depends_on") {
+        item[h] = split_list(cell);
+      } else {
+        item[h] = cell;
+      }
+    }
+    items.push_back(std::move(item));
+  }
+  if (!diag.ok()) return std::nullopt;
+  Json doc = {{"format", "gapscore/1"}};
+  if (!criteria.empty()) doc["criteria"] = std::move(criteria);
+  doc["items"] = std::move(items);
+
+  Diagnostics check;
+  load_scenario(doc, check);
+  report_with_lines(check, *table, diag);
+  if (!diag.ok()) return std::nullopt;
+  return doc;
+}
+
+} // namespace gapscore

@@ -1,0 +1,373 @@
+// Json -> Scenario. Every check reports and carries on, so one pass lists every problem.
+#include <map>
+#include <set>
+
+#include "gapscore/limits.hpp"
+#include "gapscore/load.hpp"
+#include "gapscore/models.hpp"
+#include "gapscore/schema.hpp"
+
+namespace gapscore {
+namespace {
+
+const char* kind_of(const Json& v) {
+  switch (v.type()) {
+  case Json::value_t::null: return "null";
+  case Json::value_t::boolean: return "true/false";
+  case Json::value_t::string: return "text";
+  case Json::value_t::array: return "a list";
+  case Json::value_t::object: return "an object";
+  default: return "a number";
+  }
+}
+
+class Loader {
+public:
+  explicit Loader(Diagnostics& diag) : diag_(diag) {}
+
+  void load(const Json& doc, Scenario& s) {
+    if (!doc.is_object()) {
+      diag_.error("", std::string("the document must be a JSON object (got ") + kind_of(doc) + ")");
+      return;
+    }
+    check_format(doc);
+    for (const auto& [key, value] : doc.items()) {
+      if (!is_known_top_level_field(key))
+        diag_.warning(pointer("", key), "unknown field, kept as is (is it a typo?)");
+      (void)value;
+    }
+    if (auto* t = doc.contains("title") ? &doc["title"] : nullptr) s.title = text(*t, "/title");
+    if (doc.contains("model")) {
+      s.model = text(doc["model"], "/model");
+      if (!s.model.empty() && !find_model(s.model))
+        diag_.error("/model", "unknown model " + describe(doc["model"]) + " (choose " +
+                                  model_list() + ")");
+    }
+    if (doc.contains("top")) {
+      const Json& t = doc["top"];
+      if (!t.is_number_integer() || t.get<long long>() < 1)
+        diag_.error("/top", "must be a whole number of at least 1 (got " + describe(t) + ")");
+      else
+        s.top = static_cast<int>(std::min<long long>(t.get<long long>(), 1 << 30));
+    }
+    load_normalization(doc, s);
+    load_criteria(doc, s);
+    load_items(doc, s);
+  }
+
+private:
+  Diagnostics& diag_;
+
+  void check_format(const Json& doc) {
+    if (!doc.contains("format")) {
+      diag_.warning("/format", "missing; assuming \"gapscore/1\"");
+      return;
+    }
+    const Json& f = doc["format"];
+    if (!f.is_string() || f.get_ref<const std::string&>() != kFormat)
+      diag_.error("/format", "must be \"gapscore/1\" (got " + describe(f) + ")");
+  }
+
+  std::string text(const Json& v, const std::string& path, std::size_t limit = limits::string_bytes) {
+    if (!v.is_string()) {
+      diag_.error(path, std::string("must be text (got ") + kind_of(v) + ")");
+      return {};
+    }
+    const auto& s = v.get_ref<const std::string&>();
+    if (s.size() > limit) {
+      diag_.error(path, "is " + std::to_string(s.size()) + " bytes long; the limit is " +
+                            std::to_string(limit));
+      return {};
+    }
+    return s;
+  }
+
+  std::vector<std::string> text_list(const Json& v, const std::string& path) {
+    std::vector<std::string> out;
+    if (!v.is_array()) {
+      diag_.error(path, std::string("must be a list of text (got ") + kind_of(v) + ")");
+      return out;
+    }
+    if (v.size() > limits::list_entries) {
+      diag_.error(path, "has " + std::to_string(v.size()) + " entries; the limit is " +
+                            std::to_string(limits::list_entries));
+      return out;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) out.push_back(text(v[i], pointer(path, i), limits::id_bytes));
+    return out;
+  }
+
+  /// A number following `rule`, or a range {"low", "likely", "high"} of such numbers (then
+  /// the likely value is returned and the range recorded). kMissing on error.
+  double number(const Json& v, const std::string& path, const NumberRule& rule,
+                std::vector<UncertainInput>* ranges, UncertainInput where) {
+    if (v.is_number()) {
+      const double x = v.get<double>();
+      const std::string why = check_number(x, rule);
+      if (!why.empty()) {
+        diag_.error(path, why);
+        return kMissing;
+      }
+      return x;
+    }
+    if (v.is_object() && ranges) return range(v, path, rule, *ranges, where);
+    diag_.error(path, std::string("must be a number") + (ranges ? " or a range {\"low\", \"likely\", \"high\"}" : "") +
+                          " (got " + describe(v) + ")");
+    return kMissing;
+  }
+
+  double range(const Json& v, const std::string& path, const NumberRule& rule,
+               std::vector<UncertainInput>& ranges, UncertainInput where) {
+    double parts[3] = {kMissing, kMissing, kMissing};
+    const char* names[3] = {"low", "likely", "high"};
+    bool ok = true;
+    for (int k = 0; k < 3; ++k) {
+      if (!v.contains(names[k])) {
+        diag_.error(pointer(path, names[k]), "missing: a range needs low, likely and high");
+        ok = false;
+        continue;
+      }
+      parts[k] = number(v[names[k]], pointer(path, names[k]), rule, nullptr, where);
+      if (is_missing(parts[k])) ok = false;
+    }
+    for (const auto& [key, value] : v.items()) {
+      (void)value;
+      if (key != "low" && key != "likely" && key != "high")
+        diag_.warning(pointer(path, key), "unknown field in a range, ignored");
+    }
+    if (!ok) return kMissing;
+    if (!(parts[0] <= parts[1] && parts[1] <= parts[2])) {
+      diag_.error(path, "low <= likely <= high is required (got " + number_text(parts[0]) + ", " +
+                            number_text(parts[1]) + ", " + number_text(parts[2]) + ")");
+      return kMissing;
+    }
+    where.low = parts[0];
+    where.likely = parts[1];
+    where.high = parts[2];
+    where.path = path;
+    ranges.push_back(where);
+    return parts[1];
+  }
+
+  void load_normalization(const Json& doc, Scenario& s) {
+    if (!doc.contains("normalization")) return;
+    const Json& n = doc["normalization"];
+    const std::string name = n.is_string() ? n.get<std::string>() : "";
+    if (name == "minmax") s.normalization = Normalization::minmax;
+    else if (name == "max") s.normalization = Normalization::max;
+    else if (name == "vector") s.normalization = Normalization::vector;
+    else if (name == "none") s.normalization = Normalization::none;
+    else diag_.error("/normalization", "must be one of minmax, max, vector, none (got " + describe(n) + ")");
+  }
+
+  void load_criteria(const Json& doc, Scenario& s) {
+    if (!doc.contains("criteria")) return;
+    const Json& list = doc["criteria"];
+    if (!list.is_array()) {
+      diag_.error("/criteria", std::string("must be a list (got ") + kind_of(list) + ")");
+      return;
+    }
+    if (list.size() > limits::criteria) {
+      diag_.error("/criteria", "has " + std::to_string(list.size()) + " criteria; the limit is " +
+                                   std::to_string(limits::criteria));
+      return;
+    }
+    std::map<std::string, std::size_t> seen;
+    for (std::size_t c = 0; c < list.size(); ++c) {
+      const std::string path = pointer("/criteria", c);
+      const Json& j = list[c];
+      Criterion crit;
+      if (!j.is_object()) {
+        diag_.error(path, std::string("must be an object {\"id\", \"name\", \"weight\", \"direction\"} (got ") + kind_of(j) + ")");
+        s.criteria.push_back(crit);
+        continue;
+      }
+      if (!j.contains("id")) diag_.error(pointer(path, "id"), "missing: every criterion needs an id");
+      else crit.id = text(j["id"], pointer(path, "id"), limits::id_bytes);
+      if (j.contains("id") && j["id"].is_string() && crit.id.empty())
+        diag_.error(pointer(path, "id"), "must not be empty");
+      if (!crit.id.empty()) {
+        auto [it, fresh] = seen.emplace(crit.id, c);
+        if (!fresh)
+          diag_.error(pointer(path, "id"), "duplicate of " + pointer(pointer("/criteria", it->second), "id") +
+                                               " " + describe(j["id"]));
+      }
+      crit.name = j.contains("name") ? text(j["name"], pointer(path, "name")) : crit.id;
+      if (j.contains("weight")) {
+        UncertainInput where{UncertainInput::Target::weight, static_cast<std::uint32_t>(c), 0};
+        crit.weight = number(j["weight"], pointer(path, "weight"), NumberRule{0, true}, &s.uncertain, where);
+      }
+      if (j.contains("direction")) {
+        const Json& d = j["direction"];
+        if (d == "benefit") crit.direction = Direction::benefit;
+        else if (d == "cost") crit.direction = Direction::cost;
+        else diag_.error(pointer(path, "direction"), "must be \"benefit\" or \"cost\" (got " + describe(d) + ")");
+      }
+      if (j.contains("scale")) load_scale(j["scale"], pointer(path, "scale"), crit);
+      s.criteria.push_back(crit);
+    }
+    s.scores.assign(s.criteria.size(), {});
+  }
+
+  void load_scale(const Json& j, const std::string& path, Criterion& crit) {
+    if (!j.is_object() || !j.contains("min") || !j.contains("max") || !j["min"].is_number() ||
+        !j["max"].is_number()) {
+      diag_.error(path, "must be {\"min\": number, \"max\": number} (got " + describe(j) + ")");
+      return;
+    }
+    const double lo = j["min"].get<double>(), hi = j["max"].get<double>();
+    if (!(lo < hi)) {
+      diag_.error(path, "min must be less than max (got " + number_text(lo) + " and " + number_text(hi) + ")");
+      return;
+    }
+    crit.scale_min = lo;
+    crit.scale_max = hi;
+  }
+
+  void load_items(const Json& doc, Scenario& s) {
+    if (!doc.contains("items")) {
+      diag_.error("/items", "missing: the document needs a list of items");
+      return;
+    }
+    const Json& list = doc["items"];
+    if (!list.is_array()) {
+      diag_.error("/items", std::string("must be a list (got ") + kind_of(list) + ")");
+      return;
+    }
+    if (list.size() > limits::items) {
+      diag_.error("/items", "has " + std::to_string(list.size()) + " items; the limit is " +
+                                std::to_string(limits::items));
+      return;
+    }
+    const std::size_t n = list.size();
+    s.items.resize(n);
+    for (auto& col : s.fields) col.assign(n, kMissing);
+    for (auto& col : s.scores) col.assign(n, kMissing);
+    std::unordered_map<std::string, std::size_t> seen;
+    seen.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) load_item(list[i], i, s, seen);
+    s.index_items();
+    check_dependencies(list, s);
+  }
+
+  void load_item(const Json& j, std::size_t i, Scenario& s,
+                 std::unordered_map<std::string, std::size_t>& seen) {
+    const std::string path = pointer("/items", i);
+    ItemInfo& item = s.items[i];
+    if (!j.is_object()) {
+      diag_.error(path, std::string("must be an object with at least an id (got ") + kind_of(j) + ")");
+      return;
+    }
+    if (!j.contains("id")) {
+      diag_.error(pointer(path, "id"), "missing: every item needs a unique id");
+    } else {
+      item.id = text(j["id"], pointer(path, "id"), limits::id_bytes);
+      if (j["id"].is_string() && j["id"].get_ref<const std::string&>().empty())
+        diag_.error(pointer(path, "id"), "must not be empty");
+      if (!item.id.empty()) {
+        auto [it, fresh] = seen.emplace(item.id, i);
+        if (!fresh)
+          diag_.error(pointer(path, "id"), "duplicate of " + pointer(pointer("/items", it->second), "id") +
+                                               " " + describe(j["id"]));
+      }
+    }
+    item.title = j.contains("title") ? text(j["title"], pointer(path, "title")) : item.id;
+    if (j.contains("description")) item.description = text(j["description"], pointer(path, "description"));
+    if (j.contains("tags")) item.tags = text_list(j["tags"], pointer(path, "tags"));
+    if (j.contains("depends_on")) item.depends_on = text_list(j["depends_on"], pointer(path, "depends_on"));
+    if (j.contains("moscow")) load_moscow(j["moscow"], pointer(path, "moscow"), item);
+    for (const auto& [key, value] : j.items()) {
+      if (auto f = field_from_name(key)) {
+        load_field(value, pointer(path, key), *f, i, s);
+      } else if (!is_known_item_field(key)) {
+        diag_.warning(pointer(path, key), "unknown field, kept as is (is it a typo?)");
+      }
+    }
+    if (j.contains("scores")) load_scores(j["scores"], pointer(path, "scores"), i, s);
+  }
+
+  void load_moscow(const Json& v, const std::string& path, ItemInfo& item) {
+    static const std::pair<const char*, Moscow> kNames[] = {
+        {"must", Moscow::must}, {"should", Moscow::should}, {"could", Moscow::could}, {"wont", Moscow::wont}};
+    if (v.is_string()) {
+      for (auto [name, m] : kNames)
+        if (v.get_ref<const std::string&>() == name) {
+          item.moscow = m;
+          return;
+        }
+    }
+    diag_.error(path, "must be one of must, should, could, wont (got " + describe(v) + ")");
+  }
+
+  void load_field(const Json& v, const std::string& path, Field f, std::size_t i, Scenario& s) {
+    if (f == Field::confidence && v.is_number()) {
+      const double x = v.get<double>();
+      if (x > 1 && x <= 100) {
+        diag_.error(path, "must be a fraction in (0, 1] (got " + number_text(x) + "; for " +
+                              number_text(x) + " % write " + number_text(x / 100) + ")");
+        return;
+      }
+    }
+    UncertainInput where{UncertainInput::Target::field, static_cast<std::uint32_t>(f),
+                         static_cast<std::uint32_t>(i)};
+    const double x = number(v, path, rule_for(f), &s.uncertain, where);
+    s.column(f)[i] = x;
+    if (f == Field::impact && !is_missing(x) && x != 3 && x != 2 && x != 1 && x != 0.5 && x != 0.25)
+      diag_.warning(path, "is " + number_text(x) + ", not on Intercom's impact scale 3, 2, 1, 0.5, 0.25");
+  }
+
+  void load_scores(const Json& v, const std::string& path, std::size_t i, Scenario& s) {
+    if (!v.is_object()) {
+      diag_.error(path, std::string("must be an object {criterion id: number} (got ") + kind_of(v) + ")");
+      return;
+    }
+    for (const auto& [key, value] : v.items()) {
+      const std::size_t c = s.criterion_index(key);
+      if (c == Scenario::npos) {
+        diag_.error(pointer(path, key), "no criterion with id " + describe(Json(key)) +
+                                            (s.criteria.empty() ? " (the document has no criteria)" : ""));
+        continue;
+      }
+      UncertainInput where{UncertainInput::Target::score, static_cast<std::uint32_t>(c),
+                           static_cast<std::uint32_t>(i)};
+      s.scores[c][i] = number(value, pointer(path, key), NumberRule{}, &s.uncertain, where);
+    }
+  }
+
+  void check_dependencies(const Json& list, Scenario& s) {
+    for (std::size_t i = 0; i < s.items.size(); ++i) {
+      const auto& deps = s.items[i].depends_on;
+      for (std::size_t k = 0; k < deps.size(); ++k) {
+        const std::string path = pointer(pointer(pointer("/items", i), "depends_on"), k);
+        const std::size_t d = s.item_index(deps[k]);
+        if (d == Scenario::npos)
+          diag_.error(path, "no item with id " + describe(Json(deps[k])));
+        else if (d == i)
+          diag_.error(path, "an item cannot depend on itself");
+      }
+    }
+    (void)list;
+  }
+};
+
+} // namespace
+
+std::optional<Scenario> load_scenario(Json document, Diagnostics& diag) {
+  Scenario s;
+  try {
+    Loader(diag).load(document, s);
+  } catch (const std::exception& ex) { // defensive: the loader checks types before reading
+    diag.error("", std::string("could not read the document: ") + ex.what());
+  }
+  if (!diag.ok()) return std::nullopt;
+  s.document = std::move(document);
+  return s;
+}
+
+std::optional<Scenario> load_scenario_text(std::string_view text, Diagnostics& diag) {
+  auto doc = parse_json_text(text, diag);
+  if (!doc) return std::nullopt;
+  return load_scenario(std::move(*doc), diag);
+}
+
+} // namespace gapscore

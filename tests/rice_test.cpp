@@ -1,0 +1,39 @@
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+using gapscore::Json;
+using gapscore::test::read_file;
+using gapscore::test::run_json;
+
+// Sean McBride, "RICE: Simple prioritization for product managers", Intercom blog (2016):
+// Project 1: reach 450/quarter (500 × 30 % × 3 months), impact 3, confidence 100 %, effort 2
+//            -> 450 × 3 × 1.0 / 2 = 675
+// Project 2: reach 2000, impact 1, confidence 80 %, effort 4 -> 2000 × 1 × 0.8 / 4 = 400
+// Project 3: reach 800, impact 2, confidence 50 %, effort 1 -> 800 × 2 × 0.5 / 1 = 800
+TEST(Rice, ReproducesIntercomsWorkedExample) {
+  int code = -1;
+  Json out = run_json("rank", read_file("tests/fixtures/intercom_rice.json"), Json::object(), &code);
+  ASSERT_EQ(code, 0) << out.dump(2);
+  EXPECT_EQ(out["model"], "rice");
+  EXPECT_EQ(out["variant"], "RICE (Intercom)");
+  const Json& r = out["ranking"];
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[0]["id"], "project-3");
+  EXPECT_DOUBLE_EQ(r[0]["score"].get<double>(), 800);
+  EXPECT_EQ(r[1]["id"], "project-1");
+  EXPECT_DOUBLE_EQ(r[1]["score"].get<double>(), 675);
+  EXPECT_EQ(r[2]["id"], "project-2");
+  EXPECT_DOUBLE_EQ(r[2]["score"].get<double>(), 400);
+  for (std::size_t k = 0; k < 3; ++k) EXPECT_EQ(r[k]["rank"], k + 1);
+}
+
+TEST(Rice, ExplanationWritesOutTheArithmetic) {
+  Json out = run_json("explain", read_file("tests/fixtures/intercom_rice.json"), {{"item", "project-2"}});
+  EXPECT_EQ(out["computation"], "2000 × 1 × 0.8 / 4 = 400");
+  ASSERT_EQ(out["terms"].size(), 4u);
+  EXPECT_EQ(out["terms"][0]["term"], "reach");
+  EXPECT_EQ(out["terms"][3]["role"], "divisor");
+  EXPECT_EQ(out["rank"], 3);
+  EXPECT_EQ(out["above"]["id"], "project-1");
+}
