@@ -128,9 +128,12 @@ bool Engine::rank() {
   } else if (weights_stale_ && model_->needs_criteria) {
     // The drag path: normalized columns do not depend on weights, so only recombine.
     table_.term_weights = weight_shares(scenario_.criteria);
-    if (model_->id == "topsis") topsis_closeness(scenario_, table_.terms, table_.term_weights, table_.score);
-    else combine_weighted(table_.terms, table_.term_weights, table_.score);
-    table_.value = table_.score;
+    if (model_->id == "topsis") {
+      topsis_closeness(scenario_, table_.terms, table_.term_weights, table_.score);
+      table_.value = table_.score;
+    } else {
+      combine_weighted(table_);
+    }
   }
   table_stale_ = weights_stale_ = false;
   ranker_->rank(table_.score, ranking_);

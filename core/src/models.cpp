@@ -39,9 +39,14 @@ void score_wsjf(const Scenario& s, ScoreTable& t) {
   terms_from_fields(s, t, {Field::business_value, Field::time_criticality, Field::risk_reduction,
                            Field::job_size});
   const auto &bv = t.terms[0], &tc = t.terms[1], &rr = t.terms[2], &js = t.terms[3];
+  t.part_names = {t.term_names[0], t.term_names[1], t.term_names[2]};
+  t.parts.assign(3, std::vector<double>(s.size()));
   for (std::size_t k = 0; k < s.size(); ++k) {
     t.value[k] = bv[k] + tc[k] + rr[k]; // cost of delay
     t.score[k] = t.value[k] / js[k];
+    t.parts[0][k] = bv[k] / js[k];
+    t.parts[1][k] = tc[k] / js[k];
+    t.parts[2][k] = rr[k] / js[k];
   }
 }
 
@@ -73,8 +78,7 @@ void criteria_terms(const Scenario& s, ScoreTable& t) {
 
 void score_weighted(const Scenario& s, ScoreTable& t) {
   criteria_terms(s, t);
-  combine_weighted(t.terms, t.term_weights, t.score);
-  t.value = t.score;
+  combine_weighted(t);
 }
 
 void score_topsis(const Scenario& s, ScoreTable& t) {
@@ -223,14 +227,21 @@ std::vector<double> normalize_criterion(const Scenario& s, std::size_t ci) {
   return out;
 }
 
-void combine_weighted(const std::vector<std::vector<double>>& normalized,
-                      const std::vector<double>& shares, std::vector<double>& score) {
-  std::fill(score.begin(), score.end(), 0.0);
-  for (std::size_t c = 0; c < normalized.size(); ++c) {
-    const double w = shares[c];
-    const auto& col = normalized[c];
-    for (std::size_t i = 0; i < score.size(); ++i) score[i] += w * col[i];
+void combine_weighted(ScoreTable& t) {
+  std::fill(t.score.begin(), t.score.end(), 0.0);
+  t.part_names = t.term_names;
+  t.parts.resize(t.terms.size());
+  for (std::size_t c = 0; c < t.terms.size(); ++c) {
+    const double w = t.term_weights[c];
+    const auto& col = t.terms[c];
+    auto& part = t.parts[c];
+    part.resize(col.size());
+    for (std::size_t i = 0; i < col.size(); ++i) {
+      part[i] = w * col[i];
+      t.score[i] += part[i];
+    }
   }
+  t.value = t.score;
 }
 
 void topsis_closeness(const Scenario& s, const std::vector<std::vector<double>>& normalized,

@@ -19,6 +19,11 @@ struct ScoreTable {
   /// Additive models: each term's weight share (weighted, topsis); empty otherwise.
   std::vector<double> term_weights;
   std::vector<double> score; ///< per item
+  /// Additive models: parts that add up to each score (stacked bars), named like terms.
+  /// WSJF: each cost-of-delay component / job size; weighted: weight share × normalized.
+  /// Empty for models whose score is not a sum (RICE, ICE, value/effort, TOPSIS).
+  std::vector<std::string> part_names;
+  std::vector<std::vector<double>> parts; ///< [part][item]
   std::vector<double> value; ///< per item: the model's value term (planning, value/effort)
 };
 
@@ -49,9 +54,9 @@ ScoreTable score_items(const Scenario& s, const ModelInfo& m);
 
 /// Per criterion: normalized values of the items' scores, as the scenario's normalization says.
 std::vector<double> normalize_criterion(const Scenario& s, std::size_t criterion);
-/// Weighted score from normalized columns: sum over criteria of (weight / total) x value.
-void combine_weighted(const std::vector<std::vector<double>>& normalized,
-                      const std::vector<double>& shares, std::vector<double>& score);
+/// Weighted score from normalized columns (t.terms) and weight shares (t.term_weights):
+/// sum over criteria of (weight / total) x value; fills t.score, t.value and t.parts.
+void combine_weighted(ScoreTable& t);
 /// Each criterion's share of the total weight (all 0 when the total is 0).
 std::vector<double> weight_shares(const std::vector<Criterion>& criteria);
 /// TOPSIS closeness from vector-normalized columns r = x / ||x|| and weight shares; the
