@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every gapscore test: native GoogleTest (plain and under ASan+UBSan), the installed
+# package from a consumer project, the WebAssembly module under node (parity with native),
+# and the widget in headless Chromium. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs   # Emscripten's link step needs Debian's acorn (TOOLCHAIN.md)
+jobs=$(nproc)
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "dependencies"
+bash scripts/install-deps.sh
+
+step "native build and tests"
+cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/native -j"$jobs"
+ctest --test-dir build/native --output-on-failure -j"$jobs"
+
+step "native tests under AddressSanitizer + UBSan"
+cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DGAPSCORE_SANITIZE=ON >/dev/null
+cmake --build build/asan -j"$jobs"
+ctest --test-dir build/asan --output-on-failure -j"$jobs"
+
+step "installed package: find_package(gapscore) from another project"
+rm -rf build/install build/consumer
+cmake --install build/native --prefix build/install >/dev/null
+cmake -S tests/consumer -B build/consumer -G Ninja -DCMAKE_PREFIX_PATH="$PWD/build/install" >/dev/null
+cmake --build build/consumer
+./build/consumer/consumer
+
+if [ -d tests/node ]; then
+  step "WebAssembly module under node"
+  bash scripts/build-wasm.sh
+  GAPSCORE_CLI="$PWD/build/native/cli/gapscore" node --test tests/node/
+fi
+
+if [ -d tests/browser ]; then
+  step "widget in headless Chromium"
+  npm run --silent build
+  node --test tests/browser/
+fi
