@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// A tiny static server for the demo: serves the repository's demo/ and dist/ folders
+// (nothing else) on http://localhost:${PORT:-8080}/, with the MIME types browsers insist on
+// (.mjs, .wasm). No dependencies, no network beyond localhost.
+import { createServer } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const allowed = ['demo', 'dist'];
+const port = Number(process.env.PORT || 8080);
+const host = process.env.HOST || '127.0.0.1';
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.md': 'text/markdown; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+/** The file a URL path names, or null when it leaves demo/ or dist/. */
+export function fileFor(urlPath) {
+  let path;
+  try {
+    path = decodeURIComponent(urlPath.split('?')[0].split('#')[0]);
+  } catch {
+    return null;
+  }
+  if (path === '/' || path === '') path = '/demo/index.html';
+  const full = normalize(join(root, path));
+  const top = full.slice(root.length + 1).split(sep)[0];
+  if (!full.startsWith(root + sep) || !allowed.includes(top)) return null;
+  try {
+    const st = statSync(full);
+    if (st.isDirectory()) return fileFor(join(path, 'index.html'));
+    return st.isFile() ? full : null;
+  } catch {
+    return null;
+  }
+}
+
+export function startServer(listenPort = port, listenHost = host) {
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (req.url === '/favicon.ico') {
+      res.writeHead(204).end(); // no icon, and no 404 noise in the browser console
+      return;
+    }
+    if (req.url === '/' || req.url === '') {
+      res.writeHead(302, { Location: '/demo/' }).end();
+      return;
+    }
+    const file = fileFor(req.url ?? '/');
+    if (!file) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  });
+  return new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(listenPort, listenHost, () => resolveListen(server));
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const server = await startServer();
+  const { port: p } = server.address();
+  console.log(`gapscore demo: http://localhost:${p}/demo/  (minimal embed: http://localhost:${p}/demo/minimal.html)`);
+  console.log('Ctrl+C to stop');
+}

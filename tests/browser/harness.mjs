@@ -1,0 +1,127 @@
+// Shared set-up for the browser tests: Debian's Chromium through playwright-core (no
+// browser download), the repository's own static server on a free port, and screenshots
+// in test-results/.
+import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const results = resolve(root, 'test-results');
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// TOOLCHAIN.md: no sandbox as root, no GPU, and no background traffic into the closed network.
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+export async function launch() {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (scripts/install-deps.sh does it)`);
+  if (!existsSync(resolve(root, 'dist/gapscore-widget.js'))) throw new Error('dist/gapscore-widget.js is missing: npm run build');
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+}
+
+export async function serve() {
+  const server = await startServer(0, '127.0.0.1');
+  const { port } = server.address();
+  return { server, base: `http://127.0.0.1:${port}` };
+}
+
+export function shot(name) {
+  mkdirSync(results, { recursive: true });
+  return resolve(results, name);
+}
+
+/** A page that records console errors and uncaught exceptions. */
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.problems.push(`console: ${m.text()}`);
+  });
+  return page;
+}
+
+/** Waits until a widget shows ranked rows (or an error) and returns its locator. */
+export async function widget(page, selector = 'gap-score') {
+  const w = page.locator(selector);
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    const r = el?.shadowRoot;
+    return !!r && (r.querySelectorAll('tbody tr').length > 0 || !r.querySelector('.gs-error')?.hidden);
+  }, selector);
+  return w;
+}
+
+/** Item titles of a widget's table, best first. */
+export function titles(page, selector = 'gap-score') {
+  return page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('.gs-table tbody tr .gs-open')].map((b) => b.textContent), selector);
+}
+
+/**
+ * The ranking the engine itself gives (dist/gapscore.mjs under node), as titles best first:
+ * what the widget must show. `edits` apply weights/fields like a person would.
+ */
+let gsPromise = null;
+export async function engineTitles(docText, { model, weights = {}, fields = [] } = {}) {
+  gsPromise ??= import(pathToFileURL(process.env.GAPSCORE_MODULE ?? resolve(root, 'dist/gapscore.mjs')).href).then((m) => m.default());
+  const gs = await gsPromise;
+  const e = new gs.Engine();
+  try {
+    if (!e.load(docText)) throw new Error(e.lastErrors());
+    if (model && !e.setModel(model)) throw new Error(e.lastErrors());
+    for (const [id, w] of Object.entries(weights)) if (!e.setWeight(id, w)) throw new Error(e.lastErrors());
+    for (const [item, field, v] of fields) if (!e.setField(item, field, v)) throw new Error(e.lastErrors());
+    if (!e.rank()) throw new Error(e.lastErrors());
+    return [...e.order()].map((i) => e.itemTitle(i));
+  } finally {
+    e.delete();
+  }
+}
+
+/** Reads a demo file as text. */
+export function demoText(name) {
+  return readFileSync(resolve(root, 'demo', name), 'utf8');
+}
+
+/** Polls `fn` until it returns a truthy value (or fails after `ms`). */
+export async function until(fn, ms = 5000, what = 'condition') {
+  const end = Date.now() + ms;
+  let last;
+  while (Date.now() < end) {
+    last = await fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+/** Describes the focused element, looking inside shadow roots. */
+export function focused(page) {
+  return page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    if (!a) return null;
+    const host = a.getRootNode()?.host;
+    return {
+      tag: a.tagName.toLowerCase(),
+      type: a.getAttribute('type') ?? '',
+      role: a.getAttribute('role') ?? '',
+      text: (a.getAttribute('aria-label') ?? a.textContent ?? '').trim().slice(0, 80),
+      id: a.id,
+      host: host?.id ?? '',
+      inDialog: !!a.closest('dialog'),
+    };
+  });
+}
+
+/** Presses Tab until `match(focused)` holds; returns the focused description. */
+export async function tabUntil(page, match, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (f && match(f)) return f;
+  }
+  throw new Error('Tab never reached the expected control');
+}

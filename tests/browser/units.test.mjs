@@ -1,0 +1,131 @@
+// The widget's pure modules (state, history, share codec, import sniffing, path messages),
+// bundled with esbuild and run under node: no browser needed for logic that has no DOM.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { build } from 'esbuild';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { root } from './harness.mjs';
+
+const dir = mkdtempSync(join(tmpdir(), 'gapscore-units-'));
+const entry = join(dir, 'entry.ts');
+const w = (f) => JSON.stringify(resolve(root, 'wasm/widget', f));
+writeFileSync(
+  entry,
+  `export * from ${w('state.ts')}; export * from ${w('history.ts')}; export * from ${w('share-codec.ts')};
+   export { sniffKind, fileStem } from ${w('import.ts')}; export { describePath } from ${w('messages.ts')};
+   export { formatNumber, humanize } from ${w('format.ts')};`,
+);
+const out = join(dir, 'units.mjs');
+// The engine is not needed here: its module and wasm data resolve to stubs.
+const stubEngine = {
+  name: 'stub-engine',
+  setup(b) {
+    b.onResolve({ filter: /dist\/gapscore\.mjs$|^gapscore:wasm-data$/ }, (a) => ({ path: a.path, namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default null; export const WASM_DEFLATED = "";', loader: 'js' }));
+  },
+};
+await build({ entryPoints: [entry], outfile: out, bundle: true, format: 'esm', platform: 'neutral', logLevel: 'error', plugins: [stubEngine] });
+const u = await import(pathToFileURL(out).href);
+
+test('a change applied forward then backward gives the state back', () => {
+  const s0 = u.emptyState();
+  const c1 = { kind: 'weight', id: 'user_value', before: null, after: 0 };
+  const c2 = { kind: 'field', item: 'a', field: 'reach', before: null, after: 10 };
+  const s1 = u.applyChange(s0, c1, 'after');
+  const s2 = u.applyChange(s1, c2, 'after');
+  assert.equal(s2.weights.user_value, 0);
+  assert.equal(s2.fields.a.reach, 10);
+  assert.equal(u.editCount(s2), 2);
+  const back = u.applyChange(u.applyChange(s2, c2, 'before'), c1, 'before');
+  assert.ok(u.isPristine(back), 'undoing both edits leaves nothing behind');
+  assert.ok(u.isPristine(s0), 'applyChange never mutates its input');
+});
+
+test('an item called __proto__ is just a key', () => {
+  const s = u.applyChange(u.emptyState(), { kind: 'field', item: '__proto__', field: 'reach', before: null, after: 5 }, 'after');
+  assert.equal(s.fields['__proto__'].reach, 5);
+  assert.equal({}.reach, undefined, 'Object.prototype untouched');
+  const parsed = u.sanitizeState(JSON.parse('{"fields": {"__proto__": {"reach": 7}}, "weights": {"w": "x", "v": 2}}'));
+  assert.equal(parsed.fields['__proto__'].reach, 7);
+  assert.deepEqual(Object.keys(parsed.weights), ['v'], 'non-numbers are dropped');
+});
+
+test('sanitizeState rejects what is not a state', () => {
+  assert.equal(u.sanitizeState(null), null);
+  assert.equal(u.sanitizeState([1, 2]), null);
+  assert.equal(u.sanitizeState('x'), null);
+  const s = u.sanitizeState({ document: 5, model: 'wsjf', weights: { a: Infinity, b: 1 } });
+  assert.equal(s.document, null);
+  assert.equal(s.model, 'wsjf');
+  assert.deepEqual({ ...s.weights }, { b: 1 });
+});
+
+test('history: undo, redo, and a new change clears redo', () => {
+  let t = 0;
+  const h = new u.History(() => (t += 5000));
+  h.push({ kind: 'model', before: null, after: 'wsjf' });
+  h.push({ kind: 'weight', id: 'a', before: 1, after: 2 });
+  assert.equal(h.undo().kind, 'weight');
+  assert.ok(h.canRedo);
+  assert.equal(h.redo().kind, 'weight');
+  h.undo();
+  h.push({ kind: 'weight', id: 'b', before: 1, after: 3 });
+  assert.equal(h.canRedo, false);
+});
+
+test('history: quick nudges of one slider merge into one step', () => {
+  let t = 0;
+  const h = new u.History(() => (t += 100));
+  h.push({ kind: 'weight', id: 'a', before: 5, after: 4.5 });
+  h.push({ kind: 'weight', id: 'a', before: 4.5, after: 4 });
+  h.push({ kind: 'weight', id: 'a', before: 4, after: 3.5 });
+  const c = h.undo();
+  assert.deepEqual([c.before, c.after], [5, 3.5]);
+  assert.equal(h.canUndo, false);
+});
+
+test('share codec round-trips unicode and survives other widgets in the fragment', async () => {
+  const value = { v: 1, state: { model: 'wsjf', weights: { 'ü': 2 } }, data: '{"title":"日本語 🚑 <b>"}' };
+  const enc = await u.encodeShare(value);
+  assert.match(enc, /^z[A-Za-z0-9_-]+$/, 'compressed, base64url');
+  assert.deepEqual(await u.decodeShare(enc), value);
+  const hash = u.writeFragment('#gs-other=abc', 'src:health-app.json', enc);
+  assert.equal(u.readFragment(hash, 'other'), 'abc');
+  assert.equal(u.readFragment(hash, 'src:health-app.json'), enc);
+  await assert.rejects(u.decodeShare('z!!!'));
+  await assert.rejects(u.decodeShare('qabc'));
+});
+
+test('import: CSV or JSON by name, else by the first character', () => {
+  assert.equal(u.sniffKind('{"items": []}'), 'json');
+  assert.equal(u.sniffKind('\uFEFF  [1]'), 'json');
+  assert.equal(u.sniffKind('id,title\n'), 'csv');
+  assert.equal(u.sniffKind('{', 'x.csv'), 'csv');
+  assert.equal(u.fileStem('Q3 priorities: health app!'), 'q3-priorities-health-app');
+  assert.equal(u.fileStem('***'), 'backlog');
+});
+
+test('error paths read like places in the backlog', () => {
+  const doc = { items: [{ id: 'a', title: 'Dark mode' }], criteria: [{ id: 'c', name: 'Cost' }] };
+  assert.equal(u.describePath('/items/0/effort', doc), 'item 1 “Dark mode” › effort');
+  assert.equal(u.describePath('/criteria/0/weight', doc), 'criterion 1 “Cost” › weight');
+  assert.equal(u.describePath('/items/7/reach', doc), 'item 8 › reach');
+  assert.equal(u.describePath('/a~1b', doc), 'a/b');
+  assert.equal(u.describePath('', doc), '');
+});
+
+test('numbers are shown with sensible precision', () => {
+  assert.equal(u.formatNumber(Number.NaN), '–');
+  assert.equal(u.formatNumber(384000), '384,000');
+  assert.equal(u.formatNumber(1234567.89), '1,234,568');
+  assert.equal(u.formatNumber(12.34), '12.3');
+  assert.equal(u.formatNumber(0.7604), '0.76');
+  assert.equal(u.formatNumber(0.0123), '0.0123');
+  assert.equal(u.formatNumber(2.5), '2.5');
+  assert.equal(u.formatNumber(0), '0');
+  assert.equal(u.formatNumber(-5), '−5');
+  assert.equal(u.humanize('time_criticality'), 'Time criticality');
+});

@@ -1,0 +1,51 @@
+// Number inputs for estimates, used in the table and in the explanation dialog. The input
+// only collects a number; the engine decides whether it is allowed and says why not.
+
+import { h } from './dom';
+import { formatNumber } from './format';
+
+export type EditHandler = (value: number) => string | null; // null: accepted; text: why not
+
+export function numberInput(label: string, value: number | null, onEdit: EditHandler): HTMLInputElement {
+  const input = h('input', {
+    type: 'number',
+    step: 'any',
+    inputmode: 'decimal',
+    'aria-label': label,
+    part: 'input',
+    class: 'gs-num',
+  });
+  setInputValue(input, value);
+  input.addEventListener('change', () => commitInput(input, onEdit));
+  input.addEventListener('keydown', (ev) => {
+    // Escape first puts back a half-typed value; with nothing to undo it closes the dialog as usual.
+    if (ev.key === 'Escape' && input.value !== (input.dataset.value ?? '')) {
+      input.value = input.dataset.value ?? '';
+      input.removeAttribute('aria-invalid');
+      ev.stopPropagation(); // Escape here restores the value; it must not close a dialog
+      ev.preventDefault();
+    }
+  });
+  return input;
+}
+
+export function setInputValue(input: HTMLInputElement, value: number | null): void {
+  const text = value === null ? '' : String(value);
+  input.dataset.value = text;
+  if (input.matches(':focus')) return; // never overwrite what someone is typing
+  input.value = text;
+  input.title = value === null ? '' : formatNumber(value);
+}
+
+function commitInput(input: HTMLInputElement, onEdit: EditHandler): void {
+  const text = input.value.trim();
+  const value = Number(text);
+  const why = text === '' || !Number.isFinite(value) ? 'must be a number' : onEdit(value);
+  if (why) {
+    input.setAttribute('aria-invalid', 'true');
+    input.value = input.dataset.value ?? '';
+    return;
+  }
+  input.removeAttribute('aria-invalid');
+  input.dataset.value = String(value);
+}

@@ -1,0 +1,31 @@
+// Events the element dispatches. Both bubble and cross the shadow boundary (composed), so
+// a page can listen on the element or on document.
+
+export interface ChangeDetail {
+  /** The model that ranked the items. */
+  model: string;
+  /** Item ids, best first. */
+  order: string[];
+}
+
+/** The ranking settled after a load or a change (not on every frame of a slider drag). */
+export class GapScoreChangeEvent extends CustomEvent<ChangeDetail> {
+  static readonly type = 'gapscore-change';
+  constructor(detail: ChangeDetail) {
+    super(GapScoreChangeEvent.type, { detail, bubbles: true, composed: true });
+  }
+}
+
+export interface ErrorDetail {
+  /** What failed: "load", "edit", "import", "link". */
+  during: string;
+  errors: { path: string; message: string }[];
+}
+
+/** Something could not be loaded or applied; the previous state is kept. */
+export class GapScoreErrorEvent extends CustomEvent<ErrorDetail> {
+  static readonly type = 'gapscore-error';
+  constructor(detail: ErrorDetail) {
+    super(GapScoreErrorEvent.type, { detail, bubbles: true, composed: true });
+  }
+}

@@ -1,0 +1,670 @@
+// <gap-score>: the drop-in widget. This file wires the parts together: it reads the
+// attributes, loads the data and the module, keeps the person's edits (history, storage,
+// share links) and schedules rendering. Scoring lives in the WebAssembly module; tables,
+// sliders, dialogs and charts live in their own modules.
+
+import { h } from './dom';
+import { count, formatNumber, humanize } from './format';
+import { commandNames, loadModule, runJson } from './module';
+import type { GapscoreModule, Problem } from './module-types';
+import { Session } from './session';
+import type { InputColumn, ModelDescription } from './session';
+import type { Change, EditState } from './state';
+import { applyChange, cloneState, editCount, emptyState, isPristine } from './state';
+import { History } from './history';
+import { loadSaved, save } from './store';
+import { dropShareLink, takeShareLink, writeShareLink } from './sharing';
+import { claimStorageKey, readPageText, releaseStorageKey } from './page-source';
+import { Header } from './header';
+import { RankTable, moreStep } from './table';
+import { WeightPanel } from './weights';
+import { ExplainDialog } from './explain-dialog';
+import { AnalysisViews } from './views';
+import { DataDialog } from './data-dialog';
+import { ScenariosDialog } from './scenarios-dialog';
+import { download, fileStem, prepareImport } from './import';
+import { MessageArea } from './messages';
+import { Tabs } from './tabs';
+import { GapScoreChangeEvent, GapScoreErrorEvent } from './events';
+import { css } from './styles';
+
+const MODEL_LABELS: Record<string, string> = {
+  rice: 'RICE',
+  ice: 'ICE',
+  wsjf: 'WSJF',
+  value_effort: 'Value / effort',
+  weighted: 'Weighted scorecard',
+  topsis: 'TOPSIS',
+  gap: 'Customer gap',
+  stakeholder: 'Stakeholder ratings',
+};
+const SETTLE_MS = 150;
+/** Below this width the table drops its input columns (estimates stay editable in the dialog). */
+const NARROW_PX = 600;
+
+let sheet: CSSStyleSheet | null = null;
+
+export class GapScoreElement extends HTMLElement {
+  static observedAttributes = ['src', 'model', 'top', 'view', 'readonly', 'storage-key'];
+
+  /**
+   * Registers the element. A tag that is already defined is left alone (two copies of the
+   * script on one page are harmless); a second tag name gets a subclass, because a registry
+   * accepts each constructor only once.
+   */
+  static define(tag = 'gap-score', registry: CustomElementRegistry = customElements): typeof GapScoreElement {
+    if (registry.get(tag)) return this;
+    try {
+      registry.define(tag, this);
+    } catch {
+      registry.define(tag, class extends this {});
+    }
+    return this;
+  }
+
+  private readonly root: ShadowRoot;
+  private gs: GapscoreModule | null = null;
+  private commands = new Set<string>();
+  private session: Session | null = null;
+  private readonly history = new History();
+  private scenarios: Record<string, EditState> = Object.create(null);
+  private key = '';
+  private built = false;
+  private loadToken = 0;
+  private frame = 0;
+  private settleTimer = 0;
+  private warmTimer = 0;
+  private dragging = false;
+  private limit = 50;
+  private configured = '';
+  private description: ModelDescription | null = null;
+  private rendered = false;
+  private readyResolve!: () => void;
+  /** Resolves once the first ranking is on screen (or the first load failed). */
+  readonly ready: Promise<void> = new Promise((r) => (this.readyResolve = r));
+
+  // Parts of the UI, built once on first connection.
+  private header!: Header;
+  private messages!: MessageArea;
+  private weights!: WeightPanel;
+  private table!: RankTable;
+  private views!: AnalysisViews;
+  private tabs!: Tabs;
+  private explainDialog!: ExplainDialog;
+  private dataDialog!: DataDialog;
+  private scenariosDialog!: ScenariosDialog;
+  private body!: HTMLElement;
+  private loading!: HTMLElement;
+
+  constructor() {
+    super();
+    this.root = this.attachShadow({ mode: 'open' });
+  }
+
+  // ---- attributes: the public API, read through getters with safe defaults ----
+
+  get src(): string {
+    return this.getAttribute('src') ?? '';
+  }
+  /** The model to start with; a space-separated list means the first one the data supports (a person's own choice, once made, wins). */
+  get model(): string {
+    return this.getAttribute('model') ?? '';
+  }
+  /** Top N for "entered/left the top N" and the cut line; default: the document's, else 10. */
+  get top(): number {
+    const attr = Number.parseInt(this.getAttribute('top') ?? '', 10);
+    const doc = this.session?.document.top;
+    const n = attr >= 1 ? attr : typeof doc === 'number' && doc >= 1 ? doc : 10;
+    return Math.max(1, Math.min(n, this.session?.size || n));
+  }
+  /** The view shown first: ranking (default), compare, matrix, gaps, agreement, uncertainty, sensitivity; a space-separated list means the first one available. */
+  get view(): string[] {
+    return (this.getAttribute('view') ?? 'ranking').split(/\s+/).filter(Boolean);
+  }
+  get readOnly(): boolean {
+    return this.hasAttribute('readonly');
+  }
+  get storageKey(): string {
+    return this.key;
+  }
+
+  /** The current document with every edit applied (a "gapscore/1" object), or null. */
+  get document(): object | null {
+    if (!this.session?.loaded) return null;
+    return JSON.parse(this.session.currentJson()) as object;
+  }
+
+  /** Replaces the data (an object or JSON text); undoable. Resolves false if it cannot load. */
+  async load(documentOrJson: object | string): Promise<boolean> {
+    const text = typeof documentOrJson === 'string' ? documentOrJson : JSON.stringify(documentOrJson);
+    await this.ensureModule();
+    if (!this.session?.loaded) {
+      return this.openPage(text, emptyState());
+    }
+    return this.replaceDocument(text);
+  }
+
+  connectedCallback(): void {
+    if (!this.built) this.build();
+    if (!this.session) void this.start();
+  }
+
+  disconnectedCallback(): void {
+    // Moving the element (disconnect + connect in one task) keeps everything; removal frees wasm memory.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      releaseStorageKey(this.key);
+      this.key = '';
+      this.session?.dispose();
+      this.session = null;
+      cancelAnimationFrame(this.frame);
+      this.frame = 0;
+    });
+  }
+
+  attributeChangedCallback(name: string, before: string | null, after: string | null): void {
+    if (before === after || !this.built || !this.session?.loaded) return;
+    switch (name) {
+      case 'src':
+        void this.start();
+        break;
+      case 'model':
+        this.session.preferredModel = after;
+        if (this.session.state.model === null) {
+          this.session.apply({ kind: 'model', before: null, after: this.session.documentModel() }, 'after', this.session.state);
+          this.refreshAll();
+        }
+        break;
+      case 'view': {
+        const id = this.view.find((v) => this.tabs.has(v));
+        if (id) this.tabs.select(id);
+        break;
+      }
+      case 'storage-key':
+        break; // read once at connection: moving edits between keys would surprise people
+      default:
+        this.refreshAll();
+    }
+  }
+
+  // ---- building the shadow DOM ----
+
+  private build(): void {
+    this.built = true;
+    if (!sheet && 'adoptedStyleSheets' in Document.prototype && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    }
+    if (sheet) this.root.adoptedStyleSheets = [sheet];
+    else this.root.append(h('style', {}, css));
+
+    this.header = new Header({
+      model: (id) => this.chooseModel(id),
+      tool: (name, button) => {
+        if (name === 'undo') this.undo();
+        else if (name === 'redo') this.redo();
+        else if (name === 'reset') this.reset();
+        else if (name === 'scenarios') this.scenariosDialog.show(button, Object.keys(this.scenarios));
+        else if (name === 'share') void this.share();
+        else this.dataDialog.show(button, this.readOnly);
+      },
+    });
+    this.messages = new MessageArea();
+    this.weights = new WeightPanel({
+      input: (id, w) => this.previewWeight(id, w),
+      commit: (id, before, after) => {
+        this.dragging = false;
+        this.commit({ kind: 'weight', id, before, after });
+      },
+      preset: (name) => this.applyPreset(name),
+    });
+    this.table = new RankTable({
+      open: (index, from) => this.openExplanation(index, from),
+      edit: (index, col, value) => this.editValue(index, col, value),
+      more: () => {
+        this.limit += moreStep(this.session?.size ?? 0);
+        this.scheduleRender();
+      },
+    });
+    this.views = new AnalysisViews({
+      gs: () => this.gs!,
+      session: () => this.session!,
+      top: () => this.top,
+      scenarios: () => this.scenarios,
+      weightScaleMax: () => this.weights.scaleMax,
+      openItem: (id) => {
+        const i = this.session?.indexOf(id) ?? -1;
+        if (i >= 0) this.openExplanation(i, null);
+      },
+    });
+    this.tabs = new Tabs((id) => {
+      this.weights.element.hidden = !this.description?.usesCriteria || (id !== 'ranking' && id !== 'compare');
+      this.settleNow();
+    });
+    this.explainDialog = new ExplainDialog();
+    this.dataDialog = new DataDialog({
+      exportJson: () => this.exportJson(),
+      exportCsv: () => this.exportCsv(),
+      prepare: (text, filename) => prepareImport(this.gs!, text, filename),
+      replace: (text) => void this.replaceDocument(text),
+    });
+    this.scenariosDialog = new ScenariosDialog({
+      save: (name) => this.saveScenario(name),
+      load: (name) => this.loadScenario(name),
+      compare: (name) => {
+        this.views.compareWith = name;
+        this.views.scenariosChanged();
+        this.tabs.select('compare');
+        this.settleNow();
+      },
+      remove: (name) => {
+        delete this.scenarios[name];
+        this.persist();
+        this.scenariosDialog.update(Object.keys(this.scenarios));
+      },
+    });
+    this.loading = h('p', { class: 'gs-loading' }, 'Loading the backlog…');
+    this.body = h(
+      'div',
+      { hidden: true },
+      this.header.element,
+      this.messages.status,
+      this.weights.element,
+      this.tabs.list,
+      this.tabs.panels,
+    );
+    this.root.append(
+      h('div', { class: 'gs-root', part: 'root' }, this.messages.errors, this.loading, this.body),
+      this.explainDialog.element,
+      this.dataDialog.element,
+      this.scenariosDialog.element,
+    );
+    this.root.addEventListener('keydown', (ev) => this.onKey(ev as KeyboardEvent));
+    const shell = this.root.querySelector('.gs-root') as HTMLElement;
+    if (typeof ResizeObserver === 'function')
+      new ResizeObserver((entries) => shell.classList.toggle('gs-narrow', entries[0].contentRect.width < NARROW_PX)).observe(this);
+  }
+
+  // ---- loading ----
+
+  private async ensureModule(): Promise<GapscoreModule> {
+    if (!this.gs) {
+      this.gs = await loadModule();
+      this.commands = commandNames(this.gs);
+    }
+    return this.gs;
+  }
+
+  private async start(): Promise<void> {
+    const token = ++this.loadToken;
+    // A script without defer upgrades the element as soon as its start tag is parsed,
+    // before the inline data inside it exists: wait for the parser to finish the page.
+    if (document.readyState === 'loading' && !this.src) {
+      await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+      if (token !== this.loadToken) return;
+    }
+    if (!this.key) this.key = claimStorageKey(this, this.src);
+    let text: string;
+    try {
+      const [page] = await Promise.all([readPageText(this, this.src), this.ensureModule()]);
+      text = page;
+    } catch (error) {
+      if (token !== this.loadToken) return;
+      const problems = Array.isArray(error) ? (error as Problem[]) : [{ path: '', message: String((error as Error)?.message ?? error) }];
+      this.fail('load', 'The backlog could not be loaded.', problems, this.session?.loaded ? 'The data shown before is unchanged.' : '');
+      return;
+    }
+    if (token !== this.loadToken) return;
+    const saved = this.readOnly ? null : loadSaved(this.key);
+    if (saved) this.scenarios = saved.scenarios;
+    let state = saved?.state ?? emptyState();
+    let shared: EditState | null = null;
+    try {
+      shared = await takeShareLink(this.key, text);
+    } catch (error) {
+      this.fail('link', 'The shared link could not be read.', [{ path: 'link', message: String((error as Error)?.message ?? error) }], 'Showing your own view instead.');
+    }
+    if (token !== this.loadToken) return;
+    const opened = this.openPage(text, shared ?? state);
+    if (opened && shared) {
+      this.history.push({ kind: 'state', label: 'open the shared link', before: state, after: this.session!.state });
+      this.messages.say('Opened a shared view. Undo returns to your own.');
+      this.persist();
+    } else if (!opened && saved) {
+      // Saved edits that no longer load (the data changed shape): start clean, keep nothing broken.
+      state = emptyState();
+      this.openPage(text, state);
+    }
+  }
+
+  /** Loads page text + state into a session. On failure, the previous session stays. */
+  private openPage(text: string, state: EditState): boolean {
+    const gs = this.gs!;
+    const session = this.session?.loaded ? this.session : new Session(gs);
+    const previous = session.loaded ? { page: session.pageDocument, state: session.state } : null;
+    session.preferredModel = this.model || null;
+    const r = session.open(text, state);
+    if (!r.ok) {
+      if (session !== this.session) session.dispose();
+      else if (previous) session.open(previous.page, previous.state);
+      this.fail('load', 'This data cannot be used.', r.errors, previous ? 'The data shown before is unchanged.' : '', safeParse(text));
+      return false;
+    }
+    this.session = session;
+    this.limit = session.size <= 20 ? session.size : Math.max(15, this.top + 5);
+    this.messages.clearErrors();
+    if (r.dropped) this.messages.say(`${count(r.dropped, 'saved edit')} no longer matched the data and ${r.dropped === 1 ? 'was' : 'were'} dropped.`);
+    this.loading.hidden = true;
+    this.body.hidden = false;
+    this.refreshAll();
+    this.readyResolve();
+    return true;
+  }
+
+  // ---- changes, undo, persistence ----
+
+  /** Applies a change, records it for undo, and re-renders. Returns why not, or null. */
+  private commit(change: Change, during = 'edit'): string | null {
+    const s = this.session;
+    if (!s) return 'not loaded';
+    const next = applyChange(s.state, change, 'after');
+    const r = s.apply(change, 'after', next);
+    if (!r.ok) {
+      if (during === 'import') this.fail('import', 'This data cannot be used.', r.errors, 'The data shown before is unchanged.', safeParse(next.document ?? ''));
+      else this.fail(during, 'That change was not applied.', r.errors, 'Nothing else changed.', s.document);
+      this.scheduleRender();
+      return r.errors[0]?.message ?? 'not allowed';
+    }
+    this.messages.clearErrors();
+    this.history.push(change);
+    dropShareLink(this.key);
+    this.afterChange();
+    return null;
+  }
+
+  private undo(): void {
+    const c = this.history.undo();
+    if (c) this.replay(c, 'before', 'Undone.');
+  }
+
+  private redo(): void {
+    const c = this.history.redo();
+    if (c) this.replay(c, 'after', 'Redone.');
+  }
+
+  private replay(c: Change, side: 'before' | 'after', note: string): void {
+    const s = this.session!;
+    const r = s.apply(c, side, applyChange(s.state, c, side));
+    if (!r.ok) this.fail('edit', 'Could not restore that step.', r.errors);
+    this.messages.say(note);
+    this.afterChange();
+  }
+
+  private reset(): void {
+    const s = this.session;
+    if (!s || isPristine(s.state)) {
+      this.messages.say('Nothing to reset: this is the page’s data.');
+      return;
+    }
+    this.commit({ kind: 'state', label: 'reset', before: s.state, after: emptyState() });
+    this.messages.say('Back to the page’s data. Undo brings your changes back.');
+  }
+
+  private async replaceDocument(text: string): Promise<boolean> {
+    const s = this.session!;
+    const after = emptyState();
+    after.document = text;
+    const err = this.commit({ kind: 'state', label: 'replace the data', before: s.state, after }, 'import');
+    if (err) return false;
+    this.messages.say(`Loaded ${s.size} items. Undo brings the previous data back.`);
+    return true;
+  }
+
+  private afterChange(): void {
+    this.refreshAll();
+    this.persist();
+  }
+
+  private persist(): void {
+    if (this.readOnly || !this.session) return;
+    if (!save(this.key, { state: this.session.state, scenarios: this.scenarios })) {
+      this.messages.say('Your browser did not let the widget save (storage full or disabled): edits last until the page closes.');
+    }
+  }
+
+  private saveScenario(name: string): void {
+    if (!this.session) return;
+    this.scenarios[name] = cloneState(this.session.state);
+    this.persist();
+    this.scenariosDialog.update(Object.keys(this.scenarios));
+    this.views.scenariosChanged();
+    this.messages.say(`Saved scenario “${name}” (${count(editCount(this.session.state), 'change')} from the page’s data).`);
+  }
+
+  private loadScenario(name: string): void {
+    const st = this.scenarios[name];
+    if (!st || !this.session) return;
+    this.commit({ kind: 'state', label: `load ${name}`, before: this.session.state, after: cloneState(st) });
+    this.messages.say(`Loaded scenario “${name}”. Undo goes back.`);
+  }
+
+  private chooseModel(id: string): void {
+    const s = this.session;
+    if (!s || id === s.model) return;
+    this.commit({ kind: 'model', before: s.state.model, after: id });
+  }
+
+  private previewWeight(id: string, w: number): void {
+    this.dragging = true;
+    if (this.session?.previewWeight(id, w)) this.scheduleRender();
+  }
+
+  private editValue(index: number, col: InputColumn, value: number): string | null {
+    const s = this.session!;
+    const id = s.ids[index];
+    const before = (col.kind === 'field' ? s.state.fields : s.state.scores)[id]?.[col.key] ?? null;
+    const docValue = s.documentValue(index, col);
+    const after = value === docValue && before !== null ? null : value;
+    if (after === before || (after === null && before === null)) return null;
+    const change: Change =
+      col.kind === 'field'
+        ? { kind: 'field', item: id, field: col.key, before, after }
+        : { kind: 'score', item: id, criterion: col.key, before, after };
+    const err = this.commit(change);
+    if (!err) this.messages.say(`${s.titles[index]}: ${humanize(col.label)} ${formatNumber(value)}.`);
+    return err;
+  }
+
+  private applyPreset(name: string): void {
+    const s = this.session!;
+    const after = cloneState(s.state);
+    let note = '';
+    if (name === DOCUMENT_WEIGHTS) {
+      after.weights = Object.create(null);
+    } else if (name === AHP_WEIGHTS) {
+      const r = runJson<{ weights: Record<string, number>; cr: number; consistent: boolean; warning?: string }>(this.gs!, 'ahp', s.currentJson(), {});
+      if (!r.ok) {
+        this.fail('edit', 'The pairwise comparisons give no weights.', r.errors);
+        return;
+      }
+      // AHP weights are shares summing to 1; ×10 puts them on the sliders' scale (same shares).
+      for (const [c, w] of Object.entries(r.value.weights)) after.weights[c] = w * 10;
+      note = r.value.consistent
+        ? ` (consistency ratio ${formatNumber(r.value.cr)}, under 0.1)`
+        : `. Careful: consistency ratio ${formatNumber(r.value.cr)} is over 0.1, the judgements contradict each other${r.value.warning ? `: ${r.value.warning}` : ''}`;
+    } else {
+      const sh = (s.document.stakeholders ?? []).find((x) => (x.name || x.id) === name);
+      if (!sh?.weights) return;
+      for (const [c, w] of Object.entries(sh.weights)) if (typeof w === 'number') after.weights[c] = w;
+    }
+    if (!this.commit({ kind: 'state', label: `weights of ${name}`, before: s.state, after })) this.messages.say(`Weights: ${name}${note}. Undo goes back.`);
+  }
+
+  // ---- rendering ----
+
+  /** Rebuilds what depends on the model or the data, then renders. */
+  private refreshAll(): void {
+    const s = this.session;
+    if (!s?.loaded) return;
+    const signature = `${s.generation}|${s.model}|${this.readOnly}`;
+    if (signature !== this.configured) {
+      this.configured = signature;
+      this.configure();
+    }
+    this.weights.update(s.criteria().map((c) => c.weight));
+    this.header.history(this.history.canUndo, this.history.canRedo, isPristine(s.state));
+    this.table.invalidate();
+    this.scheduleRender();
+  }
+
+  private configure(): void {
+    const s = this.session!;
+    const doc = s.document;
+    this.description = s.describeModel();
+    const d = this.description;
+    // Only the models this document has the inputs for; the others would only fail.
+    const models = s.models.filter((m) => m.usable).map((m) => ({ id: m.id, label: MODEL_LABELS[m.id] ?? humanize(m.id) }));
+    this.header.show(typeof doc.title === 'string' && doc.title ? doc.title : 'Backlog', models, s.model, d.variant, d.formula, this.readOnly);
+    const criteria = s.criteria();
+    const presets = (doc.stakeholders ?? []).filter((x) => x.weights && typeof x.weights === 'object').map((x) => x.name || x.id);
+    if (this.commands.has('ahp') && doc.ahp && typeof doc.ahp === 'object') presets.push(AHP_WEIGHTS);
+    this.weights.configure(criteria, presets.length ? [DOCUMENT_WEIGHTS, ...presets] : [], false);
+    const snap = s.rank();
+    const partNames = snap?.partNames ?? [];
+    const nameOf = new Map(criteria.map((c) => [c.id, c.name]));
+    // Criterion scores are edited in the explanation dialog: as table columns (one per
+    // criterion) they would crowd out the titles. Field models keep their few inputs inline.
+    const inline = d.inputs.filter((c) => c.kind === 'field');
+    this.table.configure(s, inline, partNames, partNames.map((p) => nameOf.get(p) ?? humanize(p)), MODEL_LABELS[d.id] ?? d.variant, this.readOnly);
+    const views = [{ id: 'ranking', label: 'Ranking', panel: h('div', {}, this.table.element) }, ...this.views.available(s, this.commands, d)];
+    const preferred = this.tabs.current || this.view.find((v) => views.some((x) => x.id === v)) || 'ranking';
+    this.tabs.setViews(views, preferred);
+    this.weights.element.hidden = !d.usesCriteria || (this.tabs.current !== 'ranking' && this.tabs.current !== 'compare');
+  }
+
+  private scheduleRender(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.renderNow();
+    });
+  }
+
+  /** The per-frame part: rank through the engine and move table rows. No JSON here. */
+  private renderNow(): void {
+    const s = this.session;
+    if (!s?.loaded) return;
+    const snap = s.rank();
+    if (!snap) {
+      this.messages.problems('This model cannot rank the backlog.', s.lastErrors, s.document);
+      return;
+    }
+    this.rendered = true;
+    this.table.render({ session: s, snapshot: snap, top: this.top, limit: this.limit });
+    if (this.dragging) {
+      this.weights.update(this.weights.values());
+    } else {
+      const order: string[] = new Array(snap.order.length);
+      for (let k = 0; k < snap.order.length; k++) order[k] = s.ids[snap.order[k]];
+      this.dispatchEvent(new GapScoreChangeEvent({ model: s.model, order }));
+    }
+    clearTimeout(this.settleTimer);
+    this.settleTimer = window.setTimeout(() => this.settle(), this.dragging ? SETTLE_MS : 0);
+    // Load the baseline engine once the page is idle, so the first drag does not pay for it.
+    if (!this.warmTimer) this.warmTimer = window.setTimeout(() => s.warmBaseline(), 300);
+  }
+
+  private settleNow(): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = window.setTimeout(() => this.settle(), 0);
+  }
+
+  /** The slower part, once changes settle: the open explanation and the visible analysis view. */
+  private settle(): void {
+    const s = this.session;
+    if (!s?.loaded || !this.rendered) return;
+    if (this.explainDialog.open) this.explainDialog.refresh(s, this.description?.inputs ?? [], this.readOnly, (col, v) => this.editValue(this.explainDialog.index, col, v));
+    this.views.render(this.tabs.current);
+  }
+
+  private openExplanation(index: number, from: HTMLElement | null): void {
+    const s = this.session!;
+    this.explainDialog.show(s, index, this.description?.inputs ?? [], this.readOnly, (col, v) => this.editValue(index, col, v), () => {
+      if (from?.isConnected) from.focus();
+      else this.table.focusItem(index);
+    });
+  }
+
+  // ---- sharing and export ----
+
+  private async share(): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    const url = await writeShareLink(this.key, s.state, s.pageDocument);
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(url);
+      copied = true;
+    } catch {
+      copied = false; // no clipboard permission (or file://): the address bar has it
+    }
+    this.messages.say(
+      copied
+        ? 'Link copied. It holds this view in the part after # that browsers never send to a server.'
+        : 'The link is in the address bar: copy it from there. Nothing was sent anywhere.',
+    );
+  }
+
+  private exportJson(): void {
+    const s = this.session!;
+    download(s.currentJson(), `${fileStem(String(s.document.title ?? this.key))}.json`, 'application/json');
+  }
+
+  private exportCsv(): void {
+    const s = this.session!;
+    const text = this.gs!.run('rank', s.currentJson(), JSON.stringify({ model: s.model, format: 'csv' }));
+    download(text, `${fileStem(String(s.document.title ?? this.key))}-${s.model}.csv`, 'text/csv');
+  }
+
+  private fail(during: string, heading: string, problems: Problem[], keep = '', doc?: unknown): void {
+    this.messages.problems(heading, problems, (doc ?? this.session?.document) as never, keep);
+    if (!this.session?.loaded) {
+      this.loading.hidden = true;
+      this.readyResolve();
+    }
+    this.dispatchEvent(new GapScoreErrorEvent({ during, errors: problems }));
+  }
+
+  private onKey(ev: KeyboardEvent): void {
+    if (!(ev.ctrlKey || ev.metaKey) || ev.altKey) return;
+    const target = ev.composedPath()[0] as HTMLElement;
+    if (target?.matches?.('input[type="text"], input[type="number"], textarea')) return; // their own undo
+    const k = ev.key.toLowerCase();
+    if (k === 'z' && !ev.shiftKey) this.undo();
+    else if ((k === 'z' && ev.shiftKey) || k === 'y') this.redo();
+    else return;
+    ev.preventDefault();
+  }
+}
+
+const DOCUMENT_WEIGHTS = 'the document';
+const AHP_WEIGHTS = 'AHP (pairwise comparisons)';
+
+/** The parsed document for naming items in messages, or null when it does not parse. */
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gap-score': GapScoreElement;
+  }
+  interface HTMLElementEventMap {
+    'gapscore-change': GapScoreChangeEvent;
+    'gapscore-error': GapScoreErrorEvent;
+  }
+}

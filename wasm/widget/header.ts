@@ -1,0 +1,62 @@
+// The widget's header: the document title, the model picker with the model's published
+// variant and formula, and the scenario tools (undo, redo, reset, scenarios, share, data).
+
+import { h, fill } from './dom';
+
+export type ToolName = 'undo' | 'redo' | 'reset' | 'scenarios' | 'share' | 'data';
+
+export interface HeaderHandlers {
+  model(id: string): void;
+  tool(name: ToolName, button: HTMLButtonElement): void;
+}
+
+const TOOLS: [ToolName, string, string][] = [
+  ['undo', '↶ Undo', 'Undo (Ctrl+Z)'],
+  ['redo', '↷ Redo', 'Redo (Ctrl+Shift+Z)'],
+  ['reset', 'Reset', 'Back to the page’s data'],
+  ['scenarios', 'Scenarios…', 'Save or load named scenarios'],
+  ['share', 'Share link', 'Put this view in the address (nothing is sent anywhere)'],
+  ['data', 'Import / export…', 'Download or replace the data'],
+];
+
+export class Header {
+  readonly element: HTMLElement;
+  private readonly title: HTMLElement;
+  private readonly select: HTMLSelectElement;
+  private readonly formula: HTMLElement;
+  private readonly tools = {} as Record<ToolName, HTMLButtonElement>;
+
+  constructor(handlers: HeaderHandlers) {
+    this.title = h('h2', { part: 'title' });
+    this.select = h('select', { id: 'gs-model', part: 'select' });
+    this.select.addEventListener('change', () => handlers.model(this.select.value));
+    this.formula = h('p', { class: 'gs-formula-line', part: 'formula' });
+    for (const [name, text, hint] of TOOLS) {
+      const b = h('button', { type: 'button', class: 'gs-btn', part: 'button', title: hint }, text);
+      b.addEventListener('click', () => handlers.tool(name, b));
+      this.tools[name] = b;
+    }
+    const t = this.tools;
+    this.element = h(
+      'div',
+      {},
+      h('div', { class: 'gs-head' }, this.title, h('div', { class: 'gs-model' }, h('label', { for: 'gs-model' }, 'Model'), this.select)),
+      this.formula,
+      h('div', { class: 'gs-tools', role: 'group', 'aria-label': 'Scenario tools' }, t.undo, t.redo, t.reset, h('span', { class: 'gs-sep' }), t.scenarios, t.share, t.data),
+    );
+  }
+
+  show(title: string, models: { id: string; label: string }[], current: string, variant: string, formula: string, readonly: boolean): void {
+    this.title.textContent = title;
+    fill(this.select, ...models.map((m) => h('option', { value: m.id }, m.label)));
+    this.select.value = current;
+    this.formula.textContent = formula ? `${variant}: ${formula}` : variant;
+    this.tools.data.textContent = readonly ? 'Export…' : 'Import / export…';
+  }
+
+  history(canUndo: boolean, canRedo: boolean, pristine: boolean): void {
+    this.tools.undo.disabled = !canUndo;
+    this.tools.redo.disabled = !canRedo;
+    this.tools.reset.disabled = pristine;
+  }
+}

@@ -1,0 +1,58 @@
+// Undo/redo over Change records. Consecutive nudges of the same weight slider (keyboard
+// arrows fire one change per press) merge into one step, so undo feels like "undo my drag".
+
+import type { Change } from './state';
+
+const MERGE_WINDOW_MS = 1000;
+const LIMIT = 200;
+
+export class History {
+  private done: { change: Change; at: number }[] = [];
+  private undone: Change[] = [];
+
+  constructor(private readonly now: () => number = () => Date.now()) {}
+
+  push(change: Change): void {
+    const t = this.now();
+    const last = this.done[this.done.length - 1];
+    if (last && mergeable(last.change, change) && t - last.at < MERGE_WINDOW_MS) {
+      last.change = { ...change, before: (last.change as typeof change).before } as Change;
+      last.at = t;
+    } else {
+      this.done.push({ change, at: t });
+      if (this.done.length > LIMIT) this.done.shift();
+    }
+    this.undone = [];
+  }
+
+  /** The change to revert, or null. */
+  undo(): Change | null {
+    const e = this.done.pop();
+    if (!e) return null;
+    this.undone.push(e.change);
+    return e.change;
+  }
+
+  /** The change to re-apply, or null. */
+  redo(): Change | null {
+    const c = this.undone.pop();
+    if (!c) return null;
+    this.done.push({ change: c, at: 0 }); // at 0: a redone step never merges with the next
+    return c;
+  }
+
+  get canUndo(): boolean {
+    return this.done.length > 0;
+  }
+  get canRedo(): boolean {
+    return this.undone.length > 0;
+  }
+  clear(): void {
+    this.done = [];
+    this.undone = [];
+  }
+}
+
+function mergeable(a: Change, b: Change): boolean {
+  return a.kind === 'weight' && b.kind === 'weight' && a.id === b.id;
+}

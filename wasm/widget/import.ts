@@ -1,0 +1,63 @@
+// Reading a file or pasted text into a document, through the engine: CSV goes through
+// `import-csv` (which names the line and column of each problem), JSON through `validate`.
+// Nothing here touches the widget's current data; the caller swaps only on success.
+
+import type { GapscoreModule, Problem } from './module-types';
+import { runJson } from './module';
+
+export type Prepared =
+  | { ok: true; kind: 'json' | 'csv'; documentText: string; count: number; titles: string[]; warnings: Problem[] }
+  | { ok: false; kind: 'json' | 'csv'; errors: Problem[] };
+
+export function sniffKind(text: string, filename = ''): 'json' | 'csv' {
+  const name = filename.toLowerCase();
+  if (name.endsWith('.csv') || name.endsWith('.tsv') || name.endsWith('.txt')) return 'csv';
+  if (name.endsWith('.json')) return 'json';
+  const first = text.replace(/^\uFEFF/, '').trimStart()[0];
+  return first === '{' || first === '[' ? 'json' : 'csv';
+}
+
+export function prepareImport(gs: GapscoreModule, text: string, filename = ''): Prepared {
+  const kind = sniffKind(text, filename);
+  if (!text.trim()) return { ok: false, kind, errors: [{ path: '', message: 'the file is empty' }] };
+  let documentText = text;
+  let warnings: Problem[] = [];
+  if (kind === 'csv') {
+    const r = runJson<object>(gs, 'import-csv', text);
+    if (!r.ok) return { ok: false, kind, errors: r.errors };
+    documentText = JSON.stringify(r.value, null, 2);
+    warnings = r.warnings;
+  }
+  const v = runJson<{ valid?: boolean }>(gs, 'validate', documentText);
+  if (!v.ok) return { ok: false, kind, errors: v.errors };
+  warnings = warnings.concat(v.warnings);
+  const doc = JSON.parse(documentText) as { items?: { id?: string; title?: string }[] };
+  const items = Array.isArray(doc.items) ? doc.items : [];
+  return {
+    ok: true,
+    kind,
+    documentText,
+    count: items.length,
+    titles: items.slice(0, 5).map((it) => String(it.title ?? it.id ?? '')),
+    warnings,
+  };
+}
+
+/** Offers text as a file download; blob URLs work from file:// and under a strict CSP. */
+export function download(text: string, filename: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A safe file name stem from a title or key: "Q3 backlog!" -> "q3-backlog". */
+export function fileStem(text: string): string {
+  const s = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return s || 'backlog';
+}

@@ -1,0 +1,47 @@
+// The part of the WebAssembly module (dist/gapscore.mjs) the widget uses. The module's own
+// declarations are dist/gapscore.d.ts; this narrow view keeps the widget honest about what
+// it depends on, and tests/browser/typecheck.test.mjs checks that the two agree.
+
+/** Interactive engine: load once, change in place, re-rank without JSON. */
+export interface Engine {
+  load(json: string): boolean;
+  lastErrors(): string;
+  setModel(id: string): boolean;
+  setWeight(criterionId: string, weight: number): boolean;
+  setField(itemId: string, field: string, value: number): boolean;
+  setScore(itemId: string, criterionId: string, value: number): boolean;
+  rank(): boolean;
+  size(): number;
+  /** Item indices, best first. A view over wasm memory: copy before the next call. */
+  order(): Uint32Array;
+  scores(): Float64Array;
+  ranks(): Uint32Array;
+  partCount(): number;
+  partName(k: number): string;
+  parts(k: number): Float64Array;
+  itemId(i: number): string;
+  itemTitle(i: number): string;
+  model(): string;
+  documentJson(): string;
+  explain(itemId: string): string;
+  delete(): void;
+}
+
+export interface RunStatus {
+  exitCode: number;
+  output: string;
+  messages: string;
+}
+
+export interface GapscoreModule {
+  run(command: string, documentJson: string, optionsJson: string): string;
+  runWithStatus(command: string, documentJson: string, optionsJson: string): RunStatus;
+  commands(): string;
+  Engine: new () => Engine;
+}
+
+/** A problem the module reports: a JSON Pointer into the document and a reason. */
+export interface Problem {
+  path: string;
+  message: string;
+}

@@ -1,0 +1,65 @@
+// Share links for one widget: the person's EditState (and, when small, the data itself)
+// in this widget's fragment parameter. Writing puts the link in the address bar; reading
+// applies it once and removes it again, so a later reload shows the reader's own edits.
+
+import type { EditState } from './state';
+import { sanitizeState } from './state';
+import { decodeShare, encodeShare, readFragment, shareParam, writeFragment } from './share-codec';
+
+/** Share links carry the data itself up to this size, so they reproduce the exact view. */
+const LINK_DATA_LIMIT = 24_000;
+
+interface Payload {
+  v: number;
+  state: EditState;
+  /** Hash of the page's data when the link was made. */
+  page: string;
+  /** The page's data, when small enough. */
+  data?: string;
+}
+
+/** FNV-1a: enough to tell two versions of a document (or two inline data blocks) apart. */
+export function hashText(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** Puts the widget's view in the address (replacing history, no navigation); returns the URL. */
+export async function writeShareLink(key: string, state: EditState, pageText: string): Promise<string> {
+  const payload: Payload = { v: 1, state, page: hashText(pageText) };
+  let encoded = await encodeShare({ ...payload, data: state.document === null ? pageText : undefined });
+  if (encoded.length > LINK_DATA_LIMIT) encoded = await encodeShare(payload);
+  const hash = writeFragment(location.hash, key, encoded);
+  history.replaceState(history.state, '', location.pathname + location.search + hash);
+  return location.href;
+}
+
+/**
+ * The state a link in the address holds for this widget (null: none), and removes it from
+ * the address. Throws when the parameter is there but cannot be read.
+ */
+export async function takeShareLink(key: string, pageText: string): Promise<EditState | null> {
+  const param = readFragment(location.hash, key);
+  if (!param) return null;
+  dropShareLink(key);
+  const payload = (await decodeShare(param)) as Partial<Payload> & { state?: unknown };
+  const state = sanitizeState(payload.state);
+  if (!state) throw new Error('the link holds no scenario');
+  if (state.document === null && typeof payload.data === 'string' && payload.page !== hashText(pageText)) {
+    state.document = payload.data; // the page's data changed since: show what the sender saw
+  }
+  return state;
+}
+
+/** Removes this widget's parameter from the address (other widgets' stay). */
+export function dropShareLink(key: string): void {
+  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+  if (!params.has(shareParam(key))) return;
+  params.delete(shareParam(key));
+  const rest = params.toString();
+  history.replaceState(history.state, '', location.pathname + location.search + (rest ? '#' + rest : ''));
+}

@@ -1,0 +1,139 @@
+// What a person changed, kept apart from the data: the model, weights, estimates, or a
+// replacement document. Saved to localStorage, put in share links, and replayed onto the
+// engine. Plain data and pure functions, so undo/redo and persistence are easy to trust.
+
+export type NumberMap = Record<string, number>;
+
+export interface EditState {
+  /** A document that replaced the page's data (import, load()); null: the page's own. */
+  document: string | null;
+  /** The chosen model; null: the document's. */
+  model: string | null;
+  weights: NumberMap;
+  /** Estimates per item id, per field name. */
+  fields: Record<string, NumberMap>;
+  /** Criterion scores per item id, per criterion id. */
+  scores: Record<string, NumberMap>;
+}
+
+/** One undoable step. A null value means "as the document says". */
+export type Change =
+  | { kind: 'model'; before: string | null; after: string | null }
+  | { kind: 'weight'; id: string; before: number | null; after: number | null }
+  | { kind: 'field'; item: string; field: string; before: number | null; after: number | null }
+  | { kind: 'score'; item: string; criterion: string; before: number | null; after: number | null }
+  | { kind: 'state'; label: string; before: EditState; after: EditState };
+
+/** Records without a prototype, so an item called "__proto__" is just a key. */
+function record<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+export function emptyState(): EditState {
+  return { document: null, model: null, weights: record(), fields: record(), scores: record() };
+}
+
+export function isPristine(s: EditState): boolean {
+  return (
+    s.document === null &&
+    s.model === null &&
+    Object.keys(s.weights).length === 0 &&
+    Object.keys(s.fields).length === 0 &&
+    Object.keys(s.scores).length === 0
+  );
+}
+
+function copyNested(m: Record<string, NumberMap>): Record<string, NumberMap> {
+  const out = record<NumberMap>();
+  for (const [k, v] of Object.entries(m)) out[k] = Object.assign(record<number>(), v);
+  return out;
+}
+
+export function cloneState(s: EditState): EditState {
+  return {
+    document: s.document,
+    model: s.model,
+    weights: Object.assign(record<number>(), s.weights),
+    fields: copyNested(s.fields),
+    scores: copyNested(s.scores),
+  };
+}
+
+function setNested(m: Record<string, NumberMap>, outer: string, inner: string, v: number | null): void {
+  if (v === null) {
+    const row = m[outer];
+    if (!row) return;
+    delete row[inner];
+    if (Object.keys(row).length === 0) delete m[outer];
+    return;
+  }
+  (m[outer] ??= record<number>())[inner] = v;
+}
+
+/** The state after applying a change forward ('after') or backward ('before'). */
+export function applyChange(s: EditState, c: Change, side: 'before' | 'after'): EditState {
+  if (c.kind === 'state') return cloneState(c[side]);
+  const next = cloneState(s);
+  const v = c[side];
+  switch (c.kind) {
+    case 'model':
+      next.model = v as string | null;
+      break;
+    case 'weight':
+      if (v === null) delete next.weights[c.id];
+      else next.weights[c.id] = v as number;
+      break;
+    case 'field':
+      setNested(next.fields, c.item, c.field, v as number | null);
+      break;
+    case 'score':
+      setNested(next.scores, c.item, c.criterion, v as number | null);
+      break;
+  }
+  return next;
+}
+
+/** The change that undoes `c`. */
+export function invert(c: Change): Change {
+  return { ...c, before: c.after, after: c.before } as Change;
+}
+
+function numberMap(v: unknown): NumberMap | null {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
+  const out = record<number>();
+  for (const [k, x] of Object.entries(v as object)) {
+    if (typeof x === 'number' && Number.isFinite(x)) out[k] = x;
+  }
+  return out;
+}
+
+function nestedMap(v: unknown): Record<string, NumberMap> {
+  const out = record<NumberMap>();
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return out;
+  for (const [k, x] of Object.entries(v as object)) {
+    const m = numberMap(x);
+    if (m && Object.keys(m).length) out[k] = m;
+  }
+  return out;
+}
+
+/** Reads a state from storage or a share link, dropping anything malformed. */
+export function sanitizeState(v: unknown): EditState | null {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  return {
+    document: typeof o.document === 'string' ? o.document : null,
+    model: typeof o.model === 'string' ? o.model : null,
+    weights: numberMap(o.weights) ?? record<number>(),
+    fields: nestedMap(o.fields),
+    scores: nestedMap(o.scores),
+  };
+}
+
+/** How many single edits a state holds (for messages like "3 edits"). */
+export function editCount(s: EditState): number {
+  let n = Object.keys(s.weights).length + (s.model === null ? 0 : 1) + (s.document === null ? 0 : 1);
+  for (const row of Object.values(s.fields)) n += Object.keys(row).length;
+  for (const row of Object.values(s.scores)) n += Object.keys(row).length;
+  return n;
+}

@@ -1,0 +1,236 @@
+// The widget's stylesheet, adopted into its shadow root (constructable stylesheets are not
+// inline styles, so a page's style-src CSP does not block them). Every colour and the font
+// are custom properties the host page can override: gap-score { --gs-accent: #c00; }.
+
+export const css = /* css */ `
+:host {
+  --gs-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  --gs-bg: #ffffff;
+  --gs-fg: #1f2328;
+  --gs-muted: #656d76;
+  --gs-border: #d0d7de;
+  --gs-subtle: #f6f8fa;
+  --gs-accent: #0969da;
+  --gs-accent-fg: #ffffff;
+  --gs-up: #1a7f37;
+  --gs-down: #cf222e;
+  --gs-error-bg: #ffebe9;
+  --gs-error-fg: #82071e;
+  --gs-focus: #0969da;
+  --gs-radius: 6px;
+  --gs-part-0: #4c78a8; --gs-part-1: #f58518; --gs-part-2: #54a24b; --gs-part-3: #b279a2;
+  --gs-part-4: #e45756; --gs-part-5: #72b7b2; --gs-part-6: #eeca3b; --gs-part-7: #9d755d;
+  --gs-bar: #4c78a8;
+  --gs-q-quick: #dafbe1; --gs-q-big: #ddf4ff; --gs-q-fill: #f6f8fa; --gs-q-pit: #ffebe9;
+  display: block;
+  font: 14px/1.45 var(--gs-font);
+  color: var(--gs-fg);
+  background: var(--gs-bg);
+  border: 1px solid var(--gs-border);
+  border-radius: var(--gs-radius);
+  padding: 12px 14px;
+  contain: content;
+}
+@media (prefers-color-scheme: dark) {
+  :host {
+    --gs-bg: #0d1117; --gs-fg: #e6edf3; --gs-muted: #9198a1; --gs-border: #3d444d;
+    --gs-subtle: #151b23; --gs-accent: #4493f8; --gs-accent-fg: #0d1117; --gs-up: #3fb950; --gs-down: #f85149;
+    --gs-error-bg: #3c1618; --gs-error-fg: #ffa198; --gs-focus: #4493f8;
+    --gs-q-quick: #12261e; --gs-q-big: #0c2d4b; --gs-q-fill: #151b23; --gs-q-pit: #3c1618;
+  }
+}
+:host([hidden]) { display: none; }
+* { box-sizing: border-box; }
+button, input, select, textarea { font: inherit; color: inherit; }
+:focus-visible { outline: 2px solid var(--gs-focus); outline-offset: 1px; }
+.gs-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.gs-muted { color: var(--gs-muted); }
+[hidden] { display: none !important; }
+
+/* Header: title, model, views, tools */
+.gs-head { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 14px; margin-bottom: 8px; }
+.gs-head h2 { font-size: 15px; margin: 0; flex: 1 1 auto; min-width: 12em; }
+.gs-model { display: flex; align-items: center; gap: 6px; }
+.gs-model label { color: var(--gs-muted); }
+select, .gs-btn, .gs-more, .gs-close, .gs-tab {
+  background: var(--gs-subtle); border: 1px solid var(--gs-border); border-radius: var(--gs-radius);
+  padding: 3px 9px; cursor: pointer;
+}
+.gs-btn:hover:not(:disabled), .gs-tab:hover { border-color: var(--gs-muted); }
+.gs-btn:disabled { opacity: .45; cursor: default; }
+.gs-btn.gs-primary { background: var(--gs-accent); color: var(--gs-accent-fg); border-color: var(--gs-accent); }
+.gs-formula-line { color: var(--gs-muted); font-size: 12.5px; margin: -2px 0 8px; }
+.gs-tools { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+.gs-tools .gs-sep { width: 1px; align-self: stretch; background: var(--gs-border); margin: 0 2px; }
+.gs-tabs { display: flex; gap: 4px; border-bottom: 1px solid var(--gs-border); margin: 6px 0 10px; flex-wrap: wrap; }
+.gs-tab { border-bottom: none; border-radius: var(--gs-radius) var(--gs-radius) 0 0; background: transparent; margin-bottom: -1px; color: var(--gs-muted); }
+.gs-tab[aria-selected="true"] { background: var(--gs-bg); border-color: var(--gs-border); border-bottom: 1px solid var(--gs-bg); color: var(--gs-fg); font-weight: 600; }
+
+/* Messages */
+.gs-status { min-height: 1.2em; color: var(--gs-muted); font-size: 12.5px; margin: 4px 0; }
+.gs-error { background: var(--gs-error-bg); color: var(--gs-error-fg); border-radius: var(--gs-radius); padding: 8px 10px; margin: 6px 0; }
+.gs-error p { margin: 0 0 4px; font-weight: 600; }
+.gs-error ul { margin: 0; padding-left: 1.2em; }
+.gs-error code { font-size: 12px; }
+.gs-loading { color: var(--gs-muted); padding: 16px 0; }
+
+/* Weights */
+.gs-weights { border: 1px solid var(--gs-border); border-radius: var(--gs-radius); padding: 6px 10px 8px; margin: 0 0 10px; }
+.gs-weights legend { color: var(--gs-muted); padding: 0 4px; font-size: 12.5px; }
+.gs-sliders { display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: 4px 20px; }
+.gs-slider { display: grid; grid-template-columns: 1fr auto; align-items: baseline; gap: 0 8px; }
+.gs-slider label { font-size: 13px; overflow-wrap: anywhere; }
+.gs-slider input { grid-column: 1 / -1; width: 100%; margin: 2px 0 4px; accent-color: var(--gs-accent); }
+.gs-wval { font-variant-numeric: tabular-nums; color: var(--gs-muted); font-size: 12.5px; text-align: right; }
+.gs-cost { color: var(--gs-muted); font-size: 12px; }
+.gs-presets { margin-top: 6px; display: flex; gap: 6px; align-items: center; color: var(--gs-muted); font-size: 12.5px; }
+
+/* Table */
+.gs-legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 12px; color: var(--gs-muted); margin-bottom: 4px; }
+.gs-key { display: inline-flex; align-items: center; gap: 5px; }
+.gs-sw { display: inline-block; width: 10px; height: 10px; border-radius: 2px; }
+/* width 0 + min-width 100%: a wide table scrolls inside the widget instead of widening the page's column. */
+.gs-scroll { overflow-x: auto; width: 0; min-width: 100%; }
+.gs-table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+.gs-table th, .gs-table td { padding: 3px 6px; border-bottom: 1px solid var(--gs-border); text-align: left; vertical-align: middle; }
+.gs-table thead th { font-size: 12px; color: var(--gs-muted); font-weight: 600; white-space: nowrap; }
+.gs-table tbody tr { cursor: pointer; }
+.gs-table tbody tr:hover { background: var(--gs-subtle); }
+.gs-table tr.gs-cut td, .gs-table tr.gs-cut th { border-bottom: 2px dashed var(--gs-accent); }
+.gs-rank { width: 1%; text-align: right !important; color: var(--gs-muted); }
+.gs-delta { width: 1%; min-width: 2.6em; font-size: 12px; white-space: nowrap; }
+.gs-up { color: var(--gs-up); } .gs-down { color: var(--gs-down); } .gs-same { color: var(--gs-muted); }
+th.gs-title { font-weight: normal; min-width: 14em; }
+.gs-open { background: none; border: none; padding: 0; text-align: left; cursor: pointer; color: var(--gs-fg); overflow-wrap: anywhere; unicode-bidi: isolate; }
+.gs-open:hover { text-decoration: underline; }
+.gs-top .gs-open { font-weight: 600; }
+.gs-moscow { font-size: 10.5px; line-height: 1.3; border-radius: 8px; padding: 0 5px; border: 1px solid var(--gs-border); color: var(--gs-muted); white-space: nowrap; }
+.gs-m-must { border-color: var(--gs-down); color: var(--gs-down); }
+.gs-in { width: 1%; white-space: nowrap; text-align: right !important; }
+.gs-num { appearance: textfield; -moz-appearance: textfield; }
+.gs-num::-webkit-inner-spin-button, .gs-num::-webkit-outer-spin-button { -webkit-appearance: none; margin: 0; }
+.gs-num.gs-range { text-decoration: underline dotted var(--gs-muted); }
+.gs-num { width: 6ch; min-width: 4.5ch; box-sizing: content-box; padding: 1px 4px; border: 1px solid transparent; border-radius: 4px; background: transparent; text-align: right; font-variant-numeric: tabular-nums; }
+.gs-num:hover { border-color: var(--gs-border); }
+.gs-num:focus { border-color: var(--gs-accent); background: var(--gs-bg); }
+.gs-num.gs-edited { background: color-mix(in srgb, var(--gs-accent) 14%, transparent); }
+.gs-num[aria-invalid="true"] { border-color: var(--gs-down); }
+.gs-score { text-align: right !important; width: 1%; white-space: nowrap; font-weight: 600; }
+.gs-barcol { width: 13%; min-width: 70px; }
+.gs-wide-bars .gs-barcol { width: 30%; }
+.gs-bar { display: flex; height: 12px; width: 100%; background: var(--gs-subtle); border-radius: 3px; overflow: hidden; }
+.gs-seg { display: block; height: 100%; }
+.gs-px { background: var(--gs-bar); }
+.gs-p0 { background: var(--gs-part-0); } .gs-p1 { background: var(--gs-part-1); } .gs-p2 { background: var(--gs-part-2); } .gs-p3 { background: var(--gs-part-3); }
+.gs-p4 { background: var(--gs-part-4); } .gs-p5 { background: var(--gs-part-5); } .gs-p6 { background: var(--gs-part-6); } .gs-p7 { background: var(--gs-part-7); }
+.gs-more { margin-top: 8px; }
+
+/* Dialogs */
+.gs-dialog { border: 1px solid var(--gs-border); border-radius: 10px; padding: 0; max-width: min(680px, 94vw); width: 100%;
+  background: var(--gs-bg); color: var(--gs-fg); box-shadow: 0 12px 40px rgba(0,0,0,.25); }
+.gs-dialog::backdrop { background: rgba(0,0,0,.35); }
+.gs-dialog header { display: flex; align-items: start; gap: 10px; padding: 12px 16px 0; }
+.gs-dialog h2 { font-size: 17px; margin: 0; flex: 1; overflow-wrap: anywhere; }
+.gs-close { font-size: 18px; line-height: 1; padding: 2px 8px; }
+.gs-dialog-body { padding: 8px 16px 16px; }
+.gs-terms { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 13px; font-variant-numeric: tabular-nums; }
+.gs-terms th, .gs-terms td { border-bottom: 1px solid var(--gs-border); padding: 3px 6px; text-align: left; }
+.gs-terms thead th { color: var(--gs-muted); font-weight: 600; font-size: 12px; }
+.gs-computation code { background: var(--gs-subtle); padding: 2px 6px; border-radius: 4px; overflow-wrap: anywhere; }
+.gs-near { margin: 6px 0; padding-left: 1.2em; }
+.gs-desc { overflow-wrap: anywhere; }
+.gs-estimates { border: 1px solid var(--gs-border); border-radius: var(--gs-radius); display: flex; flex-wrap: wrap; gap: 8px 16px; padding: 8px 10px; }
+.gs-estimates legend { color: var(--gs-muted); font-size: 12.5px; padding: 0 4px; }
+.gs-field { display: flex; flex-direction: column; gap: 2px; font-size: 12.5px; }
+.gs-field .gs-num { border-color: var(--gs-border); text-align: left; width: 8em; }
+.gs-dialog textarea { width: 100%; min-height: 8em; font-family: ui-monospace, monospace; font-size: 12px; }
+.gs-dialog .gs-actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 10px; flex-wrap: wrap; }
+.gs-preview { font-size: 13px; }
+.gs-preview ol { margin: 4px 0; padding-left: 1.6em; }
+.gs-scenario-list { list-style: none; padding: 0; margin: 8px 0; }
+.gs-scenario-list li { display: flex; align-items: center; gap: 8px; padding: 4px 0; border-bottom: 1px solid var(--gs-border); }
+.gs-scenario-list li span { flex: 1; overflow-wrap: anywhere; }
+.gs-row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+.gs-row input[type="text"] { flex: 1; min-width: 10em; padding: 3px 6px; border: 1px solid var(--gs-border); border-radius: var(--gs-radius); background: var(--gs-bg); }
+
+/* Compare */
+.gs-compare-head { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin-bottom: 8px; }
+.gs-chips { display: flex; flex-wrap: wrap; gap: 6px; margin: 6px 0 10px; }
+.gs-chip { border-radius: 10px; padding: 1px 8px; font-size: 12.5px; border: 1px solid var(--gs-border); }
+.gs-chip.gs-in-top { border-color: var(--gs-up); color: var(--gs-up); }
+.gs-chip.gs-out-top { border-color: var(--gs-down); color: var(--gs-down); }
+.gs-sides { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
+.gs-sides h3 { font-size: 13px; margin: 0 0 4px; color: var(--gs-muted); }
+.gs-sides ol { margin: 0; padding-left: 2em; }
+.gs-sides li { padding: 2px 0; border-bottom: 1px solid var(--gs-border); overflow-wrap: anywhere; }
+.gs-sides li.gs-entered { background: color-mix(in srgb, var(--gs-up) 12%, transparent); }
+.gs-sides li.gs-left { background: color-mix(in srgb, var(--gs-down) 10%, transparent); }
+.gs-moves { margin-top: 12px; }
+.gs-moves .gs-table tbody tr { cursor: default; }
+
+/* Charts */
+.gs-chart { width: 100%; height: auto; max-height: 520px; display: block; font-size: 11px; }
+.gs-chart text { fill: var(--gs-fg); }
+.gs-chart .gs-axis { stroke: var(--gs-muted); }
+.gs-chart .gs-axis-label { fill: var(--gs-muted); font-size: 11px; }
+.gs-chart .gs-q-label { font-weight: 600; font-size: 12px; fill: var(--gs-muted); }
+.gs-chart .gs-dot { fill: var(--gs-accent); stroke: var(--gs-bg); stroke-width: 1.5; }
+.gs-chart .gs-dot-label { font-size: 10.5px; paint-order: stroke; stroke: var(--gs-bg); stroke-width: 3px; stroke-linejoin: round; }
+.gs-chart .gs-dot-count { font-size: 9.5px; font-weight: 700; fill: var(--gs-accent-fg); pointer-events: none; }
+.gs-chart .gs-q-quick { fill: var(--gs-q-quick); } .gs-chart .gs-q-big { fill: var(--gs-q-big); }
+.gs-chart .gs-q-fill { fill: var(--gs-q-fill); } .gs-chart .gs-q-pit { fill: var(--gs-q-pit); }
+.gs-chart .gs-under { fill: color-mix(in srgb, var(--gs-down) 12%, transparent); }
+.gs-chart .gs-extreme { fill: color-mix(in srgb, var(--gs-down) 22%, transparent); }
+.gs-chart .gs-over { fill: color-mix(in srgb, var(--gs-accent) 10%, transparent); }
+.gs-chart .gs-grid { stroke: var(--gs-border); stroke-dasharray: 3 3; }
+.gs-quadrants { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 16px; font-size: 12.5px; margin-top: 8px; }
+.gs-quadrants h3 { font-size: 12.5px; margin: 6px 0 2px; }
+.gs-quadrants ul { margin: 0; padding-left: 1.2em; }
+.gs-note { color: var(--gs-muted); font-size: 12.5px; }
+.gs-outcomes tbody tr { cursor: default; }
+.gs-outcomes td.gs-note { font-size: 12px; min-width: 12em; }
+.gs-status { white-space: nowrap; }
+.gs-st-extremely_underserved { color: var(--gs-down); font-weight: 600; } .gs-st-underserved { color: var(--gs-down); }
+.gs-st-overserved { color: var(--gs-accent); }
+.gs-chart .gs-st-extremely_underserved .gs-dot, .gs-chart .gs-st-underserved .gs-dot { fill: var(--gs-down); }
+.gs-chart .gs-num-dot .gs-dot-count { font-size: 9px; }
+.gs-boxed { border-color: var(--gs-border) !important; width: 8ch; }
+.gs-sim-form { margin: 6px 0 8px; }
+.gs-progress { display: flex; align-items: center; gap: 8px; color: var(--gs-muted); margin: 6px 0; }
+.gs-spinner { width: 14px; height: 14px; border: 2px solid var(--gs-border); border-top-color: var(--gs-accent); border-radius: 50%; animation: gs-spin .8s linear infinite; }
+@keyframes gs-spin { to { transform: rotate(360deg); } }
+@media (prefers-reduced-motion: reduce) { .gs-spinner { animation: none; } }
+.gs-heatmap td.gs-heat { text-align: center; font-size: 11.5px; min-width: 2.2em; padding: 2px 3px;
+  background: color-mix(in srgb, var(--gs-accent) calc(var(--p, 0) * 100%), transparent);
+  color: var(--gs-fg); }
+.gs-heatmap td.gs-heat-strong { color: var(--gs-accent-fg); }
+.gs-heatmap th.gs-heat-h { text-align: center; }
+.gs-heatmap tbody tr { cursor: default; }
+.gs-ptop { white-space: nowrap; font-size: 12.5px; }
+.gs-bar-small { display: inline-flex; width: 50px; height: 8px; vertical-align: middle; }
+.gs-sens tbody tr { cursor: default; }
+.gs-band-cell { min-width: 160px; width: 30%; }
+.gs-track { position: relative; display: block; height: 10px; background: var(--gs-subtle); border-radius: 5px; margin: 4px 0 2px; }
+.gs-band { position: absolute; top: 0; bottom: 0; background: color-mix(in srgb, var(--gs-up) 35%, transparent); border-radius: 5px; }
+.gs-mark { position: absolute; top: -3px; width: 3px; height: 16px; margin-left: -1px; background: var(--gs-fg); border-radius: 1px; }
+.gs-range-text { font-size: 11.5px; color: var(--gs-muted); }
+.gs-ag-head { margin: 4px 0 10px; }
+.gs-ag-block { margin: 10px 0 14px; }
+.gs-ag-block h3 { font-size: 13px; margin: 0 0 6px; }
+.gs-diverge { display: grid; gap: 4px; }
+.gs-dv-row { display: grid; grid-template-columns: minmax(8em, 12em) 1fr 5.5em; gap: 10px; align-items: center; font-size: 13px; }
+.gs-dv-track { position: relative; height: 12px; background: var(--gs-subtle); border-radius: 3px; }
+.gs-dv-zero { position: absolute; left: 50%; top: -2px; bottom: -2px; width: 1px; background: var(--gs-muted); }
+.gs-dv-bar { position: absolute; top: 0; bottom: 0; border-radius: 3px; }
+.gs-dv-pos { background: var(--gs-up); } .gs-dv-neg { background: var(--gs-down); }
+.gs-dv-value { font-variant-numeric: tabular-nums; color: var(--gs-muted); font-size: 12.5px; }
+.gs-pairs { width: auto; } .gs-pairs tbody tr { cursor: default; }
+.gs-pair { text-align: center !important; min-width: 4.5em; font-size: 12.5px; }
+.gs-agree { background: color-mix(in srgb, var(--gs-up) calc(var(--t, 0) * 45%), transparent); }
+.gs-disagree { background: color-mix(in srgb, var(--gs-down) calc(var(--t, 0) * 45%), transparent); }
+/* Narrow widgets (a wiki sidebar, a phone): set by a ResizeObserver on the widget's own width. */
+.gs-narrow .gs-sides, .gs-narrow .gs-quadrants { grid-template-columns: 1fr; }
+.gs-narrow .gs-in { display: none; }
+.gs-narrow .gs-dv-row { grid-template-columns: 1fr 6em; }
+.gs-narrow .gs-dv-track { grid-column: 1 / -1; grid-row: 2; }
+`;

@@ -1,0 +1,243 @@
+// The ranked table: rank, change against the baseline, title, the model's inputs (editable
+// in place), score and a stacked bar of the score's parts. Rows are keyed by item and
+// reused, and only the first `limit` rows exist in the DOM, so a weight drag over 5,000
+// items moves a few dozen rows per frame.
+
+import { h, fill } from './dom';
+import { numberInput, setInputValue } from './editor';
+import { formatNumber, humanize } from './format';
+import type { InputColumn, Session, Snapshot } from './session';
+
+export interface TableHandlers {
+  open(index: number, from: HTMLElement): void;
+  edit(index: number, col: InputColumn, value: number): string | null;
+  more(): void;
+}
+
+interface Row {
+  index: number;
+  tr: HTMLTableRowElement;
+  rank: HTMLTableCellElement;
+  delta: HTMLTableCellElement;
+  inputs: HTMLInputElement[];
+  score: HTMLTableCellElement;
+  bar: HTMLSpanElement;
+  segs: HTMLSpanElement[];
+  key: string; // what was last drawn, to skip untouched rows
+}
+
+export interface TableView {
+  session: Session;
+  snapshot: Snapshot;
+  top: number;
+  limit: number;
+}
+
+export class RankTable {
+  readonly element: HTMLElement;
+  private readonly table: HTMLTableElement;
+  private readonly caption: HTMLTableCaptionElement;
+  private readonly head: HTMLTableRowElement;
+  private readonly body: HTMLTableSectionElement;
+  private readonly legend: HTMLElement;
+  private readonly moreButton: HTMLButtonElement;
+  private rows = new Map<number, Row>();
+  private columns: InputColumn[] = [];
+  /** Characters each input column needs (its longest value), so numbers never clip. */
+  private widths: number[] = [];
+  private partCount = 0;
+  private readonly = false;
+
+  constructor(private readonly handlers: TableHandlers) {
+    this.caption = h('caption', { class: 'gs-sr' });
+    this.head = h('tr');
+    this.body = h('tbody');
+    this.table = h('table', { part: 'table', class: 'gs-table' }, this.caption, h('thead', {}, this.head), this.body);
+    this.legend = h('div', { class: 'gs-legend', part: 'legend', 'aria-hidden': 'true' });
+    this.moreButton = h('button', { type: 'button', class: 'gs-more', part: 'button' });
+    this.moreButton.addEventListener('click', () => this.handlers.more());
+    this.element = h('div', { class: 'gs-table-wrap' }, this.legend, h('div', { class: 'gs-scroll' }, this.table), this.moreButton);
+    this.body.addEventListener('click', (ev) => this.onClick(ev));
+    this.body.addEventListener('keydown', (ev) => this.onKey(ev));
+  }
+
+  /** New model or data: new columns, and rows are rebuilt. */
+  configure(session: Session, columns: InputColumn[], partNames: string[], partLabels: string[], modelLabel: string, readonly: boolean): void {
+    this.columns = columns;
+    this.widths = columns.map((col) => {
+      let chars = 3;
+      for (let i = 0; i < session.size; i++) chars = Math.max(chars, String(session.inputValue(i, col) ?? '').length);
+      return Math.min(chars, 14);
+    });
+    this.partCount = partNames.length;
+    this.readonly = readonly;
+    this.table.classList.toggle('gs-wide-bars', columns.length === 0);
+    this.rows.clear();
+    this.body.replaceChildren();
+    this.caption.textContent = `Backlog ranked by ${modelLabel}. Select a title for the full explanation.`;
+    const th = (text: string, cls = '', abbr?: string) => h('th', { scope: 'col', class: cls, title: abbr }, text);
+    fill(
+      this.head,
+      th('#', 'gs-rank'),
+      h('th', { scope: 'col', class: 'gs-delta' }, h('span', { class: 'gs-sr' }, 'Change from baseline'), h('span', { 'aria-hidden': 'true' }, '±')),
+      th('Item', 'gs-title'),
+      ...columns.map((c) => th(c.kind === 'field' ? humanize(c.label) : c.label, 'gs-in')),
+      th('Score', 'gs-score'),
+      h('th', { scope: 'col', class: 'gs-barcol' }, h('span', { class: 'gs-sr' }, 'Score parts')),
+    );
+    fill(
+      this.legend,
+      ...(partLabels.length
+        ? partLabels.map((label, k) => h('span', { class: 'gs-key' }, h('i', { class: `gs-sw gs-p${k % 8}` }), label))
+        : []),
+    );
+  }
+
+  render(view: TableView): void {
+    const { snapshot, session, top } = view;
+    const n = snapshot.order.length;
+    const shown = Math.min(view.limit, n);
+    let max = 0;
+    for (let i = 0; i < snapshot.scores.length; i++) if (snapshot.scores[i] > max) max = snapshot.scores[i];
+    const wanted = new Set<number>();
+    let cursor: ChildNode | null = this.body.firstChild;
+    for (let k = 0; k < shown; k++) {
+      const index = snapshot.order[k];
+      wanted.add(index);
+      let row = this.rows.get(index);
+      if (!row) {
+        row = this.makeRow(index, session);
+        this.rows.set(index, row);
+      }
+      this.updateRow(row, view, max, top);
+      if (cursor === row.tr) cursor = cursor.nextSibling;
+      else this.body.insertBefore(row.tr, cursor); // moves the row; the cursor stays put
+    }
+    // Rows that fell out of the visible window leave the DOM; they stay cached for reuse.
+    while (cursor) {
+      const next: ChildNode | null = cursor.nextSibling;
+      cursor.remove();
+      cursor = next;
+    }
+    if (this.rows.size > 4 * Math.max(shown, 50)) {
+      for (const [index] of this.rows) if (!wanted.has(index)) this.rows.delete(index);
+    }
+    const rest = n - shown;
+    this.moreButton.hidden = rest <= 0;
+    this.moreButton.textContent = rest > 0 ? `Show ${Math.min(rest, moreStep(n))} more (${shown.toLocaleString()} of ${n.toLocaleString()} shown)` : '';
+  }
+
+  /** Puts focus back on an item's row button (after a dialog closes). */
+  focusItem(index: number): void {
+    this.rows.get(index)?.tr.querySelector<HTMLButtonElement>('button.gs-open')?.focus();
+  }
+
+  private makeRow(index: number, session: Session): Row {
+    const item = session.item(index);
+    const title = session.titles[index];
+    const open = h('button', { type: 'button', class: 'gs-open', part: 'item-title' }, title);
+    const titleCell = h('th', { scope: 'row', class: 'gs-title' }, open);
+    if (item?.moscow) titleCell.append(' ', h('span', { class: `gs-moscow gs-m-${item.moscow}`, part: 'badge' }, item.moscow));
+    const inputs: HTMLInputElement[] = [];
+    const inputCells = this.columns.map((col) => {
+      const label = `${col.kind === 'field' ? humanize(col.label) : col.label} of ${title}`;
+      const value = session.inputValue(index, col);
+      let cell: HTMLTableCellElement;
+      if (this.readonly) {
+        cell = h('td', { class: 'gs-in' }, value === null ? '–' : formatNumber(value));
+      } else {
+        const input = numberInput(label, value, (v) => this.handlers.edit(index, col, v));
+        input.style.width = `${this.widths[this.columns.indexOf(col)] + 2}ch`;
+        inputs.push(input);
+        cell = h('td', { class: 'gs-in' }, input);
+      }
+      return cell;
+    });
+    const segs: HTMLSpanElement[] = [];
+    const bar = h('span', { class: 'gs-bar', part: 'bar' });
+    for (let k = 0; k < Math.max(1, this.partCount); k++) {
+      const seg = h('span', { class: `gs-seg gs-p${this.partCount ? k % 8 : 'x'}` });
+      segs.push(seg);
+      bar.append(seg);
+    }
+    const rank = h('td', { class: 'gs-rank' });
+    const delta = h('td', { class: 'gs-delta' });
+    const score = h('td', { class: 'gs-score' });
+    const tr = h('tr', { part: 'row', 'data-index': index }, rank, delta, titleCell, ...inputCells, score, h('td', { class: 'gs-barcol', 'aria-hidden': 'true' }, bar));
+    return { index, tr, rank, delta, inputs, score, bar, segs, key: '' };
+  }
+
+  private updateRow(row: Row, view: TableView, max: number, top: number): void {
+    const { snapshot, session } = view;
+    const i = row.index;
+    const rank = snapshot.ranks[i];
+    const base = snapshot.baselineRanks[i] ?? 0;
+    const score = snapshot.scores[i];
+    const key = `${rank}|${base}|${score}|${max}|${top}`;
+    if (row.key === key) return;
+    row.key = key;
+    row.rank.textContent = String(rank);
+    const move = base ? base - rank : 0;
+    row.delta.className = `gs-delta ${move > 0 ? 'gs-up' : move < 0 ? 'gs-down' : 'gs-same'}`;
+    // The arrow is for the eye; screen readers get the words (aria-label on a cell is not read everywhere).
+    fill(
+      row.delta,
+      h('span', { 'aria-hidden': 'true' }, !base ? 'new' : move > 0 ? `▲${move}` : move < 0 ? `▼${-move}` : '–'),
+      h('span', { class: 'gs-sr' }, !base ? 'not in the baseline' : move > 0 ? `up ${move} from baseline rank ${base}` : move < 0 ? `down ${-move} from baseline rank ${base}` : 'same rank as the baseline'),
+    );
+    row.score.textContent = formatNumber(score);
+    row.tr.classList.toggle('gs-cut', rank === top);
+    row.tr.classList.toggle('gs-top', rank <= top);
+    if (this.partCount) {
+      for (let k = 0; k < this.partCount; k++) row.segs[k].style.width = pct(snapshot.parts[k][i], max);
+    } else {
+      row.segs[0].style.width = pct(score, max);
+    }
+    this.columns.forEach((col, c) => {
+      const input = row.inputs[c];
+      if (!input) return;
+      setInputValue(input, session.inputValue(i, col));
+      const edited = session.isEdited(i, col);
+      input.classList.toggle('gs-edited', edited);
+      const range = edited ? null : session.documentRange(i, col);
+      input.classList.toggle('gs-range', !!range);
+      if (range) input.title = `A range: low ${formatNumber(range.low)}, likely ${formatNumber(range.likely)}, high ${formatNumber(range.high)}. The ranking uses the likely value; typing a number replaces the range.`;
+    });
+  }
+
+  private onClick(ev: MouseEvent): void {
+    const target = ev.target as HTMLElement;
+    if (target.closest('input')) return;
+    const tr = target.closest('tr');
+    if (!tr || !this.body.contains(tr)) return;
+    const index = Number(tr.dataset.index);
+    this.handlers.open(index, tr.querySelector<HTMLButtonElement>('button.gs-open') ?? tr);
+  }
+
+  /** Arrow keys move between row titles, like a list. */
+  private onKey(ev: KeyboardEvent): void {
+    const target = ev.target as HTMLElement;
+    if (!target.classList.contains('gs-open') || (ev.key !== 'ArrowDown' && ev.key !== 'ArrowUp')) return;
+    const tr = target.closest('tr');
+    const next = (ev.key === 'ArrowDown' ? tr?.nextElementSibling : tr?.previousElementSibling) as HTMLElement | null;
+    const button = next?.querySelector<HTMLButtonElement>('button.gs-open');
+    if (button) {
+      ev.preventDefault();
+      button.focus();
+    }
+  }
+
+  /** Makes the next render() redraw every row (after an edit changed input values). */
+  invalidate(): void {
+    for (const row of this.rows.values()) row.key = '';
+  }
+}
+
+export function moreStep(n: number): number {
+  return n > 1000 ? 200 : 50;
+}
+
+function pct(x: number, max: number): string {
+  if (!(max > 0) || !(x > 0)) return '0%';
+  return `${Math.min(100, (x / max) * 100).toFixed(2)}%`;
+}

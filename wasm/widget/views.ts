@@ -1,0 +1,210 @@
+// The analysis views next to the ranking: what-if vs baseline, value vs effort, the
+// opportunity landscape, stakeholders, uncertainty and sensitivity. Each appears only when
+// the module has its command and the data has what it needs, and each is redrawn from one
+// engine command once changes settle (never on the drag path).
+
+import { h } from './dom';
+import { runJson } from './module';
+import type { GapscoreModule } from './module-types';
+import type { ModelDescription, Session } from './session';
+import type { EditState } from './state';
+import type { ViewTab } from './tabs';
+import { hashText } from './sharing';
+import { CompareView } from './compare-view';
+import type { DiffResult } from './compare-view';
+import { MatrixChart } from './charts/matrix';
+import type { MatrixResult } from './charts/matrix';
+import { LandscapeChart } from './charts/landscape';
+import type { GapsResult } from './charts/landscape';
+import { SimulationView } from './charts/simulation';
+import type { SimResult, SimSettings } from './charts/simulation';
+import { SensitivityView } from './charts/sensitivity';
+import type { SensitivityResult } from './charts/sensitivity';
+import { AgreementView } from './charts/agreement';
+import type { AgreementResult } from './charts/agreement';
+
+/** What the views need from the element. */
+export interface ViewHost {
+  gs(): GapscoreModule;
+  session(): Session;
+  top(): number;
+  scenarios(): Record<string, EditState>;
+  weightScaleMax(): number;
+  openItem(id: string): void;
+}
+
+/** Runs of the simulation started without a click (runs × items). */
+const AUTO_SIMULATION = 2_000_000;
+
+export class AnalysisViews {
+  private readonly compare: CompareView;
+  private readonly matrix: MatrixChart;
+  private readonly landscape: LandscapeChart;
+  private readonly simulation: SimulationView;
+  private readonly sensitivity: SensitivityView;
+  private readonly agreement: AgreementView;
+  private readonly panels = new Map<string, HTMLElement>();
+  /** '' compares with the page's data; otherwise a saved scenario's name. */
+  compareWith = '';
+  private simulating = false;
+
+  constructor(private readonly host: ViewHost) {
+    this.compare = new CompareView((name) => {
+      this.compareWith = name;
+      this.render('compare');
+    });
+    this.matrix = new MatrixChart((id) => host.openItem(id));
+    this.landscape = new LandscapeChart();
+    this.simulation = new SimulationView((settings) => void this.runSimulation(settings));
+    this.sensitivity = new SensitivityView();
+    this.agreement = new AgreementView();
+    const panel = (id: string, el: HTMLElement) => this.panels.set(id, h('div', {}, el));
+    panel('compare', this.compare.element);
+    panel('matrix', this.matrix.element);
+    panel('gaps', this.landscape.element);
+    panel('agreement', this.agreement.element);
+    panel('uncertainty', this.simulation.element);
+    panel('sensitivity', this.sensitivity.element);
+  }
+
+  /** The views this data and this module support, in tab order (the ranking comes first, from the element). */
+  available(s: Session, commands: Set<string>, d: ModelDescription): ViewTab[] {
+    const doc = s.document;
+    const out: ViewTab[] = [];
+    const add = (id: string, label: string, ok: boolean) => {
+      if (ok) out.push({ id, label, panel: this.panels.get(id)! });
+    };
+    add('compare', 'What-if vs baseline', commands.has('diff'));
+    add('matrix', 'Value vs effort', s.models.some((m) => m.id === 'value_effort' && m.usable));
+    add('gaps', 'Opportunity landscape', commands.has('gaps') && Array.isArray(doc.outcomes) && doc.outcomes.length > 0);
+    add('agreement', 'Stakeholders', commands.has('agreement') && Array.isArray(doc.stakeholders) && doc.stakeholders.length > 1);
+    add('uncertainty', 'Uncertainty', commands.has('simulate'));
+    add('sensitivity', 'Sensitivity', commands.has('sensitivity') && d.usesCriteria);
+    this.compare.setTargets(Object.keys(this.host.scenarios()), this.compareWith);
+    this.simulation.shownFor = ''; // new data or model: the last simulation no longer applies
+    return out;
+  }
+
+  /** Saved scenarios changed: the comparison can pick them. */
+  scenariosChanged(): void {
+    this.compare.setTargets(Object.keys(this.host.scenarios()), this.compareWith);
+  }
+
+  /** Redraws the view `id` from the current state. */
+  render(id: string): void {
+    switch (id) {
+      case 'compare':
+        return this.renderCompare();
+      case 'matrix':
+        return this.renderMatrix();
+      case 'gaps':
+        return this.renderGaps();
+      case 'agreement':
+        return this.renderAgreement();
+      case 'sensitivity':
+        return this.renderSensitivity();
+      case 'uncertainty':
+        return this.settleSimulation();
+    }
+  }
+
+  private titleOf = (id: string): string => {
+    const s = this.host.session();
+    const i = s.indexOf(id);
+    return i >= 0 ? s.titles[i] : id;
+  };
+
+  private criterionNames(): (id: string) => string {
+    const names = new Map(this.host.session().criteria().map((c) => [c.id, c.name]));
+    return (id) => names.get(id) ?? id;
+  }
+
+  private renderCompare(): void {
+    const s = this.host.session();
+    let before = s.source;
+    if (this.compareWith) {
+      const st = this.host.scenarios()[this.compareWith];
+      const doc = st ? s.documentFor(st) : null;
+      if (!doc) {
+        this.compare.showMessage(`Scenario “${this.compareWith}” no longer matches this data.`);
+        return;
+      }
+      before = doc;
+    }
+    const top = this.host.top();
+    const r = runJson<DiffResult>(this.host.gs(), 'diff', before, { model: s.model, after: s.currentJson(), top });
+    if (!r.ok) this.compare.showMessage(`No comparison: ${messages(r.errors)}`);
+    else this.compare.render(r.value, top, this.criterionNames());
+  }
+
+  private renderMatrix(): void {
+    const r = runJson<MatrixResult>(this.host.gs(), 'rank', this.host.session().currentJson(), { model: 'value_effort' });
+    if (!r.ok) this.matrix.showMessage(`No matrix: ${messages(r.errors)}`);
+    else this.matrix.render(r.value);
+  }
+
+  private renderGaps(): void {
+    const r = runJson<GapsResult>(this.host.gs(), 'gaps', this.host.session().currentJson(), {});
+    if (!r.ok) this.landscape.showMessage(`No landscape: ${messages(r.errors)}`);
+    else this.landscape.render(r.value, this.titleOf);
+  }
+
+  private renderAgreement(): void {
+    const s = this.host.session();
+    const r = runJson<AgreementResult>(this.host.gs(), 'agreement', s.currentJson(), {});
+    if (!r.ok) {
+      this.agreement.showMessage(`No agreement view: ${messages(r.errors)}`);
+      return;
+    }
+    const names = new Map((s.document.stakeholders ?? []).map((x) => [x.id, x.name || x.id]));
+    this.agreement.render(r.value, (id) => names.get(id) ?? id);
+  }
+
+  private renderSensitivity(): void {
+    const s = this.host.session();
+    const r = runJson<SensitivityResult>(this.host.gs(), 'sensitivity', s.currentJson(), { model: s.model, top: this.host.top() });
+    if (!r.ok) this.sensitivity.showMessage(`No sensitivity: ${messages(r.errors)}`);
+    else this.sensitivity.render(r.value, this.criterionNames(), this.titleOf, this.host.weightScaleMax());
+  }
+
+  private simulationKey(): string {
+    const s = this.host.session();
+    return `${s.model}|${this.host.top()}|${hashText(s.currentJson())}`;
+  }
+
+  /** First visit: run at once when small; later visits: say when the result is out of date. */
+  private settleSimulation(): void {
+    const s = this.host.session();
+    if (!this.simulation.shownFor) {
+      if (s.size * this.simulation.settings().runs <= AUTO_SIMULATION) void this.runSimulation(this.simulation.settings());
+      else this.simulation.showMessage(`Choose the number of runs and press “Run simulation” (${s.size.toLocaleString('en')} items).`);
+    } else {
+      this.simulation.markStale(this.simulation.shownFor !== this.simulationKey());
+    }
+  }
+
+  private async runSimulation(settings: SimSettings): Promise<void> {
+    if (this.simulating) return;
+    this.simulating = true;
+    this.simulation.running(settings.runs, this.host.session().size);
+    // Let the browser paint the progress indicator before the engine takes the thread.
+    await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const s = this.host.session();
+    const key = this.simulationKey();
+    const top = this.host.top();
+    const r = runJson<SimResult>(this.host.gs(), 'simulate', s.currentJson(), { model: s.model, runs: settings.runs, seed: settings.seed, top });
+    this.simulating = false;
+    this.simulation.done();
+    if (!r.ok) {
+      this.simulation.showMessage(`No simulation: ${messages(r.errors)}`);
+      return;
+    }
+    this.simulation.shownFor = key;
+    this.simulation.markStale(false);
+    this.simulation.render(r.value, top);
+  }
+}
+
+function messages(errors: { message: string }[]): string {
+  return errors.map((e) => e.message).join('; ');
+}

@@ -1,0 +1,127 @@
+// One slider per criterion weight. While a slider moves, onInput feeds the engine (no
+// JSON, no history); when it settles (pointer up, key press), onCommit records one
+// undoable step from the value it had when the gesture started.
+
+import { h, fill, uid } from './dom';
+import { formatNumber, formatPercent } from './format';
+
+export interface WeightHandlers {
+  input(id: string, weight: number): void;
+  commit(id: string, before: number, after: number): void;
+  preset(name: string): void;
+}
+
+export interface CriterionWeight {
+  id: string;
+  name: string;
+  weight: number;
+  direction: string;
+}
+
+interface Slider {
+  id: string;
+  input: HTMLInputElement;
+  value: HTMLOutputElement;
+  start: number;
+}
+
+export class WeightPanel {
+  readonly element: HTMLElement;
+  private readonly list: HTMLElement;
+  private readonly presets: HTMLSelectElement;
+  private readonly presetWrap: HTMLElement;
+  private sliders: Slider[] = [];
+  /** The sliders' common maximum (charts of weights use the same scale). */
+  scaleMax = 10;
+
+  constructor(private readonly handlers: WeightHandlers) {
+    this.list = h('div', { class: 'gs-sliders' });
+    const presetId = uid('gs-preset');
+    this.presets = h('select', { id: presetId, part: 'select' });
+    this.presets.addEventListener('change', () => {
+      const name = this.presets.value;
+      this.presets.value = '';
+      if (name) this.handlers.preset(name);
+    });
+    this.presetWrap = h('div', { class: 'gs-presets' }, h('label', { for: presetId }, 'Weigh it like'), this.presets);
+    this.element = h(
+      'fieldset',
+      { class: 'gs-weights', part: 'weights' },
+      h('legend', {}, 'Criterion weights'),
+      this.list,
+      this.presetWrap,
+    );
+  }
+
+  /** Builds the sliders; presets are named weight sets (e.g. each stakeholder's). */
+  configure(criteria: CriterionWeight[], presets: string[], disabled: boolean): void {
+    const max = sliderMax(criteria.map((c) => c.weight));
+    this.scaleMax = max;
+    const step = max <= 10 ? 0.5 : max <= 100 ? 1 : max / 100;
+    this.sliders = criteria.map((c) => {
+      const id = uid('gs-w');
+      const input = h('input', {
+        type: 'range',
+        id,
+        min: 0,
+        max,
+        step,
+        part: 'slider',
+        disabled,
+        'data-criterion': c.id,
+      });
+      input.value = String(c.weight);
+      const value = h('output', { for: id, class: 'gs-wval' });
+      const slider: Slider = { id: c.id, input, value, start: c.weight };
+      input.addEventListener('pointerdown', () => (slider.start = Number(input.value)));
+      input.addEventListener('focus', () => (slider.start = Number(input.value)));
+      input.addEventListener('input', () => this.handlers.input(c.id, Number(input.value)));
+      input.addEventListener('change', () => {
+        const after = Number(input.value);
+        if (after !== slider.start) this.handlers.commit(c.id, slider.start, after);
+        slider.start = after;
+      });
+      return slider;
+    });
+    fill(
+      this.list,
+      ...criteria.map((c, k) =>
+        h(
+          'div',
+          { class: 'gs-slider' },
+          h('label', { for: this.sliders[k].input.id }, c.name, c.direction === 'cost' ? h('span', { class: 'gs-cost' }, ' (cost)') : null),
+          this.sliders[k].value,
+          this.sliders[k].input,
+        ),
+      ),
+    );
+    this.presetWrap.hidden = presets.length === 0;
+    fill(this.presets, h('option', { value: '' }, 'choose…'), ...presets.map((p) => h('option', { value: p }, p)));
+    this.presets.disabled = disabled;
+    this.update(criteria.map((c) => c.weight));
+  }
+
+  /** Shows the current weights (after undo, a preset, a reload). */
+  update(weights: number[]): void {
+    const total = weights.reduce((a, b) => a + b, 0);
+    this.sliders.forEach((s, k) => {
+      const w = weights[k];
+      if (document.activeElement !== s.input || Number(s.input.value) !== w) s.input.value = String(w);
+      const share = total > 0 ? w / total : 0;
+      s.value.textContent = `${formatNumber(w)} · ${formatPercent(share)}`;
+      s.input.setAttribute('aria-valuetext', `${formatNumber(w)}, ${formatPercent(share)} of the total weight`);
+    });
+  }
+
+  /** Current slider values, in criterion order. */
+  values(): number[] {
+    return this.sliders.map((s) => Number(s.input.value));
+  }
+}
+
+function sliderMax(weights: number[]): number {
+  const top = Math.max(0, ...weights);
+  if (top <= 10) return 10;
+  if (top <= 100) return 100;
+  return Math.ceil((top * 2) / 10) * 10;
+}
