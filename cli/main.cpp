@@ -2,6 +2,8 @@
 // and prints what gapscore::run_command returns; all the work is in the core.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -9,6 +11,7 @@
 
 #include "gapscore/command.hpp"
 #include "gapscore/json.hpp"
+#include "gapscore/simulate.hpp"
 
 namespace {
 
@@ -35,7 +38,20 @@ struct Invocation {
   long long top = 0, runs = 0;
   unsigned long long seed = 0;
   double capacity = 0;
+  std::string scenario_a, scenario_b; // compare
+  std::string scenario;               // simulate, sensitivity: run on a what-if variant
+  std::string weights;                // rank, explain: a stakeholder's weight set
+  std::string from, to, confidence_from; // evidence window; rank --confidence-from evidence
 };
+
+/// A progress bar on stderr for long simulations: redrawn in place, erased when done.
+bool draw_progress(double fraction) {
+  const int width = 30, filled = static_cast<int>(fraction * width);
+  std::cerr << "\rsimulating [" << std::string(filled, '#') << std::string(width - filled, ' ') << "] "
+            << static_cast<int>(fraction * 100 + 0.5) << "%" << std::flush;
+  if (fraction >= 1) std::cerr << "\r" << std::string(width + 20, ' ') << "\r" << std::flush;
+  return true;
+}
 
 } // namespace
 
@@ -59,11 +75,16 @@ int main(int argc, char** argv) {
   file(rank);
   rank->add_option("--model,-m", in.model, "rice, ice, wsjf, value_effort, weighted, topsis, ...");
   rank->add_option("--top,-n", in.top, "show only the first N")->check(CLI::PositiveNumber);
+  rank->add_option("--weights,-w", in.weights, "rank with this stakeholder's criterion weights (a stakeholder id)");
+  rank->add_option("--confidence-from", in.confidence_from,
+                   "evidence: use the confidence suggested by the measured history (rice, gap)")
+      ->check(CLI::IsMember({"evidence"}));
 
   CLI::App* explain = add("explain", "explain one item's score term by term");
   file(explain);
   explain->add_option("ITEM_ID", in.item, "the item's id")->required();
   explain->add_option("--model,-m", in.model, "the model to explain");
+  explain->add_option("--weights,-w", in.weights, "with this stakeholder's criterion weights (a stakeholder id)");
 
   CLI::App* diff = add("diff", "compare two scenarios: rank changes and what moved them");
   diff->add_option("BEFORE", in.file, "the first scenario")->required();
@@ -77,6 +98,60 @@ int main(int argc, char** argv) {
 
   CLI::App* import_csv = add("import-csv", "turn a CSV of items into a scenario document");
   file(import_csv, "CSV file, or - for standard input");
+
+  CLI::App* sensitivity = add("sensitivity", "how far each criterion weight can move before the top N changes");
+  file(sensitivity);
+  sensitivity->add_option("--top,-n", in.top, "the ordered top N to keep (default: the document's, else all)")
+      ->check(CLI::PositiveNumber);
+  sensitivity->add_option("--model,-m", in.model, "weighted (the only model with exact intervals)");
+  sensitivity->add_option("--scenario", in.scenario, "run on this what-if scenario of the document");
+
+  CLI::App* simulate = add("simulate", "Monte Carlo over ranged inputs: each item's chance of each rank");
+  file(simulate);
+  simulate->add_option("--runs,-r", in.runs, "number of runs (default 10000)");
+  simulate->add_option("--seed,-s", in.seed, "seed of the random generator (default 1); same seed, same numbers");
+  simulate->add_option("--top,-n", in.top, "K in the probability of being in the top K (default: the document's, else 1)")
+      ->check(CLI::PositiveNumber);
+  simulate->add_option("--model,-m", in.model, "the model to rank by");
+  simulate->add_option("--scenario", in.scenario, "run on this what-if scenario of the document");
+
+  CLI::App* compare = add("compare", "compare two scenarios of the document: rank deltas and what moved them");
+  file(compare);
+  compare->add_option("A", in.scenario_a, "the first scenario's id (base = the document as it is)")->required();
+  compare->add_option("B", in.scenario_b, "the second scenario's id")->required();
+  compare->add_option("--top,-n", in.top, "report items entering and leaving the top N")->check(CLI::PositiveNumber);
+  compare->add_option("--model,-m", in.model, "rank both by this model (default: each scenario's own)");
+
+  CLI::App* gaps = add("gaps", "customer outcomes: opportunity score, status and unrealized value");
+  file(gaps);
+
+  CLI::App* plan = add("plan", "the items that fit an effort budget for the most value, with their dependencies");
+  file(plan);
+  plan->add_option("--capacity,-c", in.capacity, "the effort budget, in the items' effort unit")->required();
+  plan->add_option("--model,-m", in.model, "the model whose value term is planned (default: the document's)");
+
+  CLI::App* portfolio = add("portfolio", "items by marginal gap value per effort, and the value curve");
+  file(portfolio);
+  portfolio->add_option("--top,-n", in.top, "show only the first N steps")->check(CLI::PositiveNumber);
+
+  CLI::App* kano = add("kano", "Kano categories and Better/Worse coefficients from questionnaire answers");
+  file(kano);
+
+  CLI::App* okr = add("okr", "each item's alignment with the weighted objectives");
+  file(okr);
+
+  CLI::App* agreement = add("agreement", "stakeholders' agreement (Kendall's W) and alignment with a reference ranking");
+  file(agreement);
+  agreement->add_option("--reference,-r", in.reference,
+                        "the model to align with (default: gap when the document has outcomes, else its model)");
+
+  CLI::App* ahp = add("ahp", "criteria weights from the document's pairwise comparisons (AHP), with the consistency ratio");
+  file(ahp);
+
+  CLI::App* evidence = add("evidence", "did the released work close the gap: realized vs predicted lift, calibration, gap over time");
+  file(evidence);
+  evidence->add_option("--from", in.from, "first day of the gap-over-time window (YYYY-MM-DD)");
+  evidence->add_option("--to", in.to, "last day of the window (YYYY-MM-DD)");
 
   try {
     app.parse(argc, argv);
@@ -100,11 +175,28 @@ int main(int argc, char** argv) {
     return gapscore::kInputError;
   }
   gapscore::Json options = gapscore::Json::object();
-  const std::string format = in.format.empty() ? (command == "rank" ? "table" : "json") : in.format;
+  // Commands people read in a terminal default to a table; the rest print JSON.
+  const bool readable = command == "rank" || command == "gaps" || command == "plan" || command == "portfolio" ||
+                        command == "kano" || command == "okr" || command == "agreement" || command == "ahp" ||
+                        command == "evidence";
+  const std::string format = in.format.empty() ? (readable ? "table" : "json") : in.format;
   options["format"] = format;
   if (!in.model.empty()) options["model"] = in.model;
-  if (sub->count("--top")) options["top"] = in.top;
+  if (sub->get_option_no_throw("--top") && sub->count("--top")) options["top"] = in.top; // not every command has --top
   if (!in.item.empty()) options["item"] = in.item;
+  if (!in.reference.empty()) options["reference"] = in.reference;
+  if (!in.weights.empty()) options["weights"] = in.weights;
+  if (!in.confidence_from.empty()) options["confidence_from"] = in.confidence_from;
+  if (!in.from.empty()) options["from"] = in.from;
+  if (!in.to.empty()) options["to"] = in.to;
+  if (command == "plan") options["capacity"] = in.capacity;
+  if (command == "simulate" && sub->count("--runs")) options["runs"] = in.runs;
+  if (command == "simulate" && sub->count("--seed")) options["seed"] = in.seed;
+  if (!in.scenario.empty()) options["scenario"] = in.scenario;
+  if (command == "compare") {
+    options["a"] = in.scenario_a;
+    options["b"] = in.scenario_b;
+  }
   if (command == "diff") {
     std::string after;
     if (!read_input(in.second, after, error)) {
@@ -114,7 +206,9 @@ int main(int argc, char** argv) {
     options["after"] = after;
   }
 
-  const auto result = gapscore::run_command(command, document, options.dump());
+  const bool progress_bar = command == "simulate" && isatty(STDERR_FILENO);
+  const auto result = progress_bar ? gapscore::run_simulate_command(document, options.dump(), draw_progress)
+                                   : gapscore::run_command(command, document, options.dump());
   std::cout << result.output;
   std::cerr << result.messages;
   return result.exit_code;

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # Trap 1 of TOOLCHAIN.md: Emscripten's link step needs Debian's JS modules (acorn).
 export NODE_PATH=/usr/share/nodejs
-if [ -f dist/gapscore.mjs ] && [ -z "$(find core wasm CMakeLists.txt CMakePresets.json cmake -newer dist/gapscore.mjs -type f -print -quit)" ]; then
+if [ -f dist/gapscore.mjs ] && [ -f dist/gapscore.d.mts ] && [ -z "$(find core wasm CMakeLists.txt CMakePresets.json cmake -newer dist/gapscore.mjs -type f -print -quit)" ]; then
   exit 0
 fi
 cmake --preset wasm >/dev/null

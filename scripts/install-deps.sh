@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what gapscore needs on a fresh Debian 12 machine; skips what is already there.
 # Native: g++, cmake, ninja, nlohmann/json, CLI11, GoogleTest, Google Benchmark.
-# WebAssembly: Debian's Emscripten 3.1.6. Browser tests: Debian's Chromium. Then npm ci.
+# WebAssembly: Debian's Emscripten 3.1.6. Browser tests: Debian's Chromium. Fuzzing: clang-14
+# with its libFuzzer runtime. Then npm ci.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 for pkg in g++ cmake ninja-build nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev \
-           libbenchmark-dev emscripten chromium jq; do
+           libbenchmark-dev emscripten chromium jq clang-14 libclang-rt-14-dev; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

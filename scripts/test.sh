@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every gapscore test: native GoogleTest (plain and under ASan+UBSan), the installed
+# Runs every gapscore test: native GoogleTest (plain and under ASan+UBSan), the libFuzzer
+# targets for a bounded time (scripts/fuzz.sh), the installed
 # package from a consumer project, the WebAssembly module under node (parity with native),
 # and the widget in headless Chromium. Installs what is missing first.
 set -euo pipefail
@@ -21,6 +22,9 @@ step "native tests under AddressSanitizer + UBSan"
 cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DGAPSCORE_SANITIZE=ON >/dev/null
 cmake --build build/asan -j"$jobs"
 ctest --test-dir build/asan --output-on-failure -j"$jobs"
+
+step "fuzzing: each libFuzzer target for ${FUZZ_SECONDS:-40} s (scripts/fuzz.sh; FUZZ_SECONDS=0 skips)"
+if [ "${FUZZ_SECONDS:-40}" != 0 ]; then bash scripts/fuzz.sh "${FUZZ_SECONDS:-40}"; fi
 
 step "installed package: find_package(gapscore) from another project"
 rm -rf build/install build/consumer

@@ -10,13 +10,21 @@
 namespace gapscore {
 namespace {
 
-/// Length of the UTF-8 sequence starting at s[i], or 0 when it is not valid UTF-8.
+/// Length of the UTF-8 sequence starting at s[i], or 0 when it is not valid UTF-8 (RFC 3629:
+/// no overlong forms, no UTF-16 surrogates, nothing above U+10FFFF).
 std::size_t utf8_length(std::string_view s, std::size_t i) {
   const auto b = static_cast<unsigned char>(s[i]);
   std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
   if (len == 0 || i + len > s.size()) return 0;
   for (std::size_t k = 1; k < len; ++k)
     if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return 0;
+  // The second byte's allowed range narrows for these lead bytes (RFC 3629, section 4).
+  const auto b1 = len > 1 ? static_cast<unsigned char>(s[i + 1]) : 0;
+  if (b == 0xC0 || b == 0xC1 || b > 0xF4) return 0;  // overlong 2-byte, or above U+10FFFF
+  if (b == 0xE0 && b1 < 0xA0) return 0;              // overlong 3-byte
+  if (b == 0xED && b1 > 0x9F) return 0;              // U+D800..U+DFFF surrogates
+  if (b == 0xF0 && b1 < 0x90) return 0;              // overlong 4-byte
+  if (b == 0xF4 && b1 > 0x8F) return 0;              // above U+10FFFF
   return len;
 }
 
@@ -30,7 +38,9 @@ std::optional<CsvTable> parse_csv(std::string_view text, Diagnostics& diag) {
                        std::to_string(limits::document_bytes));
     return std::nullopt;
   }
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  // Every leading byte order mark: a file saved twice by a BOM-writing editor has two, and
+  // the second would otherwise become part of the first column's name (found by fuzzing).
+  while (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   CsvTable table;
   std::vector<std::string> row;
   std::string field;

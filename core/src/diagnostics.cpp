@@ -3,28 +3,45 @@
 namespace gapscore {
 
 void Diagnostics::error(std::string path, std::string message) {
+  // An empty message marks a hidden error (also when copied from another Diagnostics).
+  if (message.empty() || shown_errors_ >= kShown) {
+    errors_.emplace_back();
+    return;
+  }
+  ++shown_errors_;
   errors_.push_back({std::move(path), std::move(message)});
 }
 
 void Diagnostics::warning(std::string path, std::string message) {
+  if (warnings_.size() >= kShown) {
+    ++hidden_warnings_;
+    return;
+  }
   warnings_.push_back({std::move(path), std::move(message)});
 }
 
+std::size_t Diagnostics::hidden_errors() const { return errors_.size() - shown_errors_; }
+
 namespace {
-Json problems_array(const std::vector<Problem>& problems) {
+Json problems_array(const std::vector<Problem>& problems, std::size_t hidden, const char* kind) {
   Json out = Json::array();
-  for (const auto& p : problems) out.push_back(Json{{"path", p.path}, {"message", p.message}});
+  for (const auto& p : problems)
+    if (!p.message.empty()) out.push_back(Json{{"path", p.path}, {"message", p.message}});
+  if (hidden)
+    out.push_back(Json{{"path", ""},
+                       {"message", "and " + std::to_string(hidden) + " more " + kind + " (only the first " +
+                                       std::to_string(Diagnostics::kShown) + " are listed)"}});
   return out;
 }
 } // namespace
 
 Json Diagnostics::errors_document() const {
-  Json doc = {{"errors", problems_array(errors_)}};
-  if (!warnings_.empty()) doc["warnings"] = problems_array(warnings_);
+  Json doc = {{"errors", problems_array(errors_, hidden_errors(), "errors")}};
+  if (!warnings_.empty()) doc["warnings"] = warnings_array();
   return doc;
 }
 
-Json Diagnostics::warnings_array() const { return problems_array(warnings_); }
+Json Diagnostics::warnings_array() const { return problems_array(warnings_, hidden_warnings_, "warnings"); }
 
 std::string pointer(std::string_view base, std::string_view token) {
   std::string out(base);

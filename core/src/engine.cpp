@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "gapscore/explain.hpp"
+#include "gapscore/finite_scores.hpp"
 #include "gapscore/load.hpp"
 #include "gapscore/schema.hpp"
 
@@ -69,7 +70,7 @@ bool Engine::set_weight(std::string_view criterion_id, double weight) {
   if (c == Scenario::npos) return fail("criterion", "no criterion with id " + describe(Json(std::string(criterion_id))));
   const std::string path = pointer(pointer("/criteria", c), "weight");
   const std::string why = check_number(weight, NumberRule{0, true});
-  if (std::isnan(weight)) return fail(path, "must be a number (got NaN)");
+  if (!std::isfinite(weight)) return fail(path, "must be a finite number");
   if (!why.empty()) return fail(path, why);
   scenario_.criteria[c].weight = weight;
   forget_range(scenario_.uncertain, UncertainInput::Target::weight, static_cast<std::uint32_t>(c), 0);
@@ -85,7 +86,7 @@ bool Engine::set_field(std::string_view item_id, std::string_view field, double 
   const auto f = field_from_name(field);
   if (!f) return fail("field", "no numeric item field " + describe(Json(std::string(field))));
   const std::string path = pointer(pointer("/items", i), field);
-  if (std::isnan(value)) return fail(path, "must be a number (got NaN)");
+  if (!std::isfinite(value)) return fail(path, "must be a finite number");
   const std::string why = check_number(value, rule_for(*f));
   if (!why.empty()) return fail(path, why);
   scenario_.column(*f)[i] = value;
@@ -136,6 +137,16 @@ bool Engine::rank() {
     }
   }
   table_stale_ = weights_stale_ = false;
+  // A weight drag re-combines without check_model_inputs: guard against overflow here too,
+  // so no infinity or NaN ever reaches the ranking (finite_scores.hpp).
+  Diagnostics overflow;
+  if (!check_finite_scores(scenario_, *model_, table_, overflow)) {
+    table_ = ScoreTable{};
+    ranking_ = Ranking{};
+    table_stale_ = true;
+    errors_ = overflow.errors_document().dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return false;
+  }
   ranker_->rank(table_.score, ranking_);
   errors_.clear();
   return true;

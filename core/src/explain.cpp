@@ -2,16 +2,12 @@
 
 namespace gapscore {
 
-std::vector<std::string> tied_with(const Scenario& s, const std::vector<double>& score,
-                                   const Ranking& r, std::size_t item) {
+std::vector<std::string> tied_with(const Scenario& s, const Ranking& r, std::size_t item,
+                                   std::size_t most) {
   std::vector<std::string> out;
-  if (r.tie_size[item] < 2) return out;
-  // Tied items are adjacent in the order: walk out from the item while the key is equal.
-  const double key = score_key(score[item]);
-  std::size_t start = r.rank[item] - 1, end = start + 1;
-  while (start > 0 && score_key(score[r.order[start - 1]]) == key) --start;
-  while (end < r.order.size() && score_key(score[r.order[end]]) == key) ++end;
-  for (std::size_t k = start; k < end; ++k)
+  // Tied items are adjacent in the order, from tie_start for tie_size positions.
+  const std::size_t start = r.tie_start[item], end = start + r.tie_size[item];
+  for (std::size_t k = start; k < end && out.size() < most; ++k)
     if (r.order[k] != item) out.push_back(s.items[r.order[k]].id);
   return out;
 }
@@ -27,9 +23,10 @@ Json explain_item(const Scenario& s, const ModelInfo& m, const ScoreTable& t, co
   out["of"] = s.size();
   const Json detail = m.explain(s, t, i);
   for (const auto& [key, value] : detail.items()) out[key] = value;
-  const auto ties = tied_with(s, t.score, r, i);
+  const auto ties = tied_with(s, r, i, kMostTiesListed);
   if (!ties.empty()) {
     out["tied_with"] = ties;
+    out["tie_count"] = r.tie_size[i] - 1;
     out["tie_break"] = "equal scores are ordered by MoSCoW (must first), then by id";
   }
   // The neighbours above and below say why the item sits where it does.

@@ -1,11 +1,15 @@
 // Json -> Scenario. Every check reports and carries on, so one pass lists every problem.
+#include <algorithm>
 #include <map>
 #include <set>
 
+#include "gapscore/customer_sections.hpp"
 #include "gapscore/limits.hpp"
 #include "gapscore/load.hpp"
 #include "gapscore/models.hpp"
+#include "gapscore/planner.hpp"
 #include "gapscore/schema.hpp"
+#include "gapscore/stakeholders.hpp"
 
 namespace gapscore {
 namespace {
@@ -53,6 +57,8 @@ public:
     load_normalization(doc, s);
     load_criteria(doc, s);
     load_items(doc, s);
+    load_customer_sections(doc, s, diag_);
+    load_stakeholder_sections(doc, s, diag_);
   }
 
 private:
@@ -108,7 +114,7 @@ private:
         diag_.error(path, why);
         return kMissing;
       }
-      return x;
+      return x + 0.0; // -0.0 reads as 0: no "-0" in any score or explanation
     }
     if (v.is_object() && ranges) return range(v, path, rule, *ranges, where);
     diag_.error(path, std::string("must be a number") + (ranges ? " or a range {\"low\", \"likely\", \"high\"}" : "") +
@@ -139,6 +145,13 @@ private:
     if (!(parts[0] <= parts[1] && parts[1] <= parts[2])) {
       diag_.error(path, "low <= likely <= high is required (got " + number_text(parts[0]) + ", " +
                             number_text(parts[1]) + ", " + number_text(parts[2]) + ")");
+      return kMissing;
+    }
+    // The triangular draw multiplies the width by itself (random.hpp): a wider range would
+    // overflow there and every draw would silently become the low end.
+    if (!(parts[2] - parts[0] < limits::range_width)) {
+      diag_.error(path, "is too wide to draw from: high - low must stay below 1e154 (got " + number_text(parts[0]) +
+                            " to " + number_text(parts[2]) + ")");
       return kMissing;
     }
     where.low = parts[0];
@@ -347,6 +360,28 @@ private:
       }
     }
     (void)list;
+    report_cycle(s);
+  }
+
+  /// A cycle in depends_on means none of its items can ever be planned: name it.
+  void report_cycle(const Scenario& s) {
+    std::vector<std::vector<std::size_t>> deps(s.items.size());
+    for (std::size_t i = 0; i < s.items.size(); ++i)
+      for (const auto& id : s.items[i].depends_on) {
+        const std::size_t d = s.item_index(id);
+        if (d != Scenario::npos && d != i) deps[i].push_back(d); // self: reported above
+      }
+    const auto cycle = find_dependency_cycle(deps);
+    if (cycle.empty()) return;
+    std::string text;
+    for (std::size_t k : cycle) text += s.items[k].id + " -> ";
+    text += s.items[cycle.front()].id;
+    const auto& first = s.items[cycle.front()].depends_on;
+    const std::string& next = s.items[cycle.size() > 1 ? cycle[1] : cycle.front()].id;
+    const std::size_t k = static_cast<std::size_t>(std::find(first.begin(), first.end(), next) - first.begin());
+    diag_.error(pointer(pointer(pointer("/items", cycle.front()), "depends_on"), k),
+                "dependency cycle " + text + ": an item is only planned with everything it depends on, "
+                "so none of these can ever be planned");
   }
 };
 

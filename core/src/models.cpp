@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "gap_model.hpp"
+#include "gapscore/finite_scores.hpp"
 #include "model_explain.hpp"
+#include "stakeholder_model.hpp"
 
 namespace gapscore {
 namespace {
@@ -125,6 +128,14 @@ const std::vector<ModelInfo>& models() {
        "closeness = d⁻ / (d⁺ + d⁻) to the ideal and anti-ideal items over weighted, vector-normalized criteria",
        "C.-L. Hwang and K. Yoon, Multiple Attribute Decision Making, Springer, 1981", false, {}, true,
        score_topsis, explain_topsis},
+      {"gap", "Gap value per effort (ODI opportunity × EBM unrealized value)",
+       "Σ over outcomes (lift × unrealized value × opportunity / 10) / effort",
+       "A. W. Ulwick, What Customers Want (2005); Scrum.org, Evidence-Based Management Guide (2020)", true,
+       {Field::effort}, false, score_gap, explain_gap, validate_gap},
+      {"stakeholder", "Stakeholder ratings, aggregated (mean, median or influence-weighted)",
+       "aggregate of the stakeholders' ratings of the item (document's stakeholder_aggregation: mean by default)",
+       "ratings per stakeholder (docs/models.md, \"Stakeholders\"); influence-weighted = weighted arithmetic mean",
+       true, {}, false, score_stakeholder, explain_stakeholder, validate_stakeholder},
   };
   return all;
 }
@@ -144,7 +155,8 @@ std::string model_list() {
   return out;
 }
 
-void check_model_inputs(const Scenario& s, const ModelInfo& m, Diagnostics& diag) {
+namespace {
+void check_inputs_present(const Scenario& s, const ModelInfo& m, Diagnostics& diag) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     for (Field f : m.required_fields) {
       if (is_missing(s.column(f)[i]))
@@ -152,6 +164,7 @@ void check_model_inputs(const Scenario& s, const ModelInfo& m, Diagnostics& diag
                    "missing: model " + std::string(m.id) + " needs " + std::string(m.formula));
     }
   }
+  if (m.validate) m.validate(s, diag);
   if (!m.needs_criteria) return;
   if (s.criteria.empty()) {
     diag.error("/criteria", "missing: model " + std::string(m.id) + " scores items against criteria");
@@ -164,6 +177,15 @@ void check_model_inputs(const Scenario& s, const ModelInfo& m, Diagnostics& diag
                    "missing: model " + std::string(m.id) + " needs a score for every criterion");
     }
   }
+}
+} // namespace
+
+void check_model_inputs(const Scenario& s, const ModelInfo& m, Diagnostics& diag) {
+  const std::size_t errors_before = diag.errors().size();
+  check_inputs_present(s, m, diag);
+  // Finite inputs can still overflow in the formula (reach 1e300 × impact 3): score once
+  // and turn any infinity or NaN into an error naming the item (finite_scores.hpp).
+  if (diag.errors().size() == errors_before) check_finite_scores(s, m, score_items(s, m), diag);
 }
 
 ScoreTable score_items(const Scenario& s, const ModelInfo& m) {

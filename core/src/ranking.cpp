@@ -43,6 +43,7 @@ void Ranker::rank(const std::vector<double>& score, Ranking& out) const {
   out.order.resize(n);
   out.rank.resize(n);
   out.tie_size.assign(n, 1);
+  out.tie_start.resize(n);
   for (std::size_t r = 0; r < n; ++r) {
     out.order[r] = keys[r].item;
     out.rank[keys[r].item] = static_cast<std::uint32_t>(r + 1);
@@ -50,7 +51,10 @@ void Ranker::rank(const std::vector<double>& score, Ranking& out) const {
   for (std::size_t start = 0; start < n;) {
     std::size_t end = start + 1;
     while (end < n && keys[end].score == keys[start].score) ++end;
-    for (std::size_t r = start; r < end; ++r) out.tie_size[keys[r].item] = static_cast<std::uint32_t>(end - start);
+    for (std::size_t r = start; r < end; ++r) {
+      out.tie_size[keys[r].item] = static_cast<std::uint32_t>(end - start);
+      out.tie_start[keys[r].item] = static_cast<std::uint32_t>(start);
+    }
     start = end;
   }
 }

@@ -43,10 +43,11 @@ std::string check_number(double v, const NumberRule& r) {
 namespace {
 // Sections read by commands beyond the foundation are listed too, so they are not reported
 // as unknown.
-constexpr std::array<std::string_view, 18> kTopLevel = {
+constexpr std::array<std::string_view, 20> kTopLevel = {
     "format",     "title",    "description",  "model",        "top",      "normalization",
     "criteria",   "items",    "segments",     "outcomes",     "objectives", "stakeholders",
-    "ahp",        "scenarios", "measurements", "simulation", "notes", "matrix"};
+    "ahp",        "scenarios", "measurements", "simulation", "notes", "matrix",
+    "stakeholder_aggregation", "weights_from"};
 constexpr std::array<std::string_view, 14> kItemExtra = {
     "id",       "title",      "description", "tags",   "moscow", "depends_on", "scores",
     "outcomes", "contributes", "kano",       "status", "released", "team",     "notes"};

@@ -16,10 +16,21 @@ struct Problem {
 };
 
 /// Collects every error and warning found while reading a document or running a command.
+///
+/// A hostile document can produce millions of problems (one per unknown key); only the
+/// first kShown of each kind keep their text. Later errors are still counted and stored as
+/// empty problems (no heap memory), so `errors().size()` still grows with every error and
+/// code that compares it before and after a step keeps working; later warnings are only
+/// counted. The outputs list the kept ones and say how many more there were.
 class Diagnostics {
 public:
+  static constexpr std::size_t kShown = 1000;
+
   void error(std::string path, std::string message);
   void warning(std::string path, std::string message);
+  /// Errors and warnings past kShown, whose text was not kept.
+  std::size_t hidden_errors() const;
+  std::size_t hidden_warnings() const { return hidden_warnings_; }
 
   bool ok() const { return errors_.empty(); }
   const std::vector<Problem>& errors() const { return errors_; }
@@ -31,8 +42,10 @@ public:
   Json warnings_array() const;
 
 private:
-  std::vector<Problem> errors_;
+  std::vector<Problem> errors_; ///< past kShown: empty problems, counted but not listed
   std::vector<Problem> warnings_;
+  std::size_t shown_errors_ = 0;
+  std::size_t hidden_warnings_ = 0;
 };
 
 /// Appends one reference token to a JSON Pointer, escaping '~' and '/' as RFC 6901 says.

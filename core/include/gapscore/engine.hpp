@@ -28,7 +28,8 @@ public:
   bool set_score(std::string_view item_id, std::string_view criterion_id, double value);
 
   /// Re-scores what changed since the last call and re-ranks. Returns false when the
-  /// current model lacks inputs (last_errors() lists them); order and scores are then empty.
+  /// current model lacks inputs or a score overflows to infinity/NaN (last_errors() lists
+  /// them); order and scores are then empty.
   bool rank();
 
   /// JSON text of the last failure: {"errors": [{"path", "message"}...]}; "" after success.

@@ -10,8 +10,13 @@ namespace gapscore {
 Json explain_item(const Scenario& s, const ModelInfo& m, const ScoreTable& t, const Ranking& r,
                   std::size_t item);
 
-/// Ids of the other items whose score ties with this one (empty when none).
-std::vector<std::string> tied_with(const Scenario& s, const std::vector<double>& score,
-                                   const Ranking& r, std::size_t item);
+/// How many tied ids a result lists per item: a coarse model (ICE on 1-10 scales) can tie
+/// thousands of items, and listing every pair would grow quadratically.
+inline constexpr std::size_t kMostTiesListed = 10;
+
+/// Ids of up to `most` other items whose score ties with this one, in ranking order
+/// (empty when none); Ranking::tie_size says how many there are in all.
+std::vector<std::string> tied_with(const Scenario& s, const Ranking& r, std::size_t item,
+                                   std::size_t most);
 
 } // namespace gapscore

@@ -11,4 +11,9 @@ inline constexpr std::size_t criteria = 256;
 inline constexpr std::size_t string_bytes = 65536;       ///< any single string
 inline constexpr std::size_t id_bytes = 200;
 inline constexpr std::size_t list_entries = 1000;        ///< tags, depends_on, ... per item
+/// Items `plan` takes: it keeps every item's dependency closure as a bit row, items² bits
+/// twice (2 × 50 MB at this limit; 200 000 items would need 10 GB).
+inline constexpr std::size_t plan_items = 20000;
+/// Widest uncertain range, high - low: the triangular draw squares it (random.hpp).
+inline constexpr double range_width = 1e154;
 } // namespace gapscore::limits

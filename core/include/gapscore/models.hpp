@@ -38,6 +38,8 @@ struct ModelInfo {
   void (*score)(const Scenario&, ScoreTable&);
   /// The model's part of an explanation: {"terms": [...], "computation": "..."} for one item.
   Json (*explain)(const Scenario&, const ScoreTable&, std::size_t item);
+  /// Checks beyond required_fields (e.g. the gap model's outcomes); null when none.
+  void (*validate)(const Scenario&, Diagnostics&) = nullptr;
 };
 
 /// Every model, in the order they are listed to users.
@@ -46,7 +48,8 @@ const ModelInfo* find_model(std::string_view id);
 /// "rice, ice, wsjf, ..." for messages.
 std::string model_list();
 
-/// Reports, for each item, the inputs the model needs but the document lacks.
+/// Reports, for each item, the inputs the model needs but the document lacks, and (when
+/// none lacks) every item whose score overflows to infinity or NaN (finite_scores.hpp).
 void check_model_inputs(const Scenario& s, const ModelInfo& m, Diagnostics& diag);
 
 /// Runs the model. Preconditions: check_model_inputs found no error.

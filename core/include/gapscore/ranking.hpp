@@ -11,6 +11,7 @@ struct Ranking {
   std::vector<std::uint32_t> order;    ///< item indices, best first
   std::vector<std::uint32_t> rank;     ///< per item: 1-based position in `order`
   std::vector<std::uint32_t> tie_size; ///< per item: how many items share its score (1 = none)
+  std::vector<std::uint32_t> tie_start; ///< per item: position in `order` where its tie group starts
 };
 
 /// The score as compared for ranking: rounded to 40 significant bits (about 12 decimal

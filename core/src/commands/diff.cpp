@@ -1,7 +1,7 @@
 // gapscore diff: what changed between two scenarios, and why each item moved.
 #include <algorithm>
 
-#include "scored.hpp"
+#include "rank_changes.hpp"
 
 namespace gapscore {
 namespace {
@@ -53,18 +53,12 @@ Json weight_changes(const Scenario& a, const Scenario& b) {
 
 } // namespace
 
-Json command_diff(Request& r) {
-  auto before = load_and_score(r);
-  if (!before) return nullptr;
-  auto after = load_after(r, *before->model);
-  if (!after) return nullptr;
-  const std::size_t top = r.top(before->scenario);
-  if (!r.diag.ok()) return nullptr;
-
+void add_rank_changes(Json& out, const Scored& before_scored, const Scored& after_scored, std::size_t top,
+                      bool model_changed) {
+  const Scored* before = &before_scored;
+  const Scored* after = &after_scored;
   const Scenario& sa = before->scenario;
   const Scenario& sb = after->scenario;
-  Json out = Json::object();
-  describe_model(out, *before->model);
   const Json weights = weight_changes(sa, sb);
   out["weights"] = weights;
 
@@ -93,7 +87,9 @@ Json command_diff(Request& r) {
       row["before_score"] = before->table.score[i];
       row["after_score"] = after->table.score[j];
       Json moved = moved_terms(*before, i, *after, j);
+      // Under another model the terms are other numbers anyway: the model is the reason.
       const char* reason = ra == rb                ? "unchanged"
+                           : model_changed         ? "the model changed"
                            : !moved.empty()        ? "its own terms changed"
                            : !weights.empty()      ? "criterion weights changed"
                                                    : "other items moved past it";
@@ -125,6 +121,19 @@ Json command_diff(Request& r) {
     out["entered_top"] = std::move(entered);
     out["left_top"] = std::move(left);
   }
+}
+
+Json command_diff(Request& r) {
+  auto before = load_and_score(r);
+  if (!before) return nullptr;
+  auto after = load_after(r, *before->model);
+  if (!after) return nullptr;
+  const std::size_t top = r.top(before->scenario);
+  if (!r.diag.ok()) return nullptr;
+
+  Json out = Json::object();
+  describe_model(out, *before->model);
+  add_rank_changes(out, *before, *after, top);
   return out;
 }
 

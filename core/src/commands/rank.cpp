@@ -1,10 +1,12 @@
 // gapscore rank: the ranked backlog.
+#include "evidence_confidence.hpp"
 #include "scored.hpp"
 
 namespace gapscore {
 
 Json command_rank(Request& r) {
-  auto sc = load_and_score(r);
+  Json evidence; // {"confidence_from": "evidence"}: only when asked for, and reported
+  auto sc = r.has("confidence_from") ? load_and_score_with_evidence(r, evidence) : load_and_score(r);
   if (!sc) return nullptr;
   const std::size_t top = r.top(sc->scenario);
   if (!r.diag.ok()) return nullptr;
@@ -13,6 +15,8 @@ Json command_rank(Request& r) {
 
   Json out = Json::object();
   describe_model(out, *sc->model);
+  if (auto w = r.options.find("weights"); w != r.options.end()) out["weight_set"] = *w; // stakeholder id
+  if (!evidence.is_null()) out["confidence_from"] = std::move(evidence);
   out["items"] = n;
   if (top) out["top"] = top;
   const bool matrix = sc->model->id == "value_effort";

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "weight_set.hpp"
+
 namespace gapscore {
 
 void Request::usage(std::string_view option, std::string message) {
@@ -50,7 +52,12 @@ std::optional<double> Request::number(std::string_view name, double min, double 
   return v.get<double>();
 }
 
-std::optional<Scenario> Request::load() { return load_scenario_text(document, diag); }
+std::optional<Scenario> Request::load() {
+  auto s = load_scenario_text(document, diag);
+  // {"weights": stakeholder id}: a named weight set (weight_set.hpp).
+  if (s && !apply_requested_weight_set(*this, *s)) return std::nullopt;
+  return s;
+}
 
 const ModelInfo* Request::model(const Scenario& s) {
   std::string id = s.model;

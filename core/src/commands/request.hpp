@@ -1,10 +1,12 @@
 #pragma once
 // What a command gets: the document text, its options, and a place for problems. Option
 // readers here keep option checking uniform across commands (usage errors exit 1).
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "gapscore/command.hpp"
 #include "gapscore/diagnostics.hpp"
 #include "gapscore/json.hpp"
 #include "gapscore/load.hpp"
@@ -18,6 +20,9 @@ struct Request {
   Json options = Json::object();
   Diagnostics diag;
   bool usage_error = false;
+  /// Long commands (simulate) report the fraction done here; false means cancel. Null
+  /// from run_command.
+  const std::function<bool(double)>* progress = nullptr;
 
   /// A problem with the options (exit code 1), reported at path "options/<name>".
   void usage(std::string_view option, std::string message);
@@ -55,8 +60,36 @@ Json command_explain(Request& r);
 Json command_diff(Request& r);
 Json command_validate(Request& r);
 Json command_import_csv(Request& r);
+Json command_gaps(Request& r);      // gap scoring: outcomes, opportunity, unrealized value
+Json command_plan(Request& r);      // capacity plan
+Json command_portfolio(Request& r); // gap portfolio and value curve
+Json command_kano(Request& r);
+Json command_okr(Request& r);
+Json command_sensitivity(Request& r);
+Json command_simulate(Request& r);
+Json command_compare(Request& r);
+Json command_agreement(Request& r); // stakeholders: Kendall's W, tau-b alignment
+Json command_ahp(Request& r);       // AHP criteria weights and consistency
+Json command_evidence(Request& r);  // evidence loop: realized lift, calibration, gap over time
 
 std::string render_rank_table(const Json& result, bool markdown);
 std::string render_rank_csv(const Json& result);
+std::string render_gaps_table(const Json& result, bool markdown);
+std::string render_plan_table(const Json& result, bool markdown);
+std::string render_portfolio_table(const Json& result, bool markdown);
+std::string render_kano_table(const Json& result, bool markdown);
+std::string render_okr_table(const Json& result, bool markdown);
+std::string render_sensitivity_table(const Json& result, bool markdown);
+std::string render_simulate_table(const Json& result, bool markdown);
+std::string render_simulate_csv(const Json& result);
+std::string render_compare_table(const Json& result, bool markdown);
+std::string render_agreement_table(const Json& result, bool markdown);
+std::string render_ahp_table(const Json& result, bool markdown);
+std::string render_evidence_table(const Json& result, bool markdown);
+
+/// run_command with a progress callback handed to the command (Request::progress).
+CommandResult run_command_with_progress(std::string_view command, std::string_view document,
+                                        std::string_view options,
+                                        const std::function<bool(double)>& progress);
 
 } // namespace gapscore

@@ -3,15 +3,16 @@
 #include <algorithm>
 
 #include "gapscore/command.hpp"
+#include "gapscore/finite_scores.hpp"
 #include "request.hpp"
 
 namespace gapscore {
 
 const std::vector<CommandSpec>& command_specs() {
   static const std::vector<CommandSpec> specs = {
-      {"rank", "rank the items by a model", {"model", "top"}, command_rank, render_rank_table,
+      {"rank", "rank the items by a model", {"model", "top", "weights", "confidence_from"}, command_rank, render_rank_table,
        render_rank_csv},
-      {"explain", "explain one item's score term by term", {"model", "item"}, command_explain, nullptr,
+      {"explain", "explain one item's score term by term", {"model", "item", "weights"}, command_explain, nullptr,
        nullptr},
       {"diff", "compare two scenarios: rank changes and the terms that moved them",
        {"model", "after", "top"}, command_diff, nullptr, nullptr},
@@ -19,6 +20,29 @@ const std::vector<CommandSpec>& command_specs() {
        nullptr},
       {"import-csv", "turn a CSV of items into a scenario document", {}, command_import_csv, nullptr,
        nullptr},
+      {"gaps", "customer outcomes: opportunity score, status and unrealized value", {}, command_gaps,
+       render_gaps_table, nullptr},
+      {"plan", "the items that fit an effort budget for the most value, with their dependencies",
+       {"model", "capacity"}, command_plan, render_plan_table, nullptr},
+      {"portfolio", "items by marginal gap value per effort, and the value curve", {"top"},
+       command_portfolio, render_portfolio_table, nullptr},
+      {"kano", "Kano categories and Better/Worse coefficients from questionnaire answers", {},
+       command_kano, render_kano_table, nullptr},
+      {"okr", "each item's alignment with the weighted objectives", {}, command_okr, render_okr_table,
+       nullptr},
+      {"sensitivity", "how far each criterion weight can move before the top N changes",
+       {"model", "top", "scenario"}, command_sensitivity, render_sensitivity_table, nullptr},
+      {"simulate", "Monte Carlo over ranged inputs: each item's chance of each rank",
+       {"model", "runs", "seed", "top", "scenario"}, command_simulate, render_simulate_table,
+       render_simulate_csv},
+      {"compare", "compare two scenarios of the document: rank deltas and what moved them",
+       {"a", "b", "model", "top"}, command_compare, render_compare_table, nullptr},
+      {"agreement", "stakeholders' agreement (Kendall's W), where they disagree, and alignment with the customers' ranking (tau-b)",
+       {"reference"}, command_agreement, render_agreement_table, nullptr},
+      {"ahp", "criteria weights from pairwise comparisons (AHP), with the consistency ratio", {}, command_ahp,
+       render_ahp_table, nullptr},
+      {"evidence", "did the released work close the gap: realized vs predicted lift, calibration, gap over time",
+       {"from", "to"}, command_evidence, render_evidence_table, nullptr},
   };
   return specs;
 }
@@ -36,10 +60,13 @@ std::string dump(const Json& j) {
   return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-std::string problem_lines(const char* kind, const std::vector<Problem>& problems) {
+std::string problem_lines(const char* kind, const std::vector<Problem>& problems, std::size_t hidden) {
   std::string out;
   for (const auto& p : problems)
-    out += std::string(kind) + ": " + (p.path.empty() ? "" : p.path + ": ") + p.message + "\n";
+    if (!p.message.empty()) // empty: past Diagnostics::kShown, counted in `hidden`
+      out += std::string(kind) + ": " + (p.path.empty() ? "" : p.path + ": ") + p.message + "\n";
+  if (hidden) out += std::string(kind) + ": and " + std::to_string(hidden) + " more (only the first " +
+                     std::to_string(Diagnostics::kShown) + " are listed)\n";
   return out;
 }
 
@@ -47,15 +74,17 @@ CommandResult failure(const Request& r, const std::string& format) {
   CommandResult res;
   res.exit_code = r.usage_error ? kUsageError : kInputError;
   if (format == "json") res.output = dump(r.diag.errors_document());
-  else res.messages = problem_lines("error", r.diag.errors()) + problem_lines("warning", r.diag.warnings());
+  else res.messages = problem_lines("error", r.diag.errors(), r.diag.hidden_errors()) +
+                        problem_lines("warning", r.diag.warnings(), r.diag.hidden_warnings());
   return res;
 }
 
 CommandResult run_checked(std::string_view command, std::string_view document,
-                          std::string_view options) {
+                          std::string_view options, const std::function<bool(double)>* progress) {
   Request r;
   r.command = command;
   r.document = document;
+  r.progress = progress;
   std::string format = "json";
 
   const auto spec = std::find_if(command_specs().begin(), command_specs().end(),
@@ -97,6 +126,14 @@ CommandResult run_checked(std::string_view command, std::string_view document,
     if (r.diag.ok()) r.diag.error("", "the command produced no result");
     return failure(r, format);
   }
+  // Last line of defence: nlohmann prints NaN and infinity as null, silently. Every score is
+  // checked where it is computed (finite_scores.hpp); anything that still slips through
+  // becomes an error instead of a null in a ranking. -0.0 is printed as 0.
+  if (auto where = tidy_result_numbers(result)) {
+    r.diag.error("", "internal check: the result at " + *where +
+                         " is not a finite number (an input overflowed); please report this input");
+    return failure(r, format);
+  }
   if (!r.diag.warnings().empty() && result.is_object() && !result.contains("warnings"))
     result["warnings"] = r.diag.warnings_array();
 
@@ -105,7 +142,7 @@ CommandResult run_checked(std::string_view command, std::string_view document,
     res.output = dump(result);
   } else {
     res.output = format == "csv" ? spec->csv(result) : spec->table(result, format == "markdown");
-    res.messages = problem_lines("warning", r.diag.warnings());
+    res.messages = problem_lines("warning", r.diag.warnings(), r.diag.hidden_warnings());
   }
   return res;
 }
@@ -114,8 +151,14 @@ CommandResult run_checked(std::string_view command, std::string_view document,
 
 CommandResult run_command(std::string_view command, std::string_view document,
                           std::string_view options) {
+  return run_command_with_progress(command, document, options, {});
+}
+
+CommandResult run_command_with_progress(std::string_view command, std::string_view document,
+                                        std::string_view options,
+                                        const std::function<bool(double)>& progress) {
   try {
-    return run_checked(command, document, options);
+    return run_checked(command, document, options, progress ? &progress : nullptr);
   } catch (const std::bad_alloc&) {
     return {kInputError, "{\n  \"errors\": [\n    {\n      \"path\": \"\",\n      \"message\": \"out of memory\"\n    }\n  ]\n}\n", ""};
   } catch (const std::exception& ex) {

@@ -59,8 +59,11 @@ Json ranking_row(const Scored& sc, std::size_t i) {
               {"title", item.title}};
   if (item.moscow != Moscow::none) row["moscow"] = moscow_name(item.moscow);
   row["terms"] = row_terms(*sc.model, sc.table, i);
-  auto ties = tied_with(sc.scenario, sc.table.score, sc.ranking, i);
-  if (!ties.empty()) row["tied_with"] = std::move(ties);
+  auto ties = tied_with(sc.scenario, sc.ranking, i, kMostTiesListed);
+  if (!ties.empty()) {
+    row["tied_with"] = std::move(ties);
+    row["tie_count"] = sc.ranking.tie_size[i] - 1;
+  }
   return row;
 }
 

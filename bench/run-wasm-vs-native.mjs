@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// WebAssembly vs native, in one run (issue 7 §6): builds the native Google Benchmark program
+// and dist/gapscore.mjs, times the same workloads on the same generated documents natively
+// (bench/wasm_vs_native_bench.cpp) and in wasm under node (bench/wasm/workloads.mjs), and
+// prints the ratios and the issue's targets. BENCHMARKS.md records the results by hand.
+//
+//   node bench/run-wasm-vs-native.mjs              # build what is missing, run, print
+//   node bench/run-wasm-vs-native.mjs --markdown   # also print the BENCHMARKS.md table
+//   node bench/run-wasm-vs-native.mjs --quick      # shorter timings (a smoke run)
+//   BENCH_BUILD_DIR=/tmp/b node bench/run-wasm-vs-native.mjs   # native build elsewhere
+//
+// Needs: cmake, ninja, a C++17 compiler, libbenchmark-dev, Emscripten (for the module), node.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const build = path.resolve(root, process.env.BENCH_BUILD_DIR || 'build/bench');
+const quick = process.argv.includes('--quick');
+const markdown = process.argv.includes('--markdown');
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28, ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
+  return r.stdout?.toString('utf8') ?? '';
+}
+
+// 1. Build both sides.
+console.error(`=== native build (Release, GAPSCORE_BUILD_BENCH=ON) in ${path.relative(root, build) || build}`);
+run('cmake', ['-S', '.', '-B', build, '-G', 'Ninja', '-DCMAKE_BUILD_TYPE=Release', '-DGAPSCORE_BUILD_BENCH=ON',
+  '-DGAPSCORE_BUILD_TESTS=OFF']);
+run('cmake', ['--build', build, '-j2', '--target', 'gapscore_bench'], { stdio: ['ignore', 'inherit', 'inherit'] });
+console.error('=== wasm build (scripts/build-wasm.sh: skipped when dist/gapscore.mjs is up to date)');
+run('bash', ['scripts/build-wasm.sh'], { stdio: ['ignore', 'inherit', 'inherit'] });
+
+// 2. Native timings.
+console.error('=== native workloads');
+const bench = path.join(build, 'bench/gapscore_bench');
+const nativeJson = JSON.parse(run(bench, ['--benchmark_filter=WasmVsNative', '--benchmark_format=json',
+  `--benchmark_min_time=${quick ? 0.1 : 1}`]));
+const labels = {
+  'BM_WasmVsNative_Load/10000': 'load 10k items from JSON',
+  'BM_WasmVsNative_WeightRerank/1000': 'weight change + re-rank 1k items',
+  'BM_WasmVsNative_WeightRerank/10000': 'weight change + re-rank 10k items',
+  'BM_WasmVsNative_WeightRerank/100000': 'weight change + re-rank 100k items',
+  'BM_WasmVsNative_RunRank/10000': 'run("rank") on 10k items',
+  'BM_WasmVsNative_Simulate/1000': 'simulate 10,000 runs over 1k items',
+};
+const native = {};
+for (const b of nativeJson.benchmarks) {
+  const label = labels[b.name.replace(/\/iterations:\d+$/, '')];
+  if (!label || b.error_occurred) continue;
+  const scale = { ns: 1e-6, us: 1e-3, ms: 1, s: 1e3 }[b.time_unit];
+  native[label] = b.real_time * scale;
+}
+
+// 3. Wasm timings, in a fresh node process.
+console.error('=== wasm workloads (node, dist/gapscore.mjs)');
+const wasm = JSON.parse(run(process.execPath, ['bench/wasm/workloads.mjs', ...(quick ? ['--quick'] : [])]));
+
+// 4. Report.
+const targets = {
+  'weight change + re-rank 10k items': 2,
+  'weight change + re-rank 100k items': 25,
+};
+const cpu = (() => {
+  try {
+    return execFileSync('lscpu', { encoding: 'utf8' }).match(/^Model name:\s*(.*)$/m)?.[1] ?? os.cpus()[0].model;
+  } catch {
+    return os.cpus()[0]?.model ?? 'unknown';
+  }
+})();
+const mjs = fs.readFileSync(path.join(root, 'dist/gapscore.mjs'));
+const gz = (await import('node:zlib')).gzipSync(mjs, { level: 9 }).length;
+const rows = [];
+for (const label of Object.values(labels)) {
+  const n = native[label];
+  const w = wasm[label]?.ms;
+  if (n === undefined && w === undefined) continue;
+  const ratio = n && w ? w / n : undefined;
+  const notes = [];
+  if (ratio !== undefined) notes.push(ratio <= 1.5 ? 'within 1.5x' : 'OVER 1.5x');
+  if (targets[label] !== undefined && w !== undefined) notes.push(w < targets[label] ? `< ${targets[label]} ms target` : `MISSES ${targets[label]} ms target`);
+  rows.push({ label, n, w, ratio, notes: notes.join(', ') });
+}
+const fmt = (x) => (x === undefined ? 'n/a' : x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0));
+console.log(`date:    ${new Date().toISOString().slice(0, 16)}Z`);
+console.log(`machine: ${cpu}, nproc ${os.cpus().length}, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(`node:    ${process.version}; dist/gapscore.mjs ${(mjs.length / 1024).toFixed(0)} KB raw, ${(gz / 1024).toFixed(0)} KB gzipped`);
+console.log('');
+console.log(`${'workload'.padEnd(38)} ${'native ms'.padStart(10)} ${'wasm ms'.padStart(10)} ${'wasm/native'.padStart(12)}  notes`);
+for (const r of rows)
+  console.log(`${r.label.padEnd(38)} ${fmt(r.n).padStart(10)} ${fmt(r.w).padStart(10)} ${(r.ratio ? r.ratio.toFixed(2) + 'x' : 'n/a').padStart(12)}  ${r.notes}`);
+if (markdown) {
+  console.log('\n| Workload | Native (ms) | Wasm under node (ms) | Wasm / native | Notes |');
+  console.log('|---|---:|---:|---:|---|');
+  for (const r of rows) console.log(`| ${r.label} | ${fmt(r.n)} | ${fmt(r.w)} | ${r.ratio ? r.ratio.toFixed(2) + '×' : 'n/a'} | ${r.notes} |`);
+}
+fs.mkdirSync(build, { recursive: true });
+fs.writeFileSync(path.join(build, 'wasm-vs-native.json'), JSON.stringify({ cpu, native, wasm, rows }, null, 2));

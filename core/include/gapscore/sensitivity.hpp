@@ -1,0 +1,50 @@
+#pragma once
+/// Weight sensitivity of the weighted scorecard: for each criterion weight, moved alone,
+/// the interval in which the ordered top N stays the same, and the pair of items that
+/// flips at each end.
+///
+/// Exact, no grid search. With every other weight fixed, W' their sum and v_ic the
+/// normalized scores (which do not depend on weights), item i scores
+///   score_i(w) = (w·v_ik + S_i) / (w + W'),   S_i = Σ_{c≠k} w_c·v_ic,
+/// so the difference of two items is (w·a + b) / (w + W') with a = v_ik − v_jk and
+/// b = S_i − S_j. The denominator is positive, so the order of the two changes only where
+/// the linear numerator changes sign: at w = −b/a. The ordered top N (t_1 … t_N) stays the
+/// same exactly as long as t_1 beats t_2, …, t_{N−1} beats t_N and t_N beats every item
+/// below it; each of those pairs holds on a half-line of w, and the interval is the
+/// intersection of those half-lines with w ≥ 0.
+///
+/// Boundaries: at a crossing point the two items' scores are equal, and the ranking's
+/// tie-break (MoSCoW, then id) decides. So an end is included when the item above wins
+/// that tie-break, and excluded when the other item wins it (it moves ahead exactly
+/// there). Arithmetic is in doubles: a crossing point is exact up to rounding, and pairs
+/// tied at the current weight by the ranking's 40-bit score comparison are treated as
+/// crossing at the current weight.
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "gapscore/scenario.hpp"
+
+namespace gapscore {
+
+struct WeightSensitivity {
+  std::size_t criterion = 0;
+  double current = 0;
+  /// Lowest weight keeping the ordered top N (0 when no flip happens down to 0).
+  double stable_min = 0;
+  bool min_included = true;
+  /// Highest such weight; nullopt when no flip happens however large the weight gets.
+  std::optional<double> stable_max;
+  bool max_included = true;
+  /// Item indices {above, below}: the pair as ranked now; past that end `below` moves
+  /// ahead of `above`. nullopt when that end is unbounded (or 0 with nothing flipping).
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> flip_below, flip_above;
+};
+
+/// Sensitivity of the weighted model's ordered top `top` items (0 or more than the items:
+/// the whole order) to each criterion weight, in criteria order. Preconditions:
+/// check_model_inputs found no error for the weighted model.
+std::vector<WeightSensitivity> weight_sensitivity(const Scenario& s, std::size_t top);
+
+} // namespace gapscore

@@ -1,0 +1,126 @@
+// gapscore simulate: Monte Carlo over the document's ranges; each item's probability of
+// each rank (SMAA rank acceptability), of the top K, its expected rank and 5-95 % interval.
+#include "gapscore/simulate.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "requested_scenario.hpp"
+#include "scored.hpp"
+
+namespace gapscore {
+namespace {
+
+/// Seeds must survive a trip through JavaScript numbers (the widget shares them in links).
+constexpr long long kMaxSeed = (1LL << 53) - 1;
+
+/// A whole number from the options, else from the document's "simulation" section, else
+/// the default. Problems in the document are reported at /simulation/<name>.
+std::optional<long long> setting(Request& r, const Scenario& s, const char* name, long long min, long long max,
+                                 long long fallback, bool& from_options) {
+  from_options = r.has(name);
+  if (from_options) return r.integer(name, min, max);
+  const Json& doc = s.document;
+  if (!doc.is_object() || !doc.contains("simulation")) return fallback;
+  const Json& section = doc["simulation"];
+  if (!section.is_object()) {
+    r.diag.error("/simulation", "must be an object {\"runs\", \"seed\"} (got " + describe(section) + ")");
+    return std::nullopt;
+  }
+  if (!section.contains(name)) return fallback;
+  const Json& v = section[name];
+  const double x = v.is_number() ? v.get<double>() : 0.5;
+  if (!v.is_number() || x != static_cast<double>(static_cast<long long>(x)) || x < static_cast<double>(min) ||
+      x > static_cast<double>(max)) {
+    r.diag.error(pointer("/simulation", name), "must be a whole number between " + std::to_string(min) + " and " +
+                                                   std::to_string(max) + " (got " + describe(v) + ")");
+    return std::nullopt;
+  }
+  return static_cast<long long>(x);
+}
+
+Json item_row(const Scenario& s, const SimulationResult& res, std::size_t i, std::size_t top) {
+  Json probabilities = Json::array();
+  for (std::size_t r = 1; r <= res.items; ++r) probabilities.push_back(res.rank_probability(i, r));
+  const auto [lo, hi] = res.rank_interval(i);
+  return Json{{"id", s.items[i].id},
+              {"title", s.items[i].title},
+              {"likely_rank", res.likely.rank[i]},
+              {"expected_rank", res.expected_rank(i)},
+              {"rank_probabilities", std::move(probabilities)},
+              {"p_top", res.p_top(i, top)},
+              {"rank_interval", Json::array({lo, hi})}};
+}
+
+} // namespace
+
+Json command_simulate(Request& r) {
+  auto s = load_requested_scenario(r);
+  if (!s) return nullptr;
+  const ModelInfo* m = r.model(*s);
+  if (!m) return nullptr;
+  bool runs_from_options = false, seed_from_options = false;
+  const auto runs = setting(r, *s, "runs", 1, static_cast<long long>(simulation_limits::runs), 10000, runs_from_options);
+  const auto seed = setting(r, *s, "seed", 0, kMaxSeed, 1, seed_from_options);
+  std::size_t top = r.top(*s);
+  if (!r.diag.ok() || !runs || !seed) return nullptr;
+  if (top == 0) top = 1; // the first-rank acceptability, SMAA's headline number
+
+  SimulationSettings settings;
+  settings.runs = static_cast<std::uint64_t>(*runs);
+  settings.seed = static_cast<std::uint64_t>(*seed);
+  settings.top = top;
+  if (s->size() > simulation_limits::items) {
+    r.diag.error("/items", simulation_budget_problem(s->size(), 0, settings.runs));
+    return nullptr;
+  }
+  std::size_t inputs = 0;
+  for (const auto& in : s->uncertain) inputs += model_reads(*m, in);
+  const std::string budget = simulation_budget_problem(s->size(), inputs, settings.runs);
+  if (!budget.empty()) {
+    if (runs_from_options) r.usage("runs", budget);
+    else r.diag.error("/simulation/runs", budget);
+    return nullptr;
+  }
+
+  const SimulationResult res = simulate(*s, *m, settings, r.progress ? *r.progress : SimulationProgress{});
+  if (!res.error.empty()) {
+    r.diag.error("", res.error);
+    return nullptr;
+  }
+  if (res.runs == 0) {
+    r.diag.error("", "cancelled before the first run finished");
+    return nullptr;
+  }
+
+  Json out = Json::object();
+  out["runs"] = settings.runs;
+  out["seed"] = settings.seed;
+  out["distribution"] = "triangular";
+  describe_model(out, *m);
+  out["top"] = top;
+  out["uncertain_inputs"] = res.inputs;
+  if (res.cancelled) {
+    out["cancelled"] = true;
+    out["runs_completed"] = res.runs;
+  }
+  // By expected rank (compared as exact integer rank sums), then by the likely rank.
+  std::vector<std::size_t> order(res.items);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::vector<std::uint64_t> sums(res.items);
+  for (std::size_t i = 0; i < res.items; ++i) sums[i] = res.rank_sum(i);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return sums[a] != sums[b] ? sums[a] < sums[b] : res.likely.rank[a] < res.likely.rank[b];
+  });
+  Json items = Json::array();
+  for (std::size_t i : order) items.push_back(item_row(*s, res, i, top));
+  out["items"] = std::move(items);
+  return out;
+}
+
+CommandResult run_simulate_command(std::string_view document, std::string_view options,
+                                   const SimulationProgress& progress) {
+  return run_command_with_progress("simulate", document, options, progress);
+}
+
+} // namespace gapscore

@@ -1,0 +1,27 @@
+#pragma once
+// A small aligned-text / Markdown table for the gap, plan, portfolio, Kano and OKR commands'
+// renderers (same conventions as the rank table: numbers right-aligned, six significant
+// digits, Markdown cells escaped so item text is never read as markup).
+#include <string>
+#include <vector>
+
+#include "gapscore/json.hpp"
+
+namespace gapscore {
+
+struct TextTable {
+  std::vector<std::string> header;
+  std::vector<bool> right; ///< per column: right-align (numbers)
+  std::vector<std::vector<std::string>> rows;
+
+  std::string render(bool markdown) const;
+};
+
+/// Whole numbers in full, others with six significant digits ("%.6g"); "" for null.
+std::string table_number(const Json& v);
+/// A share as a percentage with one decimal, e.g. "42.5%".
+std::string table_percent(double share);
+/// Text cut to `width` code points with "…" (titles in aligned tables).
+std::string table_cut(const std::string& s, std::size_t width);
+
+} // namespace gapscore

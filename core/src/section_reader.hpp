@@ -1,0 +1,45 @@
+#pragma once
+// Small readers shared by the parsers of the customer sections (segments, outcomes,
+// objectives, Kano answers). Each reports a problem at its JSON Pointer and carries on, so
+// one pass lists every problem, like the scenario loader does.
+#include <initializer_list>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "gapscore/diagnostics.hpp"
+#include "gapscore/json.hpp"
+#include "gapscore/scenario.hpp"
+#include "gapscore/schema.hpp"
+
+namespace gapscore::detail {
+
+/// "text", "a list", "an object", ... for "must be X (got Y)" messages.
+const char* kind_of(const Json& v);
+
+/// obj[key] when it is a list; nullptr when absent (an error if `required`, with `why` as
+/// the reason) or not a list (always an error).
+const Json* list_at(const Json& obj, std::string_view key, const std::string& path, Diagnostics& d,
+                    bool required = false, std::string_view why = {});
+
+/// A list entry that must be an object; false (and an error) otherwise.
+bool expect_object(const Json& v, const std::string& path, std::string_view shape, Diagnostics& d);
+
+/// The "id" of a list entry: present, non-empty text within the id limit, and not seen
+/// before in this list (`seen` maps id -> index; `list` is the list's pointer). "" on error.
+std::string read_id(const Json& obj, const std::string& path, const std::string& list,
+                    std::size_t index, std::map<std::string, std::size_t>& seen, Diagnostics& d,
+                    std::string_view what);
+
+/// obj[key] as text when present (fallback otherwise); an error when it is not text.
+std::string read_text(const Json& obj, std::string_view key, const std::string& path,
+                      const std::string& fallback, Diagnostics& d);
+
+/// A number following `rule`; kMissing (and an error) otherwise.
+double read_number(const Json& v, const std::string& path, const NumberRule& rule, Diagnostics& d);
+
+/// Warns about keys of obj not in `known` (likely typos), as the loader does for items.
+void warn_unknown(const Json& obj, const std::string& path, std::initializer_list<std::string_view> known,
+                  Diagnostics& d);
+
+} // namespace gapscore::detail

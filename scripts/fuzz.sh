@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang-14, AddressSanitizer + UBSan) and runs each one for a
+# bounded time. tests/fuzz/README.md describes the targets; docs/reliability.md the results.
+#
+#   scripts/fuzz.sh                 40 s per target (what CI runs: about 3 minutes in all)
+#   scripts/fuzz.sh 3600            an hour per target
+#   FUZZ_TARGETS="csv command" scripts/fuzz.sh 600    only these targets
+#
+# New inputs are kept in build/fuzz/corpus/<target> and reused by the next run, so longer
+# runs build on shorter ones. A crash, sanitizer report, broken promise or timeout is saved
+# as build/fuzz/crashes/<target>-<kind>-<sha1>; the script runs every target, then exits 1
+# and prints how to reproduce each one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-40}
+build=${FUZZ_BUILD_DIR:-build/fuzz}
+targets=${FUZZ_TARGETS:-"load_scenario csv options command"}
+jobs=${FUZZ_JOBS:-$(nproc)}
+
+if ! command -v clang++-14 >/dev/null; then
+  echo "fuzz.sh needs clang++-14 and libclang-rt-14-dev (apt-get install -y clang-14 libclang-rt-14-dev)" >&2
+  exit 2
+fi
+# -O1: fast enough to fuzz, still precise sanitizer reports; no NDEBUG, so asserts stay on.
+cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS=-O1 \
+  -DGAPSCORE_BUILD_FUZZ=ON -DGAPSCORE_BUILD_TESTS=OFF -DGAPSCORE_BUILD_CLI=OFF >/dev/null
+cmake --build "$build" -j"$jobs" --target $(for t in $targets; do printf '%s_fuzzer ' "$t"; done)
+
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+failed=()
+for t in $targets; do
+  bin="$build/tests/fuzz/${t}_fuzzer"
+  seeds="$build/seeds/$t" corpus="$build/corpus/$t" crashes="$build/crashes"
+  rm -rf "$seeds"
+  mkdir -p "$seeds" "$corpus" "$crashes"
+  GAPSCORE_FUZZ_WRITE_SEEDS="$seeds" "$bin" >/dev/null 2>&1 # each target writes its own seeds
+  echo "=== $t: $(ls "$seeds" | wc -l) seeds, $(ls "$corpus" | wc -l) corpus inputs, $seconds s"
+  # -timeout: one input taking 25 s is a hang (limits must refuse slow work up front).
+  if "$bin" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+      -artifact_prefix="$crashes/$t-" "$corpus" "$seeds" >"$build/$t.log" 2>&1; then
+    grep -E "^stat::(number_of_executed_units|peak_rss_mb)" "$build/$t.log" | tr '\n' ' '
+    echo
+  else
+    failed+=("$t")
+    tail -n 60 "$build/$t.log"
+  fi
+done
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "fuzzing found problems in: ${failed[*]}" >&2
+  for t in "${failed[@]}"; do
+    for f in "$build/crashes/$t-"*; do
+      [ -e "$f" ] && echo "  reproduce: $build/tests/fuzz/${t}_fuzzer $f" >&2
+    done
+  done
+  echo "then add the input to tests/bad-inputs/ (README there) with the error the fix gives" >&2
+  exit 1
+fi
+echo "fuzzing: no problems found ($seconds s per target)"

@@ -1,0 +1,258 @@
+// The gapscore command line end to end: the built binary (GAPSCORE_CLI) run through the shell,
+// with stdout, stderr and the exit code captured. Exit codes: 0 success, 1 usage error,
+// 2 invalid input.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+
+using gapscore::Json;
+using gapscore::test::source_path;
+
+namespace {
+
+struct CliRun {
+  int code = -1;
+  std::string out, err;
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+std::string temp_path(const std::string& name) {
+  return testing::TempDir() + "gapscore_cli_" + std::to_string(::getpid()) + "_" + name;
+}
+
+/// Runs `gapscore ARGS` in the repository folder; `input` becomes standard input.
+CliRun gapscore_cli(const std::string& args, const std::string& input = "") {
+  const std::string in_path = temp_path("stdin"), err_path = temp_path("stderr");
+  std::ofstream(in_path, std::ios::binary) << input;
+  const std::string command = "cd '" + std::string(GAPSCORE_SOURCE_DIR) + "' && '" + GAPSCORE_CLI + "' " + args +
+                              " < '" + in_path + "' 2> '" + err_path + "'";
+  CliRun r;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) {
+    ADD_FAILURE() << "popen failed for " << command;
+    return r;
+  }
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
+  const int status = ::pclose(pipe);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.err = slurp(err_path);
+  std::remove(in_path.c_str());
+  std::remove(err_path.c_str());
+  return r;
+}
+
+/// Parses stdout as exactly one JSON document (parse fails on trailing text).
+Json one_document(const CliRun& r) {
+  try {
+    return Json::parse(r.out);
+  } catch (const std::exception& ex) {
+    ADD_FAILURE() << "stdout is not one JSON document: " << ex.what() << "\n" << r.out;
+    return nullptr;
+  }
+}
+
+const char* kRice = "tests/fixtures/intercom_rice.json";
+const char* kInvalid = "tests/fixtures/invalid_backlog.json";
+
+} // namespace
+
+// ---------------------------------------------------------------- rank
+
+TEST(Cli, RankPrintsAnAlignedTable) {
+  const CliRun r = gapscore_cli(std::string("rank ") + kRice);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  std::istringstream lines(r.out);
+  std::string variant, header, first;
+  std::getline(lines, variant);
+  std::getline(lines, header);
+  std::getline(lines, first);
+  EXPECT_NE(variant.find("RICE (Intercom)"), std::string::npos) << r.out;
+  EXPECT_EQ(header.rfind("rank", 0), 0u) << r.out;
+  for (const char* column : {"id", "title", "score", "terms"}) EXPECT_NE(header.find(column), std::string::npos);
+  EXPECT_NE(first.find("project-3"), std::string::npos);
+  EXPECT_NE(first.find("800"), std::string::npos);
+  // Aligned: the id column starts at the same offset on every line.
+  const std::size_t id_at = header.find("id");
+  EXPECT_EQ(first.find("project-3"), id_at) << r.out;
+}
+
+TEST(Cli, RankJsonIsOneDocumentWithRanksFromOne) {
+  const CliRun r = gapscore_cli(std::string("rank ") + kRice + " --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const Json out = one_document(r);
+  EXPECT_EQ(out["model"], "rice");
+  ASSERT_EQ(out["ranking"].size(), 3u);
+  const char* order[] = {"project-3", "project-1", "project-2"};
+  const double scores[] = {800, 675, 400}; // Intercom's published example
+  for (std::size_t k = 0; k < 3; ++k) {
+    const Json& row = out["ranking"][k];
+    EXPECT_EQ(row["id"], order[k]);
+    EXPECT_EQ(row["rank"], k + 1);
+    EXPECT_DOUBLE_EQ(row["score"].get<double>(), scores[k]);
+  }
+}
+
+TEST(Cli, RankTopModelAndShortFlags) {
+  const CliRun r = gapscore_cli(std::string("rank ") + kRice + " -n 2 -m rice --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const Json out = one_document(r);
+  EXPECT_EQ(out["ranking"].size(), 2u);
+  EXPECT_EQ(out["top"], 2);
+}
+
+TEST(Cli, RankCsvAndMarkdown) {
+  CliRun r = gapscore_cli(std::string("rank ") + kRice + " --format csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("rank,id,title,score,moscow,tied_with\r\n1,project-3,Project 3,800,,\r\n", 0), 0u) << r.out;
+  r = gapscore_cli(std::string("rank ") + kRice + " --format markdown");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("| rank | id | title | score | terms |"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| 1 | project-3 | Project 3 | 800 |"), std::string::npos) << r.out;
+}
+
+TEST(Cli, DashReadsStandardInput) {
+  const CliRun r = gapscore_cli("rank - --format json", gapscore::test::read_file(kRice));
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(one_document(r)["ranking"][0]["id"], "project-3");
+}
+
+// ---------------------------------------------------------------- other commands
+
+TEST(Cli, Explain) {
+  const CliRun r = gapscore_cli(std::string("explain ") + kRice + " project-2");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const Json out = one_document(r);
+  EXPECT_EQ(out["id"], "project-2");
+  EXPECT_EQ(out["computation"], "2000 × 1 × 0.8 / 4 = 400");
+
+  const CliRun missing = gapscore_cli(std::string("explain ") + kRice + " project-9");
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_NE(missing.out.find("no item with id \\\"project-9\\\""), std::string::npos) << missing.out;
+}
+
+TEST(Cli, Diff) {
+  const CliRun r = gapscore_cli(std::string("diff ") + kRice + " tests/fixtures/intercom_rice_after.json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const Json out = one_document(r);
+  // Project 2 at effort 1: 2000 × 1 × 0.8 / 1 = 1600, from last to first.
+  ASSERT_GE(out["items"].size(), 1u);
+  const Json& first = out["items"][0];
+  EXPECT_EQ(first["id"], "project-2");
+  EXPECT_EQ(first["before_rank"], 3);
+  EXPECT_EQ(first["after_rank"], 1);
+  EXPECT_EQ(first["moved_by"][0]["term"], "effort");
+}
+
+TEST(Cli, Validate) {
+  CliRun r = gapscore_cli(std::string("validate ") + kRice);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(one_document(r)["valid"], true);
+
+  r = gapscore_cli(std::string("validate ") + kInvalid);
+  EXPECT_EQ(r.code, 2);
+  const Json out = one_document(r);
+  ASSERT_EQ(out["errors"].size(), 3u) << r.out; // duplicate id, confidence 80, effort 0
+  EXPECT_EQ(out["errors"][0], Json({{"path", "/items/2/id"}, {"message", "duplicate of /items/1/id \"login\""}}));
+}
+
+TEST(Cli, ImportCsv) {
+  const CliRun r = gapscore_cli("import-csv tests/fixtures/health_backlog.csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const Json doc = one_document(r);
+  ASSERT_EQ(doc["items"].size(), 2u);
+  EXPECT_EQ(doc["items"][0]["id"], "wash"); // the byte order mark is gone
+  EXPECT_EQ(doc["items"][0]["title"], "Hand-washing alert, for everyone");
+  EXPECT_EQ(doc["items"][1]["title"], "Birthday wishes \"with confetti\"");
+  EXPECT_EQ(doc["items"][0]["tags"], Json({"health", "alerts"}));
+
+  // The printed scenario ranks as it is, through a pipe.
+  const CliRun ranked = gapscore_cli("rank - --format json", r.out);
+  ASSERT_EQ(ranked.code, 0) << ranked.err << ranked.out;
+  EXPECT_EQ(one_document(ranked)["ranking"][0]["id"], "wash");
+}
+
+// ---------------------------------------------------------------- errors and exit codes
+
+TEST(Cli, InvalidInputWithJsonPrintsErrorsOnStdoutAndExitsTwo) {
+  const CliRun r = gapscore_cli(std::string("rank ") + kInvalid + " --format json");
+  EXPECT_EQ(r.code, 2);
+  const Json out = one_document(r);
+  ASSERT_TRUE(out.contains("errors")) << r.out;
+  EXPECT_FALSE(out.contains("ranking"));
+  bool effort = false, hint = false;
+  for (const auto& e : out["errors"]) {
+    ASSERT_TRUE(e.contains("path") && e.contains("message")) << e.dump();
+    if (e["path"] == "/items/3/effort") effort = e["message"] == "must be greater than 0 (got 0)";
+    if (e["path"] == "/items/3/confidence") hint = e["message"].get<std::string>().find("write 0.8") != std::string::npos;
+  }
+  EXPECT_TRUE(effort) << r.out;
+  EXPECT_TRUE(hint) << r.out;
+}
+
+TEST(Cli, InvalidInputWithTablePrintsErrorsOnStderr) {
+  const CliRun r = gapscore_cli(std::string("rank ") + kInvalid);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("error: /items/3/effort: must be greater than 0 (got 0)"), std::string::npos) << r.err;
+}
+
+TEST(Cli, NotJsonExitsTwo) {
+  const CliRun r = gapscore_cli("rank - --format json", "{\"items\": [");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(one_document(r)["errors"][0]["message"].get<std::string>().find("not valid JSON at line 1"),
+            std::string::npos);
+}
+
+TEST(Cli, MissingFileExitsTwo) {
+  const CliRun r = gapscore_cli("rank tests/fixtures/no-such-file.json");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("cannot read tests/fixtures/no-such-file.json"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+TEST(Cli, UsageErrorsExitOne) {
+  const std::string rice = kRice;
+  const std::vector<std::string> usage_errors = {
+      "rank " + rice + " --bogus", "rank", "explain " + rice, "diff " + rice, "rank " + rice + " --format xml",
+      "rank " + rice + " --top 0", "rank " + rice + " --top lots", "frobnicate", ""};
+  for (const std::string& args : usage_errors) {
+    const CliRun r = gapscore_cli(args);
+    EXPECT_EQ(r.code, 1) << "gapscore " << args << "\n" << r.out << r.err;
+    EXPECT_FALSE(r.err.empty()) << "gapscore " << args << " says nothing";
+  }
+}
+
+TEST(Cli, UnknownModelIsAUsageError) {
+  const CliRun r = gapscore_cli(std::string("rank ") + kRice + " --model nope --format json");
+  EXPECT_EQ(r.code, 1);
+  const Json out = one_document(r);
+  EXPECT_EQ(out["errors"][0]["path"], "options/model");
+}
+
+TEST(Cli, HelpAndVersionExitZero) {
+  CliRun r = gapscore_cli("--help");
+  EXPECT_EQ(r.code, 0);
+  for (const char* sub : {"rank", "explain", "diff", "validate", "import-csv"})
+    EXPECT_NE(r.out.find(sub), std::string::npos) << sub;
+  r = gapscore_cli("--version");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("gapscore"), std::string::npos);
+}

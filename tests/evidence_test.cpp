@@ -1,0 +1,439 @@
+// The evidence loop: ISO dates, realized versus predicted lift (with shared windows, missing
+// measurements, unsorted and duplicate dates), calibration, gap over time, the rank option
+// {"confidence_from": "evidence"} and the validation of measurements, status and released.
+//
+// tests/fixtures/evidence_small.json, computed by hand (segments: everyone 1000, members 200):
+//   wash  (levels 40 -> 80, everyone):  2024-01-01 40, 03-01 44, 04-01 61 then 62 (the later
+//         entry replaces the earlier), 07-01 64. Gap = 80 - level.
+//   mood  (ratings, importance 9, members): 02-01 satisfaction 4; 05-01 survey [10,20,20,30,20]
+//         -> top-two-box (30 + 20) × 10 / 100 = 5. Gap = 9 - satisfaction.
+//   wait  (levels 60 -> 20 minutes: lower is better, everyone): 01-15 60, 03-15 50.
+//   quiet (levels 10 -> 30, members): never measured, unrealized value (30 - 10) × 200 = 4000.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "gapscore/evidence.hpp"
+#include "test_support.hpp"
+
+using gapscore::Json;
+using gapscore::test::read_file;
+using gapscore::test::run_json;
+
+namespace {
+
+Json small() { return Json::parse(read_file("tests/fixtures/evidence_small.json")); }
+
+const Json* row_of(const Json& items, const std::string& id, const std::string& outcome = "") {
+  for (const auto& row : items)
+    if (row["id"] == id && (outcome.empty() || row["outcome"] == outcome)) return &row;
+  return nullptr;
+}
+
+std::string errors_text(const Json& out) {
+  std::string s;
+  if (out.contains("errors"))
+    for (const auto& e : out["errors"]) s += e["path"].get<std::string>() + ": " + e["message"].get<std::string>() + "\n";
+  return s;
+}
+
+/// Runs evidence on `doc` and returns the errors as "path: message" lines (exit code 2 expected).
+std::string evidence_errors(const Json& doc) {
+  int code = -1;
+  const Json out = run_json("evidence", doc.dump(), Json::object(), &code);
+  EXPECT_EQ(code, 2) << out.dump(2);
+  return errors_text(out);
+}
+
+} // namespace
+
+// Expected day numbers from Python's datetime: (date(y, m, d) - date(1970, 1, 1)).days.
+TEST(EvidenceDates, DayNumbersMatchTheGregorianCalendar) {
+  using gapscore::day_number;
+  EXPECT_EQ(day_number(1970, 1, 1), 0);
+  EXPECT_EQ(day_number(1969, 12, 31), -1);
+  EXPECT_EQ(day_number(2000, 3, 1), 11017);
+  EXPECT_EQ(day_number(2024, 2, 29), 19782);
+  EXPECT_EQ(day_number(1, 1, 1), -719162);
+  EXPECT_EQ(day_number(9999, 12, 31), 2932896);
+  EXPECT_EQ(gapscore::format_day(19782), "2024-02-29");
+  EXPECT_EQ(gapscore::format_day(-719162), "0001-01-01");
+  EXPECT_EQ(gapscore::format_day(2932896), "9999-12-31");
+  // Every day of 1999-2001 survives a round trip through text.
+  for (gapscore::DayNumber d = day_number(1999, 1, 1); d <= day_number(2001, 12, 31); ++d) {
+    std::string why;
+    EXPECT_EQ(gapscore::parse_iso_date(gapscore::format_day(d), why), d);
+  }
+}
+
+TEST(EvidenceDates, StrictIso8601) {
+  std::string why;
+  const auto day = gapscore::day_number(2024, 3, 15);
+  for (const char* ok : {"2024-03-15", "2024-03-15T09:30", "2024-03-15T09:30:59", "2024-03-15T23:59:60Z",
+                         "2024-03-15T09:30:00.123Z", "2024-03-15T09:30+01:00", "2024-03-15T09:30:00-0500",
+                         "2024-03-15T00:00+14"})
+    EXPECT_EQ(gapscore::parse_iso_date(ok, why), day) << ok << ": " << why;
+  for (const char* bad : {"", "2024", "2024-3-15", "15/03/2024", "2024/03/15", "2024-03-15 09:30", "2024-03-15T",
+                          "2024-03-15T9:30", "2024-03-15T24:00", "2024-03-15T09:60", "2024-03-15T09:30:61",
+                          "2024-03-15T09:30.", "2024-03-15T09:30:00.", "2024-03-15T09:30+1", "2024-03-15T09:30Zulu",
+                          "2024-03-15x", "2024-13-01", "2024-00-10", "2024-02-30", "2023-02-29", "2024-04-31",
+                          "0000-01-01", "+2024-03-15", "２０２４-03-15"}) {
+    why.clear();
+    EXPECT_FALSE(gapscore::parse_iso_date(bad, why).has_value()) << bad;
+    EXPECT_FALSE(why.empty()) << bad;
+  }
+  EXPECT_TRUE(gapscore::parse_iso_date("2024-02-29", why).has_value()); // leap year
+  EXPECT_TRUE(gapscore::parse_iso_date("2000-02-29", why).has_value()); // divisible by 400
+  EXPECT_FALSE(gapscore::parse_iso_date("1900-02-29", why).has_value()); // by 100, not 400
+  EXPECT_NE(why.find("1900-02 has 28 days"), std::string::npos) << why;
+}
+
+// Realized lift = the change between the last measurement strictly before the release day and
+// the first one on or after it, as a fraction of the gap before the release.
+TEST(Evidence, RealizedLiftsByHand) {
+  int code = -1;
+  const Json out = run_json("evidence", small().dump(), Json::object(), &code);
+  ASSERT_EQ(code, 0) << out.dump(2);
+  const Json& items = out["items"];
+  ASSERT_EQ(items.size(), 7u); // released items × their outcomes: a b c d e h q
+
+  // a (lift 0.3, released 03-10) and b (0.1, 03-20) shipped between the same two wash
+  // measurements, 03-01 = 44 and 04-01 = 62: gap before 80 - 44 = 36, closed 62 - 44 = 18,
+  // window = 18 / 36 = 0.5, split by predicted lift: a 0.3 / 0.4 = 75 % -> 0.375, b 25 % -> 0.125.
+  const Json* a = row_of(items, "a");
+  const Json* b = row_of(items, "b");
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ((*a)["before"]["date"], "2024-03-01");
+  EXPECT_EQ((*a)["before"]["value"], 44);
+  EXPECT_EQ((*a)["after"]["date"], "2024-04-01");
+  EXPECT_EQ((*a)["after"]["value"], 62); // not 61: the later entry of 04-01 replaces it
+  EXPECT_DOUBLE_EQ((*a)["window_realized_lift"].get<double>(), 0.5);
+  EXPECT_NEAR((*a)["share"].get<double>(), 0.75, 1e-15);
+  EXPECT_NEAR((*a)["realized_lift"].get<double>(), 0.375, 1e-15);
+  EXPECT_NEAR((*a)["ratio"].get<double>(), 1.25, 1e-15);
+  EXPECT_EQ((*a)["shared_with"], Json::array({"b"}));
+  EXPECT_NEAR((*b)["realized_lift"].get<double>(), 0.125, 1e-15);
+  EXPECT_NEAR((*b)["share"].get<double>(), 0.25, 1e-15);
+  EXPECT_EQ((*b)["shared_with"], Json::array({"a"}));
+
+  // c (mood, 0.5) released 05-01, the day of a survey: "on or after" takes that survey.
+  // Before: 02-01 satisfaction 4, gap 9 - 4 = 5; after: 5; realized (5 - 4) / 5 = 0.2, ratio 0.4.
+  const Json* c = row_of(items, "c");
+  ASSERT_TRUE(c);
+  EXPECT_EQ((*c)["after"]["date"], "2024-05-01");
+  EXPECT_DOUBLE_EQ((*c)["realized_lift"].get<double>(), 0.2);
+  EXPECT_DOUBLE_EQ((*c)["ratio"].get<double>(), 0.4);
+  EXPECT_FALSE(c->contains("shared_with"));
+
+  // e (wait, 0.25) released 02-01 between 01-15 = 60 and 03-15 = 50 minutes (the time of day
+  // and zone of "2024-03-15T08:00:00+01:00" are ignored). Lower is better (desired 20 < 60):
+  // gap before 60 - 20 = 40, closed 60 - 50 = 10, realized 10 / 40 = 0.25, ratio 1.
+  const Json* e = row_of(items, "e");
+  ASSERT_TRUE(e);
+  EXPECT_DOUBLE_EQ((*e)["realized_lift"].get<double>(), 0.25);
+  EXPECT_DOUBLE_EQ((*e)["ratio"].get<double>(), 1.0);
+
+  // d: released 06-15, the last wait measurement is 03-15: nothing to compare yet.
+  const Json* d = row_of(items, "d");
+  ASSERT_TRUE(d);
+  EXPECT_TRUE((*d)["realized_lift"].is_null());
+  EXPECT_TRUE((*d)["ratio"].is_null());
+  EXPECT_EQ((*d)["reason"], "no measurement of \"wait\" on or after the release on 2024-06-15 (the last is on 2024-03-15)");
+  // h: released 2023-12-01, before the first wash measurement.
+  EXPECT_EQ((*row_of(items, "h"))["reason"],
+            "no measurement of \"wash\" before the release on 2023-12-01 (the first is on 2024-01-01)");
+  // q: its outcome is never measured.
+  EXPECT_EQ((*row_of(items, "q"))["reason"], "outcome \"quiet\" has no measurements");
+  // f: done without a release date.
+  ASSERT_TRUE(out.contains("not_measured"));
+  EXPECT_EQ(out["not_measured"][0]["id"], "f");
+  // The replaced duplicate is reported.
+  ASSERT_TRUE(out.contains("warnings"));
+  EXPECT_EQ(out["warnings"][0]["path"], "/measurements/2");
+}
+
+// Calibration over a, b, c and e (the items with a realized lift):
+//   Σ predicted = 0.3 + 0.1 + 0.5 + 0.25 = 1.15; Σ realized = 0.375 + 0.125 + 0.2 + 0.25 = 0.95;
+//   ratio = 0.95 / 1.15 = 19/23. Per-item ratios sorted: 0.4, 1, 1.25, 1.25; quartiles at
+//   positions 3 × p: q1 = 0.4 + 0.75 × (1 - 0.4) = 0.85, median = 1 + 0.5 × 0.25 = 1.125, q3 = 1.25.
+//   Suggested confidence = (4 × 19/23 + 1) / (4 + 2) = 99/138.
+//   Team alpha (a, b): 0.5 / 0.4 = 1.25, capped at 1: (2 × 1 + 1) / 4 = 0.75.
+//   Team beta (c): 0.4, (0.4 + 1) / 3 = 7/15. Tag x (a, c): 0.575 / 0.8 = 0.71875,
+//   (2 × 0.71875 + 1) / 4 = 0.609375.
+TEST(Evidence, CalibrationByHand) {
+  const Json out = run_json("evidence", small().dump());
+  const Json& c = out["calibration"];
+  EXPECT_EQ(c["items"], 4);
+  EXPECT_EQ(c["lifts"], 4);
+  EXPECT_NEAR(c["predicted_lift_total"].get<double>(), 1.15, 1e-12);
+  EXPECT_NEAR(c["realized_lift_total"].get<double>(), 0.95, 1e-12);
+  EXPECT_NEAR(c["ratio"].get<double>(), 19.0 / 23.0, 1e-12);
+  EXPECT_NEAR(c["spread"]["min"].get<double>(), 0.4, 1e-12);
+  EXPECT_NEAR(c["spread"]["q1"].get<double>(), 0.85, 1e-12);
+  EXPECT_NEAR(c["spread"]["median"].get<double>(), 1.125, 1e-12);
+  EXPECT_NEAR(c["spread"]["q3"].get<double>(), 1.25, 1e-12);
+  EXPECT_NEAR(c["spread"]["max"].get<double>(), 1.25, 1e-12);
+  EXPECT_NEAR(c["suggested_confidence"].get<double>(), 99.0 / 138.0, 1e-12);
+  ASSERT_EQ(c["by_team"].size(), 2u);
+  EXPECT_EQ(c["by_team"][0]["team"], "alpha");
+  EXPECT_NEAR(c["by_team"][0]["ratio"].get<double>(), 1.25, 1e-12);
+  EXPECT_NEAR(c["by_team"][0]["suggested_confidence"].get<double>(), 0.75, 1e-12);
+  EXPECT_NEAR(c["by_team"][1]["suggested_confidence"].get<double>(), 7.0 / 15.0, 1e-12);
+  ASSERT_EQ(c["by_tag"].size(), 2u);
+  EXPECT_EQ(c["by_tag"][0]["tag"], "x");
+  EXPECT_NEAR(c["by_tag"][0]["ratio"].get<double>(), 0.71875, 1e-12);
+  EXPECT_NEAR(c["by_tag"][0]["suggested_confidence"].get<double>(), 0.609375, 1e-12);
+}
+
+TEST(Evidence, SpreadAndConfidenceRules) {
+  // Quartiles by linear interpolation at (n - 1) × p, as numpy.percentile([1, 2, 3, 4], 25) = 1.75.
+  const auto s = gapscore::spread_of({4, 1, 3, 2});
+  EXPECT_DOUBLE_EQ(s.min, 1);
+  EXPECT_DOUBLE_EQ(s.q1, 1.75);
+  EXPECT_DOUBLE_EQ(s.median, 2.5);
+  EXPECT_DOUBLE_EQ(s.q3, 3.25);
+  EXPECT_DOUBLE_EQ(s.max, 4);
+  const auto one = gapscore::spread_of({0.7});
+  EXPECT_DOUBLE_EQ(one.q1, 0.7);
+  EXPECT_DOUBLE_EQ(one.median, 0.7);
+  // (n × clamp(r, 0, 1) + 1) / (n + 2): always in (0, 1].
+  EXPECT_DOUBLE_EQ(gapscore::suggested_confidence(1.5, 8), 0.9);  // ratio capped at 1: (8 × 1 + 1) / 10
+  EXPECT_DOUBLE_EQ(gapscore::suggested_confidence(1.0, 8), 0.9);
+  EXPECT_DOUBLE_EQ(gapscore::suggested_confidence(-2, 2), 0.25);  // (0 + 1) / 4
+  EXPECT_DOUBLE_EQ(gapscore::suggested_confidence(0.5, 1), 0.5);  // (0.5 + 1) / 3
+  EXPECT_GT(gapscore::suggested_confidence(0, 1000000), 0.0);
+}
+
+// Total unrealized value on each measurement day, each outcome at its latest measurement
+// (before its first one: that first one); quiet counts 4000 on every day.
+//   day     wash          mood        wait          measured   total
+//   01-01   40 × 1000     5 × 200     40 × 1000      81000     85000   (mood, wait carried back)
+//   01-15   40000         1000        40000          81000     85000
+//   02-01   40000         1000        40000          81000     85000
+//   03-01   36 × 1000     1000        40000          77000     81000
+//   03-15   36000         1000        30 × 1000      67000     71000
+//   04-01   18 × 1000     1000        30000          49000     53000
+//   05-01   18000         4 × 200     30000          48800     52800
+//   07-01   16 × 1000     800         30000          46800     50800
+// closed share = (85000 - 50800) / 85000 = 34200 / 85000; of the measured: 34200 / 81000.
+TEST(Evidence, GapOverTimeByHand) {
+  const Json out = run_json("evidence", small().dump());
+  const Json& total = out["total"];
+  const double expected[] = {85000, 85000, 85000, 81000, 71000, 53000, 52800, 50800};
+  const char* days[] = {"2024-01-01", "2024-01-15", "2024-02-01", "2024-03-01",
+                        "2024-03-15", "2024-04-01", "2024-05-01", "2024-07-01"};
+  ASSERT_EQ(total["trend"].size(), 8u);
+  for (std::size_t k = 0; k < 8; ++k) {
+    EXPECT_EQ(total["trend"][k]["date"], days[k]);
+    EXPECT_DOUBLE_EQ(total["trend"][k]["unrealized_value"].get<double>(), expected[k]) << days[k];
+  }
+  EXPECT_DOUBLE_EQ(total["trend"][7]["measured_unrealized_value"].get<double>(), 46800);
+  EXPECT_EQ(total["from"], "2024-01-01");
+  EXPECT_EQ(total["to"], "2024-07-01");
+  EXPECT_DOUBLE_EQ(total["closed"].get<double>(), 34200);
+  EXPECT_DOUBLE_EQ(total["closed_share"].get<double>(), 34200.0 / 85000.0);
+  EXPECT_DOUBLE_EQ(total["closed_share_of_measured"].get<double>(), 34200.0 / 81000.0);
+  EXPECT_EQ(total["measured_outcomes"], 3);
+  EXPECT_EQ(total["unmeasured_outcomes"], Json::array({"quiet"}));
+  EXPECT_DOUBLE_EQ(total["unmeasured_unrealized_value"].get<double>(), 4000);
+
+  // Per outcome: its own measurements only (wash: 4 days, the 04-01 duplicate counted once).
+  const Json& wash = out["outcomes"][0];
+  EXPECT_EQ(wash["id"], "wash");
+  ASSERT_EQ(wash["trend"].size(), 4u);
+  EXPECT_DOUBLE_EQ(wash["trend"][2]["unrealized_value"].get<double>(), 18000);
+  EXPECT_DOUBLE_EQ(wash["closed_share"].get<double>(), 0.6); // (40000 - 16000) / 40000
+  EXPECT_EQ(wash["releases"][0]["item"], "h");               // release markers by day
+  EXPECT_EQ(wash["releases"][1]["item"], "a");
+  const Json& mood = out["outcomes"][1];
+  EXPECT_EQ(mood["trend"][1]["from"], "survey");
+  EXPECT_EQ(mood["trend"][1]["respondents"], 100); // the survey's answers
+  EXPECT_EQ(mood["trend"][0]["respondents"], 150);
+}
+
+// "This year": from 2024-03-01 to 2024-12-31. On 03-01: wash 36000, mood 1000 (02-01),
+// wait 40000 (01-15), quiet 4000 = 81000; on 12-31 the last values, 50800.
+// closed share = 30200 / 81000.
+TEST(Evidence, WindowFromTo) {
+  int code = -1;
+  const Json out = run_json("evidence", small().dump(), {{"from", "2024-03-01"}, {"to", "2024-12-31"}}, &code);
+  ASSERT_EQ(code, 0) << out.dump(2);
+  const Json& total = out["total"];
+  EXPECT_EQ(total["from"], "2024-03-01");
+  EXPECT_EQ(total["to"], "2024-12-31");
+  EXPECT_DOUBLE_EQ(total["unrealized_value_start"].get<double>(), 81000);
+  EXPECT_DOUBLE_EQ(total["unrealized_value_end"].get<double>(), 50800);
+  EXPECT_DOUBLE_EQ(total["closed_share"].get<double>(), 30200.0 / 81000.0);
+  EXPECT_EQ(total["trend"].size(), 6u); // 03-01 03-15 04-01 05-01 07-01 12-31
+  // wait's own trend keeps only 03-15 inside the window.
+  EXPECT_EQ(out["outcomes"][2]["trend"].size(), 1u);
+
+  // A window in the middle of nothing still answers (values carried), bad dates are usage errors.
+  EXPECT_EQ(run_json("evidence", small().dump(), {{"from", "2025-01-01"}}, &code)["total"]["closed_share"], 0);
+  EXPECT_EQ(code, 0);
+  Json bad = run_json("evidence", small().dump(), {{"from", "2024-02-30"}}, &code);
+  EXPECT_EQ(code, 1);
+  EXPECT_NE(errors_text(bad).find("options/from: is not a day of the calendar"), std::string::npos) << bad.dump();
+  bad = run_json("evidence", small().dump(), {{"from", "2024-05-01"}, {"to", "2024-01-01"}}, &code);
+  EXPECT_EQ(code, 1);
+  EXPECT_NE(errors_text(bad).find("options/to: is before"), std::string::npos);
+}
+
+// The order of the measurements in the document does not matter (dates are sorted first).
+TEST(Evidence, UnsortedDatesGiveTheSameResult) {
+  Json doc = small();
+  // Drop the superseded 04-01 entry (/measurements/2): with it, document order decides which
+  // one of the two counts, by the documented rule.
+  doc["measurements"].erase(2);
+  const Json sorted_out = run_json("evidence", doc.dump());
+  Json reversed = doc;
+  std::reverse(reversed["measurements"].begin(), reversed["measurements"].end());
+  Json by_date = doc;
+  std::stable_sort(by_date["measurements"].begin(), by_date["measurements"].end(),
+                   [](const Json& a, const Json& b) { return a["date"].get<std::string>() < b["date"].get<std::string>(); });
+  for (const Json& variant : {reversed, by_date}) {
+    const Json out = run_json("evidence", variant.dump());
+    EXPECT_EQ(out["items"], sorted_out["items"]);
+    EXPECT_EQ(out["calibration"], sorted_out["calibration"]);
+    EXPECT_EQ(out["total"], sorted_out["total"]);
+    EXPECT_EQ(out["outcomes"], sorted_out["outcomes"]);
+  }
+}
+
+TEST(Evidence, SameDayTieRuleLaterEntryWins) {
+  Json doc = small();
+  // Swap the two 04-01 entries: now 61 comes later in the document and counts.
+  std::swap(doc["measurements"][2], doc["measurements"][5]);
+  const Json out = run_json("evidence", doc.dump());
+  const Json* a = row_of(out["items"], "a");
+  ASSERT_TRUE(a);
+  EXPECT_EQ((*a)["after"]["value"], 61);
+  EXPECT_EQ(out["warnings"][0]["path"], "/measurements/2");
+  EXPECT_NE(out["warnings"][0]["message"].get<std::string>().find("at /measurements/5, which replaces this entry"),
+            std::string::npos);
+}
+
+TEST(Evidence, MeasurementErrorsNameThePath) {
+  Json doc = small();
+  doc["measurements"] = Json::array({
+      {{"outcome", "wash"}, {"date", "2024-02-30"}, {"current", 41}},                       // 0 bad day
+      {{"outcome", "wash"}, {"date", "15/03/2024"}, {"current", 41}},                       // 1 not ISO
+      {{"outcome", "soap"}, {"date", "2024-03-15"}, {"current", 41}},                       // 2 unknown outcome
+      {{"outcome", "wash"}, {"date", "2024-03-15"}, {"current", 41}, {"satisfaction", 5}},  // 3 two kinds
+      {{"outcome", "wash"}, {"date", "2024-03-15"}},                                        // 4 no value
+      {{"outcome", "mood"}, {"date", "2024-03-15"}, {"current", 41}},                       // 5 level on a rating
+      {{"outcome", "wash"}, {"date", "2024-03-15"}, {"satisfaction", 5}},                   // 6 rating on a level
+      {{"outcome", "mood"}, {"date", "2024-03-15"}, {"satisfaction", 11}},                  // 7 out of range
+      {{"outcome", "mood"}, {"date", "2024-03-15"}, {"survey", {1, 2, 3}}},                 // 8 not 5 counts
+      {{"outcome", "mood"}, {"date", 20240315}, {"satisfaction", 5}, {"respondents", 2.5}}, // 9 date not text
+      {{"date", "2024-03-15"}, {"satisfaction", 5}},                                        // 10 no outcome
+      "wash",                                                                               // 11 not an object
+  });
+  doc["items"][0]["status"] = "doing";
+  doc["items"][1]["released"] = "last week";
+  doc["items"][2]["team"] = 7;
+  const std::string errors = evidence_errors(doc);
+  for (const char* expected : {
+           "/measurements/0/date: is not a day of the calendar (2024-02 has 29 days) (got \"2024-02-30\")",
+           "/measurements/1/date: must be a date YYYY-MM-DD",
+           "/measurements/2/outcome: no outcome with id \"soap\"",
+           "/measurements/3/satisfaction: given together with \"current\": one value per measurement",
+           "/measurements/4: missing: give one value",
+           "/measurements/5/current: outcome \"mood\" has no current/desired levels",
+           "/measurements/6/satisfaction: outcome \"wash\" has current/desired levels (40 → 80)",
+           "/measurements/7/satisfaction: must be between 0 and 10 (got 11)",
+           "/measurements/8/survey: must be 5 counts",
+           "/measurements/9/date: must be a date as text",
+           "/measurements/9/respondents: must be a whole number of at least 1 (got 2.5)",
+           "/measurements/10/outcome: missing: the id of the outcome measured",
+           "/measurements/11: must be an object",
+           "/items/0/status: must be one of \"idea\", \"planned\", \"in_progress\", \"done\" (got \"doing\")",
+           "/items/1/released: must be a date YYYY-MM-DD",
+           "/items/2/team: must be text",
+       })
+    EXPECT_NE(errors.find(expected), std::string::npos) << "missing: " << expected << "\nin:\n" << errors;
+
+  // Every command reports them (the loader validates measurements), not just evidence.
+  int code = -1;
+  const Json ranked = run_json("rank", doc.dump(), Json::object(), &code);
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(errors_text(ranked).find("/measurements/3/satisfaction"), std::string::npos);
+}
+
+TEST(Evidence, MissingSectionsAndStatusWarnings) {
+  Json doc = small();
+  doc.erase("measurements");
+  EXPECT_NE(evidence_errors(doc).find("/measurements: missing: record each outcome's level"), std::string::npos);
+  doc = small();
+  doc["measurements"] = Json::object();
+  EXPECT_NE(evidence_errors(doc).find("/measurements: must be a list"), std::string::npos);
+  // A release date on an item still "planned" counts as released, with a warning.
+  doc = small();
+  doc["items"][0]["status"] = "planned";
+  int code = -1;
+  const Json out = run_json("evidence", doc.dump(), Json::object(), &code);
+  ASSERT_EQ(code, 0);
+  bool warned = false;
+  for (const auto& w : out["warnings"]) warned |= w["path"] == "/items/0/status";
+  EXPECT_TRUE(warned) << out["warnings"].dump();
+  EXPECT_TRUE(row_of(out["items"], "a")->at("realized_lift").is_number());
+  // No history at all: the calibration says so instead of inventing a ratio.
+  doc = small();
+  for (auto& item : doc["items"]) item.erase("released");
+  const Json none = run_json("evidence", doc.dump());
+  EXPECT_TRUE(none["calibration"]["ratio"].is_null());
+  EXPECT_TRUE(none["calibration"]["suggested_confidence"].is_null());
+  EXPECT_TRUE(none["calibration"].contains("reason"));
+  EXPECT_EQ(none["items"].size(), 0u);
+}
+
+// rank {"confidence_from": "evidence"} replaces the confidence of items not yet released, and
+// says so; without the option nothing changes.
+TEST(Evidence, RankConfidenceFromEvidence) {
+  const std::string doc = small().dump();
+  int code = -1;
+  const Json plain = run_json("rank", doc, {{"model", "rice"}}, &code);
+  ASSERT_EQ(code, 0);
+  EXPECT_FALSE(plain.contains("confidence_from")); // never silently
+  const Json rice = run_json("rank", doc, {{"model", "rice"}, {"confidence_from", "evidence"}}, &code);
+  ASSERT_EQ(code, 0) << rice.dump(2);
+  EXPECT_EQ(rice["confidence_from"]["replaces"], "confidence");
+  EXPECT_NEAR(rice["confidence_from"]["confidence"].get<double>(), 99.0 / 138.0, 1e-12);
+  EXPECT_EQ(rice["confidence_from"]["applied_to_items"], 2);   // g, k
+  EXPECT_EQ(rice["confidence_from"]["released_items_kept"], 8); // released or done
+  auto score = [](const Json& out, const std::string& id) {
+    for (const auto& r : out["ranking"])
+      if (r["id"] == id) return r["score"].get<double>();
+    return -1.0;
+  };
+  // g (team alpha): 1000 × 1 × 0.75 / 1; k (no team): 1000 × 1 × 99/138 / 2; a kept at 1000.
+  EXPECT_NEAR(score(rice, "g"), 750, 1e-9);
+  EXPECT_NEAR(score(rice, "k"), 1000 * (99.0 / 138.0) / 2, 1e-9);
+  EXPECT_NEAR(score(rice, "a"), 1000, 1e-9);
+
+  // Gap model: lifts × confidence. g: 0.2 × 40 × 1000 × (8 + 5) / 10 = 10400 -> × 0.75 = 7800.
+  const Json gap = run_json("rank", doc, {{"model", "gap"}, {"confidence_from", "evidence"}}, &code);
+  ASSERT_EQ(code, 0) << gap.dump(2);
+  EXPECT_EQ(gap["confidence_from"]["replaces"], "lift × confidence");
+  EXPECT_NEAR(score(gap, "g"), 7800, 1e-9);
+  EXPECT_NEAR(score(run_json("rank", doc, {{"model", "gap"}}), "g"), 10400, 1e-9);
+
+  const Json bad = run_json("rank", doc, {{"confidence_from", "gut feeling"}}, &code);
+  EXPECT_EQ(code, 1);
+  EXPECT_NE(errors_text(bad).find("options/confidence_from: must be \"evidence\""), std::string::npos);
+  const Json wsjf = run_json("rank", doc, {{"model", "wsjf"}, {"confidence_from", "evidence"}}, &code);
+  EXPECT_EQ(code, 1);
+  EXPECT_NE(errors_text(wsjf).find("applies to the rice model"), std::string::npos) << errors_text(wsjf);
+}
+
+TEST(Evidence, TableRendering) {
+  const auto r = gapscore::run_command("evidence", small().dump(), R"({"format": "table"})");
+  ASSERT_EQ(r.exit_code, 0) << r.messages;
+  EXPECT_NE(r.output.find("closed 40.2% of the customers' unrealized value from 2024-01-01 to 2024-07-01"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("shared with b (75.0% of the change)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("suggested confidence for new estimates: 0.717391"), std::string::npos) << r.output;
+  const auto md = gapscore::run_command("evidence", small().dump(), R"({"format": "markdown"})");
+  EXPECT_NE(md.output.find("| date"), std::string::npos) << md.output;
+}

@@ -1,0 +1,149 @@
+// Hostile and broken input: each class gets the same structured {"errors": [...]} document
+// natively and in WebAssembly, nothing throws into JavaScript, and the instance keeps
+// working afterwards (an aborted Emscripten instance would fail every later call).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+
+import { cliPath, loadModule, root, runNative, runWasm } from './support.mjs';
+
+const gs = await loadModule();
+cliPath();
+
+const goodText = fs.readFileSync(path.join(root, 'tests/fixtures/intercom_rice.json'), 'utf8');
+const goodNative = runNative('rank', goodText).output;
+
+/** A valid run right after: the instance survived. */
+function stillWorks() {
+  const r = runWasm(gs, 'rank', goodText);
+  assert.equal(r.exitCode, 0);
+  assert.equal(r.output, goodNative);
+  const e = new gs.Engine();
+  assert.equal(e.load(goodText), true);
+  assert.equal(e.rank(), true);
+  e.delete();
+}
+
+function errorsOf(output) {
+  const doc = JSON.parse(output);
+  assert.deepEqual(Object.keys(doc), ['errors'], output.slice(0, 300));
+  assert.ok(doc.errors.length > 0);
+  for (const e of doc.errors) {
+    assert.equal(typeof e.path, 'string');
+    assert.equal(typeof e.message, 'string');
+    assert.ok(e.message.length > 0);
+  }
+  return doc.errors;
+}
+
+/** Same bytes in: the same errors document and exit code out, in both builds. */
+function sameAsNative(label, text, bytes = Buffer.from(text, 'utf8'), commands = ['rank', 'validate', 'explain']) {
+  for (const command of commands) {
+    const opts = command === 'explain' ? { item: 'a' } : {};
+    const native = runNative(command, bytes, opts);
+    const wasm = runWasm(gs, command, text, opts);
+    assert.equal(wasm.output, native.output, `${label}: ${command}`);
+    assert.equal(wasm.exitCode, native.exitCode, `${label}: ${command}`);
+    assert.equal(wasm.exitCode, 2, `${label}: ${command} is an input error`);
+    errorsOf(wasm.output);
+  }
+  stillWorks();
+}
+
+test('invalid JSON', () => {
+  sameAsNative('truncated', '{"format": "gapscore/1", "items": [');
+  sameAsNative('stray comma', '{"format": "gapscore/1", "items": [{"id": "a",}]}');
+  sameAsNative('empty', '');
+  sameAsNative('not an object', '[1, 2, 3]');
+});
+
+test('lone surrogates are encoded as U+FFFD, exactly as a file written by node or a browser', () => {
+  const text = '{"format": "gapscore/1", "title": "\uD800", "items": [{"id": "a\uDC00b", "reach": 1}]}';
+  // Buffer.from(..., 'utf8') and TextEncoder both turn a lone surrogate into EF BF BD.
+  sameAsNative('lone surrogates', text);
+  // A raw lone surrogate right before the closing quote must not swallow the quote.
+  const r = runWasm(gs, 'validate', '{"format": "gapscore/1", "title": "x\uD800", "items": [{"id": "a"}]}');
+  assert.equal(JSON.stringify(JSON.parse(r.output)).includes('Unterminated'), false);
+  assert.equal(r.output, runNative('validate', '{"format": "gapscore/1", "title": "x\uD800", "items": [{"id": "a"}]}').output);
+});
+
+test('invalid UTF-8 bytes (passed as a Uint8Array, as read from a file)', () => {
+  const bytes = Buffer.concat([
+    Buffer.from('{"format": "gapscore/1", "title": "caf'),
+    Buffer.from([0xe9, 0xff, 0xc0, 0x80]),
+    Buffer.from('", "items": [{"id": "a"}]}'),
+  ]);
+  sameAsNative('invalid UTF-8', new Uint8Array(bytes), bytes);
+  const e = new gs.Engine();
+  assert.equal(e.load(new Uint8Array(bytes)), false);
+  errorsOf(e.lastErrors());
+  e.delete();
+});
+
+test('deep nesting', () => {
+  sameAsNative('100000 [', '['.repeat(100000));
+  sameAsNative('nested objects', '{"format": "gapscore/1", "items": [{"id": "a", "x": ' + '{"y": '.repeat(5000) + '1' + '}'.repeat(5000) + '}]}');
+});
+
+test('huge numbers', () => {
+  sameAsNative('1e999', '{"format": "gapscore/1", "items": [{"id": "a", "reach": 1e999, "impact": 1, "confidence": 1, "effort": 1}]}');
+  sameAsNative('-1e999 weight', '{"format": "gapscore/1", "criteria": [{"id": "c", "weight": -1e999}], "items": [{"id": "a"}]}');
+  sameAsNative('huge integer', '{"format": "gapscore/1", "items": [{"id": "a", "reach": 123456789012345678901234567890, "impact": 1, "confidence": 1, "effort": 1e-320}]}');
+});
+
+test('a 20 MB string', () => {
+  const text = '{"format": "gapscore/1", "title": "' + 'x'.repeat(20 << 20) + '", "items": [{"id": "a"}]}';
+  sameAsNative('20 MB title', text, Buffer.from(text), ['validate']);
+  const e = new gs.Engine();
+  assert.equal(e.load(text), false);
+  errorsOf(e.lastErrors());
+  e.delete();
+  stillWorks();
+});
+
+test('unknown command: a usage error naming the command (the CLI refuses it before the core)', () => {
+  const r = gs.runWithStatus('no-such-command', goodText, '{}');
+  assert.equal(r.exitCode, 1);
+  const [error] = errorsOf(r.output);
+  assert.equal(error.path, 'command');
+  assert.match(error.message, /unknown command "no-such-command" \(choose rank, /);
+  assert.equal(gs.run('', goodText, ''), r.output.replace('\\"no-such-command\\"', '\\"\\"'));
+  stillWorks();
+});
+
+test('options that are not a JSON object: a usage error at "options"', () => {
+  for (const options of ['[1]', '"json"', '42', 'null', '{', '{"format": "json"} x']) {
+    const r = gs.runWithStatus('rank', goodText, options);
+    assert.equal(r.exitCode, 1, options);
+    const errors = errorsOf(r.output);
+    assert.ok(errors.every((e) => e.path.startsWith('options')), `${options}: ${r.output}`);
+  }
+  // An unknown option and a bad value are usage errors too, as in the CLI.
+  const unknown = gs.runWithStatus('rank', goodText, '{"colour": "red"}');
+  assert.equal(unknown.exitCode, 1);
+  assert.equal(errorsOf(unknown.output)[0].path, 'options/colour');
+  stillWorks();
+});
+
+test('options parse the same either way: flags natively, JSON in wasm', () => {
+  const native = runNative('rank', goodText, { model: 'no-such-model' });
+  const wasm = runWasm(gs, 'rank', goodText, { model: 'no-such-model' });
+  assert.equal(wasm.output, native.output);
+  assert.equal(wasm.exitCode, 1);
+  stillWorks();
+});
+
+test('a wrongly typed argument is refused (false or a JavaScript error), never a crash', () => {
+  const e = new gs.Engine();
+  assert.equal(e.load(goodText), true);
+  let result;
+  try {
+    result = e.setField('project-1', 'effort', 'heavy');
+  } catch (err) {
+    result = err;
+  }
+  assert.ok(result === false || result instanceof Error, String(result));
+  e.delete();
+  stillWorks();
+});

@@ -1,0 +1,46 @@
+// A typed consumer of dist/gapscore.mjs, compiled with `tsc --noEmit` against
+// dist/gapscore.d.ts (tests/node/typecheck.test.mjs runs it). It uses every declared
+// export, so a name that drifts between wasm/bindings.cpp and the declarations fails here
+// (and, at run time, in the other node tests).
+import createGapscore, { type CommandStatus, type Engine, type GapscoreModule } from '../../dist/gapscore.mjs';
+
+async function main(): Promise<void> {
+  const gs: GapscoreModule = await createGapscore({ printErr: (line: string) => console.error(line) });
+
+  const commands: { name: string; summary: string }[] = JSON.parse(gs.commands());
+  const doc = '{"format": "gapscore/1", "items": [{"id": "a", "reach": 10, "impact": 1, "confidence": 1, "effort": 2}]}';
+  const text: string = gs.run('rank', doc, JSON.stringify({ model: 'rice', top: 5 }));
+  const status: CommandStatus = gs.runWithStatus(commands[0].name, new TextEncoder().encode(doc), '');
+  const failed: boolean = status.exitCode !== 0;
+
+  const engine: Engine = new gs.Engine();
+  try {
+    if (!engine.load(doc)) throw new Error(engine.lastErrors());
+    const ok: boolean =
+      engine.setModel('rice') && engine.setWeight('c', 2) && engine.setField('a', 'effort', 3) && engine.setScore('a', 'c', 1);
+    if (!ok) console.log(engine.lastErrors());
+    if (engine.rank()) {
+      const order: Uint32Array = engine.order();
+      const scores: Float64Array = engine.scores();
+      const ranks: Uint32Array = engine.ranks();
+      const n: number = engine.size();
+      for (let k = 0; k < engine.partCount(); ++k) {
+        const part: Float64Array = engine.parts(k);
+        console.log(engine.partName(k), part[0]);
+      }
+      console.log(n, engine.itemId(order[0]), engine.itemTitle(order[0]), scores[order[0]], ranks[0], engine.model());
+      const explanation: unknown = JSON.parse(engine.explain(engine.itemId(order[0])));
+      console.log(explanation, engine.documentJson().length);
+    }
+  } finally {
+    engine.delete();
+  }
+  console.log(text.length, failed, engine.isDeleted());
+
+  // @ts-expect-error: the weight is a number, not a string.
+  engine.setWeight('c', 'heavy');
+  // @ts-expect-error: run needs three arguments (use "" for no options).
+  gs.run('rank', doc);
+}
+
+void main();

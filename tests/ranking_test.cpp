@@ -1,0 +1,224 @@
+// Ranking: deterministic order, ties broken by MoSCoW (must first) then id and reported as
+// ties; and the diff of two scenarios (old rank, new rank, which terms moved each item).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "gapscore/ranking.hpp"
+#include "test_support.hpp"
+
+using gapscore::Json;
+using gapscore::test::run_json;
+
+namespace {
+
+/// A RICE item whose score is reach (impact 1, confidence 1, effort 1).
+Json item(const std::string& id, double reach, const char* moscow = nullptr) {
+  Json j = {{"id", id}, {"reach", reach}, {"impact", 1}, {"confidence", 1}, {"effort", 1}};
+  if (moscow) j["moscow"] = moscow;
+  return j;
+}
+
+Json doc_with(Json items) { return {{"format", "gapscore/1"}, {"model", "rice"}, {"items", std::move(items)}}; }
+
+std::vector<std::string> ids(const Json& ranking) {
+  std::vector<std::string> out;
+  for (const auto& row : ranking) out.push_back(row["id"].get<std::string>());
+  return out;
+}
+
+Json diff(const Json& before, const Json& after, Json options = Json::object()) {
+  options["after"] = after.dump();
+  int code = -1;
+  Json out = run_json("diff", before.dump(), options, &code);
+  EXPECT_EQ(code, 0) << out.dump(2);
+  return out;
+}
+
+const Json& row_of(const Json& diff_out, const std::string& id) {
+  for (const auto& row : diff_out["items"])
+    if (row["id"] == id) return row;
+  static const Json none;
+  ADD_FAILURE() << "no row for " << id;
+  return none;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- ties
+
+// Four items score 10: must < should < could < unlabelled, and equal labels go by id.
+TEST(Ranking, TiesAreOrderedByMoscowThenIdAndReported) {
+  const Json doc = doc_with({item("zeta", 10, "should"), item("top", 50), item("beta", 10), item("alpha", 10),
+                             item("mid", 10, "must"), item("low", 1, "must"), item("gamma", 10, "should")});
+  const Json out = run_json("rank", doc.dump());
+  EXPECT_EQ(ids(out["ranking"]),
+            (std::vector<std::string>{"top", "mid", "gamma", "zeta", "alpha", "beta", "low"}));
+  for (std::size_t k = 0; k < out["ranking"].size(); ++k) EXPECT_EQ(out["ranking"][k]["rank"], k + 1);
+
+  const Json& mid = out["ranking"][1];
+  ASSERT_TRUE(mid.contains("tied_with"));
+  EXPECT_EQ(mid["tied_with"], Json({"gamma", "zeta", "alpha", "beta"}));
+  EXPECT_FALSE(out["ranking"][0].contains("tied_with"));
+  EXPECT_FALSE(out["ranking"][6].contains("tied_with"));
+}
+
+TEST(Ranking, ExplainNamesTheTieAndTheRule) {
+  const Json doc = doc_with({item("b", 10), item("a", 10, "could"), item("c", 20)});
+  const Json out = run_json("explain", doc.dump(), {{"item", "b"}});
+  EXPECT_EQ(out["rank"], 3);
+  EXPECT_EQ(out["tied_with"], Json({"a"}));
+  EXPECT_NE(out["tie_break"].get<std::string>().find("MoSCoW"), std::string::npos);
+  EXPECT_EQ(out["above"]["id"], "a");
+  EXPECT_FALSE(out.contains("below"));
+}
+
+TEST(Ranking, TableMarksTiedRanks) {
+  const Json doc = doc_with({item("b", 10), item("a", 10), item("c", 20)});
+  const auto r = gapscore::run_command("rank", doc.dump(), R"({"format": "table"})");
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.output.find("2="), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("3="), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("tied score"), std::string::npos) << r.output;
+}
+
+// Sums that differ only by floating-point noise are the same score: with "none" normalization
+// and equal weights, a = 0.5×0.1 + 0.5×0.2 and b = 0.5×0.3 + 0.5×0 are both 0.15 on paper.
+TEST(Ranking, FloatingPointNoiseIsATie) {
+  const Json doc = {{"format", "gapscore/1"},
+                    {"model", "weighted"},
+                    {"normalization", "none"},
+                    {"criteria", {{{"id", "x"}}, {{"id", "y"}}}},
+                    {"items",
+                     {{{"id", "b"}, {"scores", {{"x", 0.1}, {"y", 0.2}}}},
+                      {{"id", "a"}, {"scores", {{"x", 0.3}, {"y", 0.0}}}}}}};
+  const Json out = run_json("rank", doc.dump());
+  EXPECT_EQ(ids(out["ranking"]), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(out["ranking"][0]["tied_with"], Json({"b"}));
+  // …but a real difference in the 10th digit is not noise.
+  EXPECT_NE(gapscore::score_key(1.0), gapscore::score_key(1.0 + 1e-9));
+  EXPECT_EQ(gapscore::score_key(0.1 + 0.2), gapscore::score_key(0.3));
+}
+
+// ---------------------------------------------------------------- determinism
+
+TEST(Ranking, OrderDoesNotDependOnDocumentOrder) {
+  std::vector<Json> items;
+  const char* labels[] = {"must", "should", "could", "wont", nullptr};
+  for (int i = 0; i < 40; ++i) items.push_back(item("item-" + std::to_string(i), (i * 7) % 5, labels[i % 5]));
+  const Json expected = run_json("rank", doc_with(items).dump())["ranking"];
+  for (int round = 0; round < 5; ++round) {
+    std::rotate(items.begin(), items.begin() + 7, items.end());
+    std::reverse(items.begin() + round, items.end());
+    const Json ranking = run_json("rank", doc_with(items).dump())["ranking"];
+    ASSERT_EQ(ids(ranking), ids(expected)) << "round " << round;
+    for (std::size_t k = 0; k < ranking.size(); ++k) EXPECT_EQ(ranking[k], expected[k]);
+  }
+}
+
+TEST(Ranking, SameInputSameBytes) {
+  const std::string doc = doc_with({item("a", 3), item("b", 3), item("c", 1)}).dump();
+  const auto first = gapscore::run_command("rank", doc, "");
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(gapscore::run_command("rank", doc, "").output, first.output);
+}
+
+TEST(Ranking, TopLimitsRowsButNotRanks) {
+  const Json doc = doc_with({item("a", 1), item("b", 2), item("c", 3), item("d", 4)});
+  Json out = run_json("rank", doc.dump(), {{"top", 2}});
+  EXPECT_EQ(ids(out["ranking"]), (std::vector<std::string>{"d", "c"}));
+  EXPECT_EQ(out["items"], 4);
+  EXPECT_EQ(out["top"], 2);
+  out = run_json("rank", doc.dump(), {{"top", 99}});
+  EXPECT_EQ(out["ranking"].size(), 4u);
+}
+
+// ---------------------------------------------------------------- diff
+
+// Before: a 40, b 30, c 20, d 10. After: c's effort drops from 1 to 0.25, so c scores
+// 20 / 0.25 = 80 and leads; a and b each move down one place without any change of their own.
+TEST(Diff, ReportsRanksAndTheTermsThatMovedEachItem) {
+  Json before = doc_with({item("a", 40), item("b", 30), item("c", 20), item("d", 10)});
+  Json after = before;
+  after["items"][2]["effort"] = 0.25; // c: 20 × 1 × 1 / 0.25 = 80
+  const Json out = diff(before, after);
+  EXPECT_EQ(out["model"], "rice");
+  EXPECT_TRUE(out["weights"].empty());
+
+  const Json& c = row_of(out, "c");
+  EXPECT_EQ(c["before_rank"], 3);
+  EXPECT_EQ(c["after_rank"], 1);
+  EXPECT_EQ(c["change"], 2);
+  EXPECT_DOUBLE_EQ(c["before_score"].get<double>(), 20);
+  EXPECT_DOUBLE_EQ(c["after_score"].get<double>(), 80);
+  ASSERT_EQ(c["moved_by"].size(), 1u);
+  EXPECT_EQ(c["moved_by"][0]["term"], "effort");
+  EXPECT_DOUBLE_EQ(c["moved_by"][0]["before"].get<double>(), 1);
+  EXPECT_DOUBLE_EQ(c["moved_by"][0]["after"].get<double>(), 0.25);
+  EXPECT_EQ(c["reason"], "its own terms changed");
+
+  const Json& a = row_of(out, "a");
+  EXPECT_EQ(a["before_rank"], 1);
+  EXPECT_EQ(a["after_rank"], 2);
+  EXPECT_EQ(a["change"], -1);
+  EXPECT_TRUE(a["moved_by"].empty());
+  EXPECT_EQ(a["reason"], "other items moved past it");
+  EXPECT_EQ(row_of(out, "d")["reason"], "unchanged");
+  // Rows come in the new ranking order.
+  EXPECT_EQ(ids(out["items"]), (std::vector<std::string>{"c", "a", "b", "d"}));
+}
+
+TEST(Diff, AddedRemovedAndTheTopN) {
+  const Json before = doc_with({item("a", 40), item("b", 30), item("c", 20)});
+  const Json after = doc_with({item("a", 40), item("c", 20), item("new", 35)});
+  const Json out = diff(before, after, {{"top", 2}});
+  EXPECT_EQ(out["added"], Json({"new"}));
+  EXPECT_EQ(out["removed"], Json({"b"}));
+  EXPECT_EQ(out["entered_top"], Json({"new"}));
+  EXPECT_EQ(out["left_top"], Json({"b"}));
+  EXPECT_EQ(row_of(out, "new")["reason"], "added");
+  EXPECT_TRUE(row_of(out, "new")["before_rank"].is_null());
+  EXPECT_EQ(row_of(out, "b")["reason"], "removed");
+  EXPECT_TRUE(row_of(out, "b")["after_rank"].is_null());
+  EXPECT_EQ(row_of(out, "b")["before_rank"], 2);
+}
+
+// Only a weight changes: normalized terms stay the same, so the weights explain the move.
+//   v (benefit) and c (cost), minmax. x: v 10, c 10 -> 1, 0; y: v 0, c 0 -> 0, 1.
+//   weights 2:1 -> x 2/3, y 1/3;  weights 1:2 -> x 1/3, y 2/3.
+TEST(Diff, WeightChangeIsNamedAsTheReason) {
+  Json before = {{"format", "gapscore/1"},
+                 {"model", "weighted"},
+                 {"criteria", {{{"id", "v"}, {"weight", 2}}, {{"id", "c"}, {"weight", 1}, {"direction", "cost"}}}},
+                 {"items", {{{"id", "x"}, {"scores", {{"v", 10}, {"c", 10}}}}, {{"id", "y"}, {"scores", {{"v", 0}, {"c", 0}}}}}}};
+  Json after = before;
+  after["criteria"][0]["weight"] = 1;
+  after["criteria"][1]["weight"] = 2;
+  const Json out = diff(before, after);
+  ASSERT_EQ(out["weights"].size(), 2u);
+  EXPECT_EQ(out["weights"][0], Json({{"criterion", "v"}, {"before", 2.0}, {"after", 1.0}}));
+  const Json& x = row_of(out, "x");
+  EXPECT_EQ(x["before_rank"], 1);
+  EXPECT_EQ(x["after_rank"], 2);
+  EXPECT_DOUBLE_EQ(x["before_score"].get<double>(), 2.0 / 3.0);
+  EXPECT_DOUBLE_EQ(x["after_score"].get<double>(), 1.0 / 3.0);
+  EXPECT_TRUE(x["moved_by"].empty());
+  EXPECT_EQ(x["reason"], "criterion weights changed");
+}
+
+TEST(Diff, ProblemsInTheSecondDocumentAreUnderAfter) {
+  const Json before = doc_with({item("a", 1)});
+  Json bad = doc_with({item("a", 1)});
+  bad["items"][0]["effort"] = 0;
+  int code = -1;
+  const Json out = run_json("diff", before.dump(), {{"after", bad.dump()}}, &code);
+  EXPECT_EQ(code, 2);
+  ASSERT_EQ(out["errors"].size(), 1u) << out.dump(2);
+  EXPECT_EQ(out["errors"][0]["path"], "/after/items/0/effort");
+  EXPECT_EQ(out["errors"][0]["message"], "must be greater than 0 (got 0)");
+
+  const Json missing = run_json("diff", before.dump(), Json::object(), &code);
+  EXPECT_EQ(code, 1);
+  EXPECT_EQ(missing["errors"][0]["path"], "options/after");
+}

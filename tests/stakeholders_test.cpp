@@ -1,0 +1,260 @@
+// Stakeholders: reading the section (every problem at its path), the `stakeholder` model
+// (mean, median, influence-weighted; missing ratings), and named weight sets
+// ({"weights": "sales"}). Every expected number is worked out by hand in the comments from
+// tests/fixtures/stakeholders_team.json.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "test_support.hpp"
+
+using gapscore::Json;
+using gapscore::test::read_file;
+using gapscore::test::run_json;
+
+namespace {
+
+Json team() { return Json::parse(read_file("tests/fixtures/stakeholders_team.json")); }
+
+std::vector<std::string> order(const Json& ranking) {
+  std::vector<std::string> ids;
+  for (const auto& row : ranking["ranking"]) ids.push_back(row["id"]);
+  return ids;
+}
+
+const Json* row_of(const Json& list, const std::string& id) {
+  for (const auto& row : list)
+    if (row["id"] == id) return &row;
+  return nullptr;
+}
+
+bool has_problem(const Json& list, const std::string& path, const std::string& words) {
+  for (const auto& p : list)
+    if (p["path"] == path && p["message"].get<std::string>().find(words) != std::string::npos) return true;
+  return false;
+}
+
+std::string problems(const Json& out) {
+  std::string s;
+  for (const char* kind : {"errors", "warnings"})
+    if (out.contains(kind))
+      for (const auto& e : out[kind]) s += e["path"].get<std::string>() + ": " + e["message"].get<std::string>() + "\n";
+  return s;
+}
+
+Json rank(const Json& doc, Json options, int* code) { return run_json("rank", doc.dump(), std::move(options), code); }
+
+} // namespace
+
+// Ratings (1-5): sales a1 b5 c3 d4, support a4 b4 c2 (d unrated), advocate a5 b4 c3 d1;
+// engineering rates nothing. Mean over the stakeholders who rated each item:
+// a (1+4+5)/3 = 10/3, b (5+4+4)/3 = 13/3, c (3+2+3)/3 = 8/3, d (4+1)/2 = 2.5 -> b a c d.
+TEST(StakeholderModel, MeanOverTheStakeholdersWhoRated) {
+  int code = -1;
+  const Json out = rank(team(), {{"model", "stakeholder"}, {"format", "json"}}, &code);
+  ASSERT_EQ(code, 0) << out.dump(2);
+  EXPECT_EQ(order(out), (std::vector<std::string>{"b", "a", "c", "d"}));
+  EXPECT_NEAR(row_of(out["ranking"], "a")->at("score").get<double>(), 10.0 / 3, 1e-15);
+  EXPECT_NEAR(row_of(out["ranking"], "b")->at("score").get<double>(), 13.0 / 3, 1e-15);
+  EXPECT_NEAR(row_of(out["ranking"], "c")->at("score").get<double>(), 8.0 / 3, 1e-15);
+  EXPECT_EQ(row_of(out["ranking"], "d")->at("score").get<double>(), 2.5);
+  // Terms are each rater's contribution and add up to the score; engineering (weights only)
+  // is not a term. d: sales 4 / 2 = 2, advocate 1 / 2 = 0.5, support did not rate it.
+  const Json& terms = row_of(out["ranking"], "d")->at("terms");
+  EXPECT_FALSE(terms.contains("engineering"));
+  EXPECT_EQ(terms["sales"], 2.0);
+  EXPECT_EQ(terms["advocate"], 0.5);
+  EXPECT_EQ(terms["support"], 0.0);
+  // The missing rating is not silent: the stakeholder and the item are named.
+  EXPECT_TRUE(has_problem(out["warnings"], "/stakeholders/1/ratings", "support did not rate d")) << problems(out);
+  EXPECT_TRUE(has_problem(out["warnings"], "/stakeholders/2", "engineering rates no item")) << problems(out);
+}
+
+// Median: a {1,4,5} -> 4, b {4,4,5} -> 4, c {2,3,3} -> 3, d {1,4} -> (1+4)/2 = 2.5.
+TEST(StakeholderModel, Median) {
+  Json doc = team();
+  doc["stakeholder_aggregation"] = "median";
+  int code = -1;
+  const Json out = rank(doc, {{"model", "stakeholder"}, {"format", "json"}}, &code);
+  ASSERT_EQ(code, 0) << out.dump(2);
+  EXPECT_EQ(row_of(out["ranking"], "a")->at("score"), 4.0);
+  EXPECT_EQ(row_of(out["ranking"], "b")->at("score"), 4.0);
+  EXPECT_EQ(row_of(out["ranking"], "c")->at("score"), 3.0);
+  EXPECT_EQ(row_of(out["ranking"], "d")->at("score"), 2.5);
+  // The median rater carries the whole score: b's ratings sorted are support 4, advocate 4,
+  // sales 5; the middle one (advocate, the later of the two 4s in stakeholder order) counts.
+  const Json& b = row_of(out["ranking"], "b")->at("terms");
+  EXPECT_EQ(b["advocate"], 4.0);
+  EXPECT_EQ(b["sales"], 0.0);
+  EXPECT_EQ(b["support"], 0.0);
+}
+
+// Influence-weighted: sales 3, support 2, advocate 1 (default).
+// a (3*1 + 2*4 + 1*5) / 6 = 16/6, b (15 + 8 + 4) / 6 = 27/6, c (9 + 4 + 3) / 6 = 16/6,
+// d (3*4 + 1*1) / (3 + 1) = 13/4.
+TEST(StakeholderModel, InfluenceWeightedAndItsExplanation) {
+  Json doc = team();
+  doc["stakeholder_aggregation"] = "influence_weighted";
+  int code = -1;
+  const Json out = rank(doc, {{"model", "stakeholder"}, {"format", "json"}}, &code);
+  ASSERT_EQ(code, 0) << out.dump(2);
+  EXPECT_NEAR(row_of(out["ranking"], "a")->at("score").get<double>(), 16.0 / 6, 1e-15);
+  EXPECT_EQ(row_of(out["ranking"], "b")->at("score"), 4.5);
+  EXPECT_EQ(row_of(out["ranking"], "d")->at("score"), 3.25);
+  EXPECT_EQ(order(out)[0], "b");
+
+  const Json ex = run_json("explain", doc.dump(), {{"model", "stakeholder"}, {"item", "d"}}, &code);
+  ASSERT_EQ(code, 0) << ex.dump(2);
+  EXPECT_EQ(ex["aggregation"], "influence_weighted");
+  EXPECT_EQ(ex["raters"], 2);
+  EXPECT_EQ(ex["computation"], "(3 × 4 + 1 × 1) / (3 + 1) = 3.25");
+  ASSERT_EQ(ex["terms"].size(), 3u); // sales, support, advocate: the stakeholders who rate
+  const Json& sales = ex["terms"][0];
+  EXPECT_EQ(sales["term"], "sales");
+  EXPECT_EQ(sales["rating"], 4.0);
+  EXPECT_EQ(sales["weight"], 0.75);
+  EXPECT_EQ(sales["contribution"], 3.0);
+  EXPECT_EQ(ex["terms"][1]["rated"], false);
+  EXPECT_FALSE(ex["terms"][1].contains("rating"));
+  EXPECT_EQ(ex["terms"][1]["weight"], 0.0);
+}
+
+TEST(StakeholderModel, ExplainsTheMeanByHand) {
+  int code = -1;
+  const Json ex = run_json("explain", team().dump(), {{"model", "stakeholder"}, {"item", "c"}}, &code);
+  ASSERT_EQ(code, 0) << ex.dump(2);
+  EXPECT_EQ(ex["aggregation"], "mean");
+  EXPECT_EQ(ex["computation"].get<std::string>().rfind("(3 + 2 + 3) / 3 = 2.66666", 0), 0u) << ex["computation"];
+  double total = 0;
+  for (const auto& t : ex["terms"]) total += t["contribution"].get<double>();
+  EXPECT_NEAR(total, ex["score"].get<double>(), 1e-15);
+}
+
+TEST(StakeholderModel, EveryItemNeedsARating) {
+  Json doc = team();
+  doc["stakeholders"][0]["ratings"].erase("d");
+  doc["stakeholders"][3]["ratings"].erase("d");
+  int code = -1;
+  Json out = rank(doc, {{"model", "stakeholder"}}, &code);
+  EXPECT_EQ(code, 2);
+  EXPECT_TRUE(has_problem(out["errors"], "/items/3", "no stakeholder rated \"d\"")) << problems(out);
+
+  doc = team();
+  doc.erase("stakeholders");
+  out = rank(doc, {{"model", "stakeholder"}}, &code);
+  EXPECT_EQ(code, 2);
+  EXPECT_TRUE(has_problem(out["errors"], "/stakeholders", "missing")) << problems(out);
+
+  // Influence-weighted: d is rated by sales and advocate; with both at influence 0 there is
+  // nothing to weigh.
+  doc = team();
+  doc["stakeholder_aggregation"] = "influence_weighted";
+  doc["stakeholders"][0]["influence"] = 0;
+  doc["stakeholders"][3]["influence"] = 0;
+  out = rank(doc, {{"model", "stakeholder"}}, &code);
+  EXPECT_EQ(code, 2);
+  EXPECT_TRUE(has_problem(out["errors"], "/items/3", "influence 0")) << problems(out);
+}
+
+// Document weights revenue 1, stability 2, normalization none (score = Σ share × raw):
+//   a (1 + 18)/3 = 6.33, b (9 + 2)/3 = 3.67, c (5 + 10)/3 = 5, d (8 + 4)/3 = 4 -> a c d b.
+// Sales' weights revenue 3, stability 1 (shares .75 / .25):
+//   a .75 + 2.25 = 3, b 6.75 + .25 = 7, c 3.75 + 1.25 = 5, d 6 + .5 = 6.5 -> b d c a.
+// Engineering's revenue 0, stability 1: the stability column, a 9 c 5 d 2 b 1 -> a c d b.
+TEST(WeightSets, RankItTheWayAStakeholderWould) {
+  int code = -1;
+  const Json base = rank(team(), {{"format", "json"}}, &code);
+  ASSERT_EQ(code, 0) << base.dump(2);
+  EXPECT_EQ(order(base), (std::vector<std::string>{"a", "c", "d", "b"}));
+  EXPECT_FALSE(base.contains("weight_set"));
+
+  const Json sales = rank(team(), {{"weights", "sales"}, {"format", "json"}}, &code);
+  ASSERT_EQ(code, 0) << sales.dump(2);
+  EXPECT_EQ(sales["weight_set"], "sales");
+  EXPECT_EQ(order(sales), (std::vector<std::string>{"b", "d", "c", "a"}));
+  EXPECT_EQ(row_of(sales["ranking"], "b")->at("score"), 7.0);
+  EXPECT_EQ(row_of(sales["ranking"], "d")->at("score"), 6.5);
+  EXPECT_EQ(row_of(sales["ranking"], "a")->at("score"), 3.0);
+
+  const Json eng = rank(team(), {{"weights", "engineering"}, {"format", "json"}}, &code);
+  ASSERT_EQ(code, 0) << eng.dump(2);
+  EXPECT_EQ(order(eng), (std::vector<std::string>{"a", "c", "d", "b"}));
+  EXPECT_EQ(row_of(eng["ranking"], "a")->at("score"), 9.0);
+
+  // The explanation shows the weight set's weights.
+  const Json ex = run_json("explain", team().dump(), {{"weights", "sales"}, {"item", "b"}}, &code);
+  ASSERT_EQ(code, 0) << ex.dump(2);
+  EXPECT_EQ(ex["terms"][0]["weight"], 3.0);
+  EXPECT_EQ(ex["terms"][0]["weight_share"], 0.75);
+  EXPECT_EQ(ex["rank"], 1);
+}
+
+// Support weighs only stability (4): revenue keeps the document's 1, with a warning. Shares
+// .2 / .8: a .2 + 7.2 = 7.4, b 1.8 + .8 = 2.6, c 1 + 4 = 5, d 1.6 + 1.6 = 3.2 -> a c d b.
+TEST(WeightSets, PartialWeightSetKeepsTheDocumentsWeightsAndSaysSo) {
+  int code = -1;
+  const Json out = rank(team(), {{"weights", "support"}, {"format", "json"}}, &code);
+  ASSERT_EQ(code, 0) << out.dump(2);
+  EXPECT_NEAR(row_of(out["ranking"], "a")->at("score").get<double>(), 7.4, 1e-14);
+  EXPECT_NEAR(row_of(out["ranking"], "b")->at("score").get<double>(), 2.6, 1e-14);
+  EXPECT_EQ(order(out), (std::vector<std::string>{"a", "c", "d", "b"}));
+  EXPECT_TRUE(has_problem(out["warnings"], "options/weights", "support gives no weight for revenue")) << problems(out);
+}
+
+TEST(WeightSets, UnknownOrWeightlessStakeholderIsAUsageError) {
+  int code = -1;
+  Json out = rank(team(), {{"weights", "marketing"}}, &code);
+  EXPECT_EQ(code, 1);
+  EXPECT_TRUE(has_problem(out["errors"], "options/weights", "choose sales, support, engineering, advocate"))
+      << problems(out);
+  out = rank(team(), {{"weights", "advocate"}}, &code);
+  EXPECT_EQ(code, 1);
+  EXPECT_TRUE(has_problem(out["errors"], "options/weights", "advocate gives no criterion weights")) << problems(out);
+  out = rank(team(), {{"weights", 3}}, &code);
+  EXPECT_EQ(code, 1);
+  // A model without criteria ignores weights: said, not silent.
+  out = rank(team(), {{"weights", "sales"}, {"model", "gap"}, {"format", "json"}}, &code);
+  EXPECT_EQ(code, 0) << out.dump(2);
+  EXPECT_TRUE(has_problem(out["warnings"], "options/weights", "does not use criteria weights")) << problems(out);
+}
+
+TEST(StakeholderSection, EveryProblemAtItsPath) {
+  Json doc = team();
+  doc["stakeholders"][0]["ratings"]["zzz"] = 3;
+  doc["stakeholders"][0]["influence"] = -1;
+  doc["stakeholders"][1]["ratings"]["a"] = "high";
+  doc["stakeholders"][1]["weights"]["speed"] = 2;
+  doc["stakeholders"][2]["id"] = "sales";
+  doc["stakeholders"][3]["weights"] = {{"revenue", 0}, {"stability", 0}};
+  doc["stakeholders"][3]["favourite"] = "a";
+  doc["stakeholder_aggregation"] = "mode";
+  int code = -1;
+  const Json out = run_json("validate", doc.dump(), Json::object(), &code);
+  EXPECT_EQ(code, 2);
+  const Json& e = out["errors"];
+  EXPECT_TRUE(has_problem(e, "/stakeholders/0/ratings/zzz", "no item with id \"zzz\"")) << problems(out);
+  EXPECT_TRUE(has_problem(e, "/stakeholders/0/influence", "at least 0")) << problems(out);
+  EXPECT_TRUE(has_problem(e, "/stakeholders/1/ratings/a", "must be a number")) << problems(out);
+  EXPECT_TRUE(has_problem(e, "/stakeholders/1/weights/speed", "no criterion with id \"speed\"")) << problems(out);
+  EXPECT_TRUE(has_problem(e, "/stakeholders/2/id", "duplicate of /stakeholders/0/id")) << problems(out);
+  EXPECT_TRUE(has_problem(e, "/stakeholders/3/weights", "every weight is 0")) << problems(out);
+  EXPECT_TRUE(has_problem(e, "/stakeholder_aggregation", "\"mean\", \"median\" or \"influence_weighted\""))
+      << problems(out);
+
+  doc = team();
+  doc["stakeholders"] = {{"id", "x"}};
+  EXPECT_EQ(run_json("validate", doc.dump(), Json::object(), &code)["errors"][0]["path"], "/stakeholders");
+  doc["stakeholders"] = Json::array({"sales"});
+  EXPECT_EQ(run_json("validate", doc.dump(), Json::object(), &code)["errors"][0]["path"], "/stakeholders/0");
+  doc["stakeholders"] = Json::array({{{"id", "x"}, {"ratings", Json::array({1, 2})}}});
+  EXPECT_EQ(run_json("validate", doc.dump(), Json::object(), &code)["errors"][0]["path"], "/stakeholders/0/ratings");
+}
+
+TEST(StakeholderSection, UnknownFieldIsAWarningNotAnError) {
+  Json doc = team();
+  doc["stakeholders"][3]["favourite"] = "a";
+  int code = -1;
+  const Json out = run_json("validate", doc.dump(), Json::object(), &code);
+  EXPECT_EQ(code, 0) << out.dump(2);
+  EXPECT_TRUE(has_problem(out["warnings"], "/stakeholders/3/favourite", "unknown field")) << problems(out);
+}

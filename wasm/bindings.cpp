@@ -1,0 +1,194 @@
+// The JavaScript face of the core: gapscore::run_command for whole commands, and the
+// interactive Engine for the widget's drag path. Only Embind lines and tiny adapters live
+// here; every result is computed by the core, exactly as the CLI computes it.
+//
+// Two rules every adapter keeps:
+// - Strings cross as UTF-8 made by the platform's TextEncoder (see utf8_from_js).
+// - No C++ exception crosses into JavaScript: each engine call is guarded and turns a
+//   throw into `false` plus an {"errors": [...]} document (run_command never throws).
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <new>
+#include <string>
+
+#include "gapscore/command.hpp"
+#include "gapscore/diagnostics.hpp"
+#include "gapscore/engine.hpp"
+#include "gapscore/json.hpp"
+
+namespace gapscore::wasm {
+
+using emscripten::val;
+
+/// UTF-8 bytes of a JavaScript string as TextEncoder (and node's fs, and a browser's form
+/// upload) writes them: a lone surrogate becomes U+FFFD. Embind's own std::string conversion
+/// in Emscripten 3.1.6 merges a lone surrogate with the next character, which would swallow
+/// a quote and make the wasm build read different bytes than the CLI reads from a file.
+/// It is also faster for large documents (native encoder, one copy). A Uint8Array is taken
+/// as the bytes themselves (a file read without decoding), so the core sees exactly what the
+/// CLI would read from that file, invalid UTF-8 included.
+std::string utf8_from_js(const val& text) {
+  static const val encoder = val::global("TextEncoder").new_();
+  static const val byte_array = val::global("Uint8Array");
+  const val bytes = text.instanceof(byte_array) ? text : encoder.call<val>("encode", text);
+  std::string out(bytes["length"].as<std::size_t>(), '\0');
+  if (!out.empty())
+    val(emscripten::typed_memory_view(out.size(), reinterpret_cast<unsigned char*>(out.data())))
+        .call<void>("set", bytes);
+  return out;
+}
+
+/// {"errors": [...]} text for a failure the core did not describe itself.
+std::string error_document(const std::string& message) {
+  Diagnostics d;
+  d.error("", message);
+  return d.errors_document().dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+/// run_command never throws; copying a huge argument into wasm memory still can.
+CommandResult run_guarded(const val& command, const val& document, const val& options) {
+  try {
+    return run_command(utf8_from_js(command), utf8_from_js(document), utf8_from_js(options));
+  } catch (const std::bad_alloc&) {
+    return {kInputError, error_document("out of memory"), ""};
+  } catch (const std::exception& ex) {
+    return {kInputError, error_document(std::string("internal error: ") + ex.what()), ""};
+  }
+}
+
+std::string run(const val& command, const val& document, const val& options) {
+  return run_guarded(command, document, options).output;
+}
+
+/// {exitCode, output, messages}: what the CLI would return, print and write to stderr.
+val run_with_status(const val& command, const val& document, const val& options) {
+  const CommandResult r = run_guarded(command, document, options);
+  val out = val::object();
+  out.set("exitCode", r.exit_code);
+  out.set("output", r.output);
+  out.set("messages", r.messages);
+  return out;
+}
+
+/// [{"name", "summary"}] as JSON text.
+std::string commands() {
+  Json list = Json::array();
+  for (const auto& c : command_summaries())
+    list.push_back({{"name", std::string(c.name)}, {"summary", std::string(c.summary)}});
+  return list.dump();
+}
+
+/// gapscore::Engine behind a guard: the same calls, but a std::bad_alloc or any other
+/// exception becomes `false` and an errors document instead of reaching JavaScript.
+class JsEngine {
+public:
+  bool load(const val& document) {
+    return guarded([&] { return engine_.load(utf8_from_js(document)); });
+  }
+  bool set_model(const val& id) {
+    return guarded([&] { return engine_.set_model(utf8_from_js(id)); });
+  }
+  bool set_weight(const val& criterion, double weight) {
+    return guarded([&] { return engine_.set_weight(utf8_from_js(criterion), weight); });
+  }
+  bool set_field(const val& item, const val& field, double value) {
+    return guarded([&] { return engine_.set_field(utf8_from_js(item), utf8_from_js(field), value); });
+  }
+  bool set_score(const val& item, const val& criterion, double value) {
+    return guarded([&] { return engine_.set_score(utf8_from_js(item), utf8_from_js(criterion), value); });
+  }
+  bool rank() {
+    return guarded([&] { return engine_.rank(); });
+  }
+  std::string last_errors() const { return guard_errors_.empty() ? engine_.last_errors() : guard_errors_; }
+
+  double size() const { return static_cast<double>(engine_.size()); }
+  /// Views over wasm memory, valid until the next rank() or load(). Their length is that of
+  /// the last ranking (0 before the first successful rank() and after a failed one).
+  val order() const { return val(emscripten::typed_memory_view(ranked(), engine_.order_data())); }
+  val scores() const { return val(emscripten::typed_memory_view(ranked(), engine_.score_data())); }
+  val ranks() const { return val(emscripten::typed_memory_view(ranked(), engine_.rank_data())); }
+
+  double part_count() const { return static_cast<double>(engine_.table().parts.size()); }
+  std::string part_name(double k) const {
+    return k >= 0 && k < part_count() ? engine_.table().part_names[static_cast<std::size_t>(k)] : std::string();
+  }
+  val parts(double k) const {
+    if (!(k >= 0 && k < part_count())) return val(emscripten::typed_memory_view(0, engine_.score_data()));
+    const auto& column = engine_.table().parts[static_cast<std::size_t>(k)];
+    return val(emscripten::typed_memory_view(column.size(), column.data()));
+  }
+
+  std::string item_id(double i) const { return i >= 0 && i < size() ? item(i).id : std::string(); }
+  std::string item_title(double i) const { return i >= 0 && i < size() ? item(i).title : std::string(); }
+  std::string model() const { return engine_.model(); }
+
+  std::string document_json() const {
+    return text_guarded([&] { return engine_.document_json(); });
+  }
+  std::string explain(const val& item_id) const {
+    return text_guarded([&] { return engine_.explain_json(utf8_from_js(item_id)); });
+  }
+
+private:
+  template <class F> bool guarded(F&& f) {
+    guard_errors_.clear();
+    try {
+      return f();
+    } catch (const std::bad_alloc&) {
+      guard_errors_ = error_document("out of memory");
+    } catch (const std::exception& ex) {
+      guard_errors_ = error_document(std::string("internal error: ") + ex.what());
+    } catch (...) {
+      guard_errors_ = error_document("internal error");
+    }
+    return false;
+  }
+  /// For calls returning JSON text: an errors document instead of a throw.
+  template <class F> std::string text_guarded(F&& f) const {
+    try {
+      return f();
+    } catch (const std::bad_alloc&) {
+      return error_document("out of memory");
+    } catch (const std::exception& ex) {
+      return error_document(std::string("internal error: ") + ex.what());
+    }
+  }
+  std::size_t ranked() const { return engine_.table().score.size(); }
+  const ItemInfo& item(double i) const { return engine_.scenario().items[static_cast<std::size_t>(i)]; }
+
+  Engine engine_;
+  std::string guard_errors_;
+};
+
+} // namespace gapscore::wasm
+
+EMSCRIPTEN_BINDINGS(gapscore) {
+  using namespace gapscore::wasm;
+  emscripten::function("run", &run);
+  emscripten::function("runWithStatus", &run_with_status);
+  emscripten::function("commands", &commands);
+
+  emscripten::class_<JsEngine>("Engine")
+      .constructor<>()
+      .function("load", &JsEngine::load)
+      .function("lastErrors", &JsEngine::last_errors)
+      .function("setModel", &JsEngine::set_model)
+      .function("setWeight", &JsEngine::set_weight)
+      .function("setField", &JsEngine::set_field)
+      .function("setScore", &JsEngine::set_score)
+      .function("rank", &JsEngine::rank)
+      .function("size", &JsEngine::size)
+      .function("order", &JsEngine::order)
+      .function("scores", &JsEngine::scores)
+      .function("ranks", &JsEngine::ranks)
+      .function("partCount", &JsEngine::part_count)
+      .function("partName", &JsEngine::part_name)
+      .function("parts", &JsEngine::parts)
+      .function("itemId", &JsEngine::item_id)
+      .function("itemTitle", &JsEngine::item_title)
+      .function("model", &JsEngine::model)
+      .function("documentJson", &JsEngine::document_json)
+      .function("explain", &JsEngine::explain);
+}
