@@ -28,7 +28,7 @@ public:
   void rank(const std::vector<double>& score, Ranking& out) const;
 
 private:
-  std::vector<std::uint32_t> tie_break_; ///< per item: MoSCoW, then id order
+  std::vector<std::uint32_t> by_tie_break_; ///< item indices ordered by MoSCoW, then id
 };
 
 } // namespace gapscore
