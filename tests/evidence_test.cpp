@@ -437,3 +437,11 @@ TEST(Evidence, TableRendering) {
   const auto md = gapscore::run_command("evidence", small().dump(), R"({"format": "markdown"})");
   EXPECT_NE(md.output.find("| date"), std::string::npos) << md.output;
 }
+
+// A valid but enormous level overflows gap × customers: an input error at the measurement.
+TEST(Evidence, OverflowIsAnInputErrorAtTheMeasurement) {
+  Json doc = small();
+  doc["measurements"].push_back({{"outcome", "wash"}, {"date", "2024-08-01"}, {"current", 1e308}});
+  const std::string errors = evidence_errors(doc);
+  EXPECT_NE(errors.find("/measurements/9/current: is too large"), std::string::npos) << errors;
+}

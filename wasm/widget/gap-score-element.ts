@@ -117,7 +117,7 @@ export class GapScoreElement extends HTMLElement {
     const n = attr >= 1 ? attr : typeof doc === 'number' && doc >= 1 ? doc : 10;
     return Math.max(1, Math.min(n, this.session?.size || n));
   }
-  /** The view shown first: ranking (default), compare, matrix, gaps, agreement, uncertainty, sensitivity; a space-separated list means the first one available. */
+  /** The view shown first: ranking (default), compare, matrix, gaps, agreement, uncertainty, sensitivity, evidence; a space-separated list means the first one available. */
   get view(): string[] {
     return (this.getAttribute('view') ?? 'ranking').split(/\s+/).filter(Boolean);
   }

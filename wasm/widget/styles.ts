@@ -228,6 +228,13 @@ th.gs-title { font-weight: normal; min-width: 14em; }
 .gs-pair { text-align: center !important; min-width: 4.5em; font-size: 12.5px; }
 .gs-agree { background: color-mix(in srgb, var(--gs-up) calc(var(--t, 0) * 45%), transparent); }
 .gs-disagree { background: color-mix(in srgb, var(--gs-down) calc(var(--t, 0) * 45%), transparent); }
+.gs-ev-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 8px 14px; margin: 8px 0; }
+.gs-ev-outcome { margin: 0; } .gs-ev-outcome figcaption { font-size: 12.5px; }
+.gs-ev-closed { font-weight: 600; margin-bottom: 2px; }
+.gs-chart .gs-ev-line { fill: none; stroke: var(--gs-accent); stroke-width: 2; }
+.gs-chart .gs-ev-marker { stroke: var(--gs-down); stroke-dasharray: 4 3; }
+.gs-ev-items tbody tr { cursor: default; } .gs-ev-items .gs-ev-date { white-space: nowrap; }
+.gs-ev-met .gs-ev-realized { color: var(--gs-up); } .gs-ev-missed .gs-ev-realized { color: var(--gs-down); }
 /* Narrow widgets (a wiki sidebar, a phone): set by a ResizeObserver on the widget's own width. */
 .gs-narrow .gs-sides, .gs-narrow .gs-quadrants { grid-template-columns: 1fr; }
 .gs-narrow .gs-in { display: none; }

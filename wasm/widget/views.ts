@@ -22,6 +22,8 @@ import { SensitivityView } from './charts/sensitivity';
 import type { SensitivityResult } from './charts/sensitivity';
 import { AgreementView } from './charts/agreement';
 import type { AgreementResult } from './charts/agreement';
+import { EvidenceView } from './charts/evidence';
+import type { EvidenceResult } from './charts/evidence';
 
 /** What the views need from the element. */
 export interface ViewHost {
@@ -43,6 +45,7 @@ export class AnalysisViews {
   private readonly simulation: SimulationView;
   private readonly sensitivity: SensitivityView;
   private readonly agreement: AgreementView;
+  private readonly evidence = new EvidenceView();
   private readonly panels = new Map<string, HTMLElement>();
   /** '' compares with the page's data; otherwise a saved scenario's name. */
   compareWith = '';
@@ -65,6 +68,7 @@ export class AnalysisViews {
     panel('agreement', this.agreement.element);
     panel('uncertainty', this.simulation.element);
     panel('sensitivity', this.sensitivity.element);
+    panel('evidence', this.evidence.element);
   }
 
   /** The views this data and this module support, in tab order (the ranking comes first, from the element). */
@@ -80,6 +84,7 @@ export class AnalysisViews {
     add('agreement', 'Stakeholders', commands.has('agreement') && Array.isArray(doc.stakeholders) && doc.stakeholders.length > 1);
     add('uncertainty', 'Uncertainty', commands.has('simulate'));
     add('sensitivity', 'Sensitivity', commands.has('sensitivity') && d.usesCriteria);
+    add('evidence', 'Did it work?', commands.has('evidence') && Array.isArray(doc.measurements) && doc.measurements.length > 0);
     this.compare.setTargets(Object.keys(this.host.scenarios()), this.compareWith);
     this.simulation.shownFor = ''; // new data or model: the last simulation no longer applies
     return out;
@@ -105,6 +110,8 @@ export class AnalysisViews {
         return this.renderSensitivity();
       case 'uncertainty':
         return this.settleSimulation();
+      case 'evidence':
+        return this.renderEvidence();
     }
   }
 
@@ -158,6 +165,16 @@ export class AnalysisViews {
     }
     const names = new Map((s.document.stakeholders ?? []).map((x) => [x.id, x.name || x.id]));
     this.agreement.render(r.value, (id) => names.get(id) ?? id);
+  }
+
+  private renderEvidence(): void {
+    const r = runJson<EvidenceResult>(this.host.gs(), 'evidence', this.host.session().currentJson(), {});
+    if (!r.ok) this.evidence.showMessage(`No evidence view: ${messages(r.errors)}`);
+    else {
+      const outcomes = (this.host.session().document.outcomes ?? []) as { id?: unknown; name?: unknown }[];
+      const names = new Map(outcomes.filter((o) => o && typeof o.id === 'string').map((o) => [o.id as string, typeof o.name === 'string' ? o.name : (o.id as string)]));
+      this.evidence.render(r.value, this.titleOf, (id) => names.get(id) ?? id);
+    }
   }
 
   private renderSensitivity(): void {

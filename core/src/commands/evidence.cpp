@@ -4,6 +4,7 @@
 #include "gapscore/evidence.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "request.hpp"
 
@@ -24,6 +25,26 @@ std::optional<DayNumber> date_option(Request& r, std::string_view name) {
   auto day = parse_iso_date(*t, why);
   if (!day) r.usage(name, why + " (got " + describe(Json(*t)) + ")");
   return day;
+}
+
+/// Levels near ±1e308 are valid inputs but overflow in gap × customers or in a ratio: an
+/// input error naming the measurement, rather than the generic last-line check.
+bool check_finite(Request& r, const GapData& g, const EvidenceData& e, const GapTrend& t,
+                  const std::vector<RealizedLift>& lifts) {
+  auto at = [&](const Measurement& m) { return pointer(pointer("/measurements", m.index), measure_kind_name(m.kind)); };
+  const std::string why = "is too large: the gap × the segment's customers overflows (is the unit right?)";
+  for (const Measurement& m : e.measurements)
+    if (!std::isfinite(measured_unrealized_value(g, m))) r.diag.error(at(m), why);
+  for (const RealizedLift& l : lifts)
+    if (!is_missing(l.window) && !std::isfinite(l.window))
+      r.diag.error(at(e.measurements[*l.after]), "is too far from the level before the release to compare (overflow)");
+  if (r.diag.ok())
+    for (double v : t.total)
+      if (!std::isfinite(v)) {
+        r.diag.error("/measurements", "the total unrealized value overflows (are the units right?)");
+        break;
+      }
+  return r.diag.ok();
 }
 
 Json nullable(double x) { return is_missing(x) ? Json(nullptr) : Json(x); }
@@ -201,6 +222,7 @@ Json command_evidence(Request& r) {
     return nullptr;
   }
   const std::vector<RealizedLift> lifts = realized_lifts(g, e);
+  if (!check_finite(r, g, e, t, lifts)) return nullptr;
   const Calibration cal = calibrate(lifts, s->items, e.team);
 
   Json not_measured = Json::array();
