@@ -42,5 +42,5 @@ fi
 if [ -d tests/browser ]; then
   step "widget in headless Chromium"
   npm run --silent build
-  node --test tests/browser/
+  npm run --silent test:browser
 fi
