@@ -180,6 +180,11 @@ std::optional<Json> document_from_csv(std::string_view text, Diagnostics& diag) 
     if (h.rfind("scores.", 0) == 0 && h.size() > 7)
       criteria.push_back(Json{{"id", h.substr(7)}, {"name", h.substr(7)}, {"weight", 1}, {"direction", "benefit"}});
     if (h.empty()) diag.error("", "line 1: column " + std::to_string(c + 1) + " has no name");
+    // A plain "scores" column would be text where scores.<criterion> columns build an object
+    // (a JSON type error before this check; found by fuzzing).
+    if (h == "scores")
+      diag.error("", "line 1: a column cannot be called \"scores\"; give each criterion its own column, "
+                     "scores.<criterion id>");
   }
   if (!has_id) diag.error("", "line 1: the header needs an \"id\" column");
   if (table->rows.size() - 1 > limits::items)

@@ -1,8 +1,8 @@
 #include "packed_ranker.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstring>
+#include <utility>
 
 namespace gapscore {
 namespace {
@@ -72,21 +72,40 @@ void PackedRanker::rank(const std::vector<double>& score, std::vector<std::uint3
 
 void PackedRanker::radix_sort() {
   // Least significant byte first; the keys are unique, so the result is the one order.
-  std::array<std::array<std::uint32_t, 256>, 8> counts{};
-  for (std::uint64_t k : keys_)
-    for (int d = 0; d < 8; ++d) ++counts[d][(k >> (8 * d)) & 0xFF];
-  for (int d = 0; d < 8; ++d) {
-    auto& c = counts[d];
-    if (c[(keys_[0] >> (8 * d)) & 0xFF] == n_) continue; // every key has this byte: nothing to do
+  // Written out by hand (flat counts, unrolled histogram, raw pointers): the WebAssembly
+  // build is optimized for size (-Os), and the compact loop form ran 3.5 times slower there.
+  std::uint32_t counts[8][256] = {};
+  const std::size_t n = n_;
+  std::uint64_t* from = keys_.data();
+  std::uint64_t* to = scratch_.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t k = from[i];
+    ++counts[0][k & 0xFF];
+    ++counts[1][(k >> 8) & 0xFF];
+    ++counts[2][(k >> 16) & 0xFF];
+    ++counts[3][(k >> 24) & 0xFF];
+    ++counts[4][(k >> 32) & 0xFF];
+    ++counts[5][(k >> 40) & 0xFF];
+    ++counts[6][(k >> 48) & 0xFF];
+    ++counts[7][k >> 56];
+  }
+  for (unsigned d = 0; d < 8; ++d) {
+    std::uint32_t* c = counts[d];
+    const unsigned shift = 8 * d;
+    if (c[(from[0] >> shift) & 0xFF] == n) continue; // every key has this byte: nothing to do
     std::uint32_t sum = 0;
-    for (auto& x : c) {
-      const std::uint32_t here = x;
-      x = sum;
+    for (unsigned b = 0; b < 256; ++b) {
+      const std::uint32_t here = c[b];
+      c[b] = sum;
       sum += here;
     }
-    for (std::uint64_t k : keys_) scratch_[c[(k >> (8 * d)) & 0xFF]++] = k;
-    keys_.swap(scratch_);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint64_t k = from[i];
+      to[c[(k >> shift) & 0xFF]++] = k;
+    }
+    std::swap(from, to);
   }
+  if (from != keys_.data()) keys_.swap(scratch_);
 }
 
 } // namespace gapscore

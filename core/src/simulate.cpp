@@ -1,5 +1,5 @@
-// Monte Carlo rank acceptability. The loop is built to allocate nothing per run that it can
-// reuse and to redo only what the drawn inputs change; see simulate.hpp for the contract.
+// Monte Carlo rank acceptability. The loop reuses its buffers (draw constants, keys, counts)
+// and redoes only what the drawn inputs change; see simulate.hpp for the contract.
 #include "gapscore/simulate.hpp"
 
 #include <algorithm>
@@ -48,15 +48,9 @@ public:
       topsis_closeness(work, table_.terms, table_.term_weights, table_.score);
       break;
     case Mode::full:
-      // What score_items does, reusing the table's buffers.
-      table_.term_names.clear();
-      table_.terms.clear();
-      table_.term_weights.clear();
-      table_.part_names.clear();
-      table_.parts.clear();
-      std::fill(table_.score.begin(), table_.score.end(), 0.0);
-      std::fill(table_.value.begin(), table_.value.end(), 0.0);
-      m_.score(work, table_);
+      // score_items itself, so this path can never drift from what `rank` computes; its
+      // few allocations per run cost little next to the draws and the sort.
+      table_ = score_items(work, m_);
       break;
     }
     return table_.score;

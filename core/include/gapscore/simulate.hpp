@@ -32,7 +32,7 @@ namespace gapscore {
 /// The budget of one simulation, checked before any work starts.
 namespace simulation_limits {
 inline constexpr std::uint64_t runs = 1000000;          ///< runs per simulation
-inline constexpr std::uint64_t run_items = 200000000;   ///< runs × items (about 2 s natively)
+inline constexpr std::uint64_t run_items = 200000000;   ///< runs × items (3-10 s natively)
 inline constexpr std::uint64_t run_inputs = 200000000;  ///< runs × uncertain inputs drawn
 /// Items: the rank table holds items × items counts (2000 items: 16 MB).
 inline constexpr std::size_t items = 2000;
