@@ -7,6 +7,7 @@
 //   node bench/run-wasm-vs-native.mjs              # build what is missing, run, print
 //   node bench/run-wasm-vs-native.mjs --markdown   # also print the BENCHMARKS.md table
 //   node bench/run-wasm-vs-native.mjs --quick      # shorter timings (a smoke run)
+//   node bench/run-wasm-vs-native.mjs --no-build   # time the builds already there
 //   BENCH_BUILD_DIR=/tmp/b node bench/run-wasm-vs-native.mjs   # native build elsewhere
 //
 // Needs: cmake, ninja, a C++17 compiler, libbenchmark-dev, Emscripten (for the module), node.
@@ -20,6 +21,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const build = path.resolve(root, process.env.BENCH_BUILD_DIR || 'build/bench');
 const quick = process.argv.includes('--quick');
 const markdown = process.argv.includes('--markdown');
+const noBuild = process.argv.includes('--no-build');
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28, ...opts });
@@ -28,12 +30,14 @@ function run(cmd, args, opts = {}) {
 }
 
 // 1. Build both sides.
-console.error(`=== native build (Release, GAPSCORE_BUILD_BENCH=ON) in ${path.relative(root, build) || build}`);
-run('cmake', ['-S', '.', '-B', build, '-G', 'Ninja', '-DCMAKE_BUILD_TYPE=Release', '-DGAPSCORE_BUILD_BENCH=ON',
-  '-DGAPSCORE_BUILD_TESTS=OFF']);
-run('cmake', ['--build', build, '-j2', '--target', 'gapscore_bench'], { stdio: ['ignore', 'inherit', 'inherit'] });
-console.error('=== wasm build (scripts/build-wasm.sh: skipped when dist/gapscore.mjs is up to date)');
-run('bash', ['scripts/build-wasm.sh'], { stdio: ['ignore', 'inherit', 'inherit'] });
+if (!noBuild) {
+  console.error(`=== native build (Release, GAPSCORE_BUILD_BENCH=ON) in ${path.relative(root, build) || build}`);
+  run('cmake', ['-S', '.', '-B', build, '-G', 'Ninja', '-DCMAKE_BUILD_TYPE=Release', '-DGAPSCORE_BUILD_BENCH=ON',
+    '-DGAPSCORE_BUILD_TESTS=OFF']);
+  run('cmake', ['--build', build, '-j2', '--target', 'gapscore_bench'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  console.error('=== wasm build (scripts/build-wasm.sh: skipped when dist/gapscore.mjs is up to date)');
+  run('bash', ['scripts/build-wasm.sh'], { stdio: ['ignore', 'inherit', 'inherit'] });
+}
 
 // 2. Native timings.
 console.error('=== native workloads');
