@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every gapscore test: native GoogleTest (plain and under ASan+UBSan), the libFuzzer
-# targets for a bounded time (scripts/fuzz.sh), the installed
+# targets on a fixed set of inputs (scripts/fuzz.sh), the installed
 # package from a consumer project, the WebAssembly module under node (parity with native),
 # and the widget in headless Chromium. Installs what is missing first.
 set -euo pipefail
@@ -23,8 +23,12 @@ cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DGAPSCORE_SANITIZE=O
 cmake --build build/asan -j"$jobs"
 ctest --test-dir build/asan --output-on-failure -j"$jobs"
 
-step "fuzzing: each libFuzzer target for ${FUZZ_SECONDS:-40} s (scripts/fuzz.sh; FUZZ_SECONDS=0 skips)"
-if [ "${FUZZ_SECONDS:-40}" != 0 ]; then bash scripts/fuzz.sh "${FUZZ_SECONDS:-40}"; fi
+# A fixed number of inputs from a fixed random seed, not a time budget: CI explores the same
+# inputs on every machine, so a red run means the code changed, not that the dice did.
+# Longer exploratory runs: scripts/fuzz.sh 3600 (docs/reliability.md).
+fuzz_runs=${FUZZ_RUNS:-30000}
+step "fuzzing: each libFuzzer target, $fuzz_runs inputs from seed 1 (scripts/fuzz.sh; FUZZ_RUNS=0 skips)"
+if [ "$fuzz_runs" != 0 ]; then FUZZ_RUNS=$fuzz_runs bash scripts/fuzz.sh; fi
 
 step "installed package: find_package(gapscore) from another project"
 rm -rf build/install build/consumer

@@ -98,6 +98,18 @@ TEST(CsvField, QuotesOnlyWhenNeeded) {
   EXPECT_EQ(gapscore::csv_field("two\nlines"), "\"two\nlines\"");
 }
 
+// Found by the csv fuzzer: a cell that is only a byte order mark, written first in a file,
+// was read back as the file's own mark and lost. Written quoted, it survives.
+TEST(CsvField, CellStartingWithByteOrderMarkRoundTrips) {
+  const std::string bom = "\xEF\xBB\xBF";
+  EXPECT_EQ(gapscore::csv_field(bom), "\"" + bom + "\"");
+  Diagnostics d;
+  const auto table = gapscore::parse_csv(gapscore::csv_field(bom) + "\nJ\n", d);
+  ASSERT_TRUE(table.has_value());
+  ASSERT_EQ(table->rows.size(), 2u);
+  EXPECT_EQ(table->rows[0], std::vector<std::string>{bom});
+}
+
 // ---------------------------------------------------------------- items from CSV
 
 TEST(CsvImport, FieldsScoresAndTags) {

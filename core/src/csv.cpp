@@ -110,7 +110,10 @@ std::optional<CsvTable> parse_csv(std::string_view text, Diagnostics& diag) {
 }
 
 std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  // A leading byte order mark is quoted too: unquoted at the start of a file, parse_csv
+  // would take it for the file's own mark and drop it (found by fuzzing).
+  const bool leading_bom = text.substr(0, 3) == "\xEF\xBB\xBF";
+  if (!leading_bom && text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
   std::string out = "\"";
   for (char c : text) {
     if (c == '"') out += '"';
