@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -53,6 +54,17 @@ bool draw_progress(double fraction) {
   return true;
 }
 
+/// --top and friends: a count of at least 1. (CLI::PositiveNumber would answer "Value 0 not
+/// in range 0.000000 to 1797693134862315708145...".)
+const CLI::Validator kAtLeastOne(
+    [](std::string& text) -> std::string {
+      char* end = nullptr;
+      const long long n = std::strtoll(text.c_str(), &end, 10);
+      if (text.empty() || *end != '\0' || n < 1) return "must be a whole number of at least 1, not " + text;
+      return {};
+    },
+    "N >= 1");
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -74,7 +86,7 @@ int main(int argc, char** argv) {
   CLI::App* rank = add("rank", "rank the items by a model");
   file(rank);
   rank->add_option("--model,-m", in.model, "rice, ice, wsjf, value_effort, weighted, topsis, ...");
-  rank->add_option("--top,-n", in.top, "show only the first N")->check(CLI::PositiveNumber);
+  rank->add_option("--top,-n", in.top, "show only the first N")->check(kAtLeastOne);
   rank->add_option("--weights,-w", in.weights, "rank with this stakeholder's criterion weights (a stakeholder id)");
   rank->add_option("--confidence-from", in.confidence_from,
                    "evidence: use the confidence suggested by the measured history (rice, gap)")
@@ -90,7 +102,7 @@ int main(int argc, char** argv) {
   diff->add_option("BEFORE", in.file, "the first scenario")->required();
   diff->add_option("AFTER", in.second, "the second scenario")->required();
   diff->add_option("--model,-m", in.model, "the model to rank both by");
-  diff->add_option("--top,-n", in.top, "report items entering and leaving the top N")->check(CLI::PositiveNumber);
+  diff->add_option("--top,-n", in.top, "report items entering and leaving the top N")->check(kAtLeastOne);
 
   CLI::App* validate = add("validate", "check a document and list every problem");
   file(validate);
@@ -102,7 +114,7 @@ int main(int argc, char** argv) {
   CLI::App* sensitivity = add("sensitivity", "how far each criterion weight can move before the top N changes");
   file(sensitivity);
   sensitivity->add_option("--top,-n", in.top, "the ordered top N to keep (default: the document's, else all)")
-      ->check(CLI::PositiveNumber);
+      ->check(kAtLeastOne);
   sensitivity->add_option("--model,-m", in.model, "weighted (the only model with exact intervals)");
   sensitivity->add_option("--scenario", in.scenario, "run on this what-if scenario of the document");
 
@@ -111,7 +123,7 @@ int main(int argc, char** argv) {
   simulate->add_option("--runs,-r", in.runs, "number of runs (default 10000)");
   simulate->add_option("--seed,-s", in.seed, "seed of the random generator (default 1); same seed, same numbers");
   simulate->add_option("--top,-n", in.top, "K in the probability of being in the top K (default: the document's, else 1)")
-      ->check(CLI::PositiveNumber);
+      ->check(kAtLeastOne);
   simulate->add_option("--model,-m", in.model, "the model to rank by");
   simulate->add_option("--scenario", in.scenario, "run on this what-if scenario of the document");
 
@@ -119,7 +131,7 @@ int main(int argc, char** argv) {
   file(compare);
   compare->add_option("A", in.scenario_a, "the first scenario's id (base = the document as it is)")->required();
   compare->add_option("B", in.scenario_b, "the second scenario's id")->required();
-  compare->add_option("--top,-n", in.top, "report items entering and leaving the top N")->check(CLI::PositiveNumber);
+  compare->add_option("--top,-n", in.top, "report items entering and leaving the top N")->check(kAtLeastOne);
   compare->add_option("--model,-m", in.model, "rank both by this model (default: each scenario's own)");
 
   CLI::App* gaps = add("gaps", "customer outcomes: opportunity score, status and unrealized value");
@@ -132,7 +144,7 @@ int main(int argc, char** argv) {
 
   CLI::App* portfolio = add("portfolio", "items by marginal gap value per effort, and the value curve");
   file(portfolio);
-  portfolio->add_option("--top,-n", in.top, "show only the first N steps")->check(CLI::PositiveNumber);
+  portfolio->add_option("--top,-n", in.top, "show only the first N steps")->check(kAtLeastOne);
 
   CLI::App* kano = add("kano", "Kano categories and Better/Worse coefficients from questionnaire answers");
   file(kano);

@@ -240,6 +240,13 @@ TEST(Cli, UsageErrorsExitOne) {
   }
 }
 
+TEST(Cli, TopBelowOneSaysWhatItWants) {
+  const CliRun r = gapscore_cli(std::string("rank ") + kRice + " --top 0");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("--top: must be a whole number of at least 1, not 0"), std::string::npos) << r.err;
+  EXPECT_LT(r.err.size(), 200u) << r.err;
+}
+
 TEST(Cli, UnknownModelIsAUsageError) {
   const CliRun r = gapscore_cli(std::string("rank ") + kRice + " --model nope --format json");
   EXPECT_EQ(r.code, 1);

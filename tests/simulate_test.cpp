@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "../core/src/packed_ranker.hpp"
+#include "gapscore/command.hpp"
 #include "gapscore/load.hpp"
 #include "gapscore/random.hpp"
 #include "test_support.hpp"
@@ -368,6 +369,75 @@ TEST(Simulate, CommandWithProgressGivesTheSameBytesAndMarksCancellation) {
   EXPECT_EQ(out["cancelled"], true);
   EXPECT_EQ(out["runs"], 2000);
   EXPECT_LT(out["runs_completed"].get<int>(), 2000);
+}
+
+// The widget steps a simulation a slice per frame (SteppedSimulation). However it is
+// sliced, the bytes must be run_command's.
+TEST(SteppedSimulation, AnySlicingGivesRunCommandsBytes) {
+  const std::string doc = read_file("tests/fixtures/uncertain_rice.json");
+  for (const std::string options : {R"({"runs": 2000, "seed": 77})", R"({"runs": 999, "seed": 3, "top": 2})",
+                                    R"({"runs": 500, "seed": 9, "format": "csv"})"}) {
+    const CommandResult expected = run_command("simulate", doc, options);
+    ASSERT_EQ(expected.exit_code, 0) << expected.output;
+    for (const std::uint64_t slice : {1u, 7u, 333u, 5000u}) {
+      SteppedSimulation sim(doc, options);
+      double last = 0;
+      std::size_t steps = 0;
+      while (!sim.step(slice)) {
+        EXPECT_GE(sim.fraction_done(), last);
+        last = sim.fraction_done();
+        ++steps;
+      }
+      EXPECT_TRUE(sim.done());
+      EXPECT_EQ(sim.fraction_done(), 1.0);
+      const CommandResult got = sim.result();
+      EXPECT_EQ(got.exit_code, expected.exit_code);
+      EXPECT_EQ(got.output, expected.output) << options << " in slices of " << slice;
+      EXPECT_EQ(got.messages, expected.messages);
+      EXPECT_GE(steps, slice == 1 ? 498u : 0u);
+    }
+  }
+}
+
+// A run cancelled after k runs drew exactly what a k-run simulation with the same seed
+// draws, so its table is that simulation's, marked cancelled.
+TEST(SteppedSimulation, CancelledRunIsTheShorterRunMarkedCancelled) {
+  const std::string doc = read_file("tests/fixtures/uncertain_rice.json");
+  SteppedSimulation sim(doc, R"({"runs": 2000, "seed": 77})");
+  EXPECT_FALSE(sim.step(300));
+  EXPECT_DOUBLE_EQ(sim.fraction_done(), 0.15);
+  sim.cancel();
+  EXPECT_TRUE(sim.done());
+  EXPECT_TRUE(sim.step(100)) << "a cancelled run does not go on";
+  const Json cancelled = Json::parse(sim.result().output);
+  EXPECT_EQ(cancelled["cancelled"], true);
+  EXPECT_EQ(cancelled["runs"], 2000);
+  EXPECT_EQ(cancelled["runs_completed"], 300);
+  const Json shorter = Json::parse(run_command("simulate", doc, R"({"runs": 300, "seed": 77})").output);
+  EXPECT_EQ(cancelled["items"], shorter["items"]);
+
+  SteppedSimulation unstarted(doc, R"({"runs": 10})");
+  unstarted.cancel();
+  const CommandResult none = unstarted.result();
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_NE(none.output.find("cancelled before the first run finished"), std::string::npos) << none.output;
+}
+
+TEST(SteppedSimulation, RefusedInputIsKnownAtOnceWithRunCommandsError) {
+  const std::string doc = read_file("tests/fixtures/uncertain_rice.json");
+  for (const auto& [document, options] : std::vector<std::pair<std::string, std::string>>{
+           {doc, R"({"runs": 0})"}, {doc, R"({"runs": 10, "bogus": 1})"}, {"{not json", "{}"},
+           {doc, R"({"runs": 1000001, "model": "rice"})"}, {doc, "[1]"}}) {
+    SteppedSimulation sim(document, options);
+    EXPECT_TRUE(sim.done()) << options;
+    EXPECT_EQ(sim.fraction_done(), 1.0);
+    EXPECT_TRUE(sim.step(10));
+    const CommandResult expected = run_command("simulate", document, options);
+    EXPECT_NE(expected.exit_code, 0) << options;
+    const CommandResult got = sim.result();
+    EXPECT_EQ(got.exit_code, expected.exit_code) << options;
+    EXPECT_EQ(got.output, expected.output) << options;
+  }
 }
 
 TEST(Simulate, BudgetIsCheckedUpFront) {

@@ -9,6 +9,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <memory>
 #include <new>
 #include <string>
 
@@ -162,6 +163,31 @@ private:
   std::string guard_errors_;
 };
 
+/// gapscore::SteppedSimulation for the widget's Monte Carlo view: the page runs a slice of
+/// runs per animation frame, so it can paint the fraction done and offer Cancel; the result
+/// is the same text `run("simulate", ...)` returns. Nothing throws into JavaScript.
+class JsSimulation {
+public:
+  JsSimulation(const val& document, const val& options) {
+    try {
+      sim_ = std::make_unique<SteppedSimulation>(utf8_from_js(document), utf8_from_js(options));
+    } catch (const std::bad_alloc&) {
+      failure_ = error_document("out of memory");
+    }
+  }
+  bool step(double runs) { return !sim_ || sim_->step(runs < 1 ? 1 : static_cast<std::uint64_t>(runs)); }
+  bool done() const { return !sim_ || sim_->done(); }
+  double fraction_done() const { return sim_ ? sim_->fraction_done() : 1.0; }
+  void cancel() {
+    if (sim_) sim_->cancel();
+  }
+  std::string result() { return sim_ ? sim_->result().output : failure_; }
+
+private:
+  std::unique_ptr<SteppedSimulation> sim_;
+  std::string failure_;
+};
+
 } // namespace gapscore::wasm
 
 EMSCRIPTEN_BINDINGS(gapscore) {
@@ -191,4 +217,12 @@ EMSCRIPTEN_BINDINGS(gapscore) {
       .function("model", &JsEngine::model)
       .function("documentJson", &JsEngine::document_json)
       .function("explain", &JsEngine::explain);
+
+  emscripten::class_<JsSimulation>("Simulation")
+      .constructor<const emscripten::val&, const emscripten::val&>()
+      .function("step", &JsSimulation::step)
+      .function("done", &JsSimulation::done)
+      .function("fractionDone", &JsSimulation::fraction_done)
+      .function("cancel", &JsSimulation::cancel)
+      .function("result", &JsSimulation::result);
 }

@@ -110,6 +110,32 @@ export declare class Engine {
   isDeleted(): boolean;
 }
 
+/**
+ * The `simulate` command in steps, so a page can stay responsive, show the fraction done
+ * and offer Cancel: run a slice per animation frame until {@link Simulation.step} returns
+ * `true`, then read {@link Simulation.result}. However it is sliced, the result is the
+ * same text `run("simulate", documentJson, optionsJson)` returns; after
+ * {@link Simulation.cancel} it holds the runs completed, marked `"cancelled": true`.
+ * A refused input is known at once: `done()` is true and `result()` has the errors.
+ * Lives in WebAssembly memory: call {@link Simulation.delete} when done. Never throws.
+ */
+export declare class Simulation {
+  constructor(documentJson: TextInput, optionsJson: string);
+  /** Runs up to `runs` more runs; `true` when nothing is left to run. */
+  step(runs: number): boolean;
+  /** True when all runs are done, the run was cancelled, or the input was refused. */
+  done(): boolean;
+  /** 0..1; 1 also when the input was refused. */
+  fractionDone(): number;
+  /** Stops here; {@link Simulation.result} then reports the runs completed. */
+  cancel(): void;
+  /** The command's JSON text (result or `{"errors": [...]}`); a run not stepped to the end counts as cancelled. */
+  result(): string;
+  /** Frees the simulation's WebAssembly memory now. The object must not be used afterwards. */
+  delete(): void;
+  isDeleted(): boolean;
+}
+
 /** A loaded module instance. */
 export interface GapscoreModule {
   /**
@@ -125,6 +151,8 @@ export interface GapscoreModule {
   commands(): string;
   /** The interactive engine class. Remember to delete() each instance. */
   Engine: typeof Engine;
+  /** The stepped `simulate` command. Remember to delete() each instance. */
+  Simulation: typeof Simulation;
 }
 
 /** Emscripten module settings that make sense for this module. */

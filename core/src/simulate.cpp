@@ -139,63 +139,93 @@ std::pair<std::uint32_t, std::uint32_t> SimulationResult::rank_interval(std::siz
   return {lo, hi};
 }
 
-SimulationResult simulate(const Scenario& s, const ModelInfo& m, const SimulationSettings& settings,
-                          const SimulationProgress& progress) {
-  SimulationResult res;
+/// What the run loop keeps between steps.
+struct SimulationRun::Loop {
+  Loop(const Scenario& s, const ModelInfo& model, std::vector<UncertainInput> drawn, std::uint64_t seed)
+      : m(model), inputs(std::move(drawn)), work(s), rescorer(work, m, inputs), ranker(work), rng(seed) {
+    ranges.reserve(inputs.size());
+    for (const auto& in : inputs) ranges.emplace_back(in.low, in.likely, in.high);
+  }
+  const ModelInfo& m;
+  std::vector<UncertainInput> inputs;
+  Scenario work; // the document stays: some models read sections of it
+  Rescorer rescorer;
+  PackedRanker ranker;
+  Xoshiro256StarStar rng;
+  std::vector<TriangularRange> ranges;
+  std::vector<std::uint32_t> order;
+};
+
+SimulationRun::SimulationRun(const Scenario& s, const ModelInfo& m, const SimulationSettings& settings)
+    : target_runs_(settings.runs) {
   const std::size_t n = s.size();
-  res.items = n;
+  res_.items = n;
   std::vector<UncertainInput> inputs;
   for (const auto& in : s.uncertain)
     if (model_reads(m, in)) inputs.push_back(in);
-  res.inputs = inputs.size();
-  res.error = simulation_budget_problem(n, inputs.size(), settings.runs);
-  if (!res.error.empty()) return res;
+  res_.inputs = inputs.size();
+  res_.error = simulation_budget_problem(n, inputs.size(), settings.runs);
+  if (!res_.error.empty()) return;
 
-  Ranker(s).rank(score_items(s, m).score, res.likely);
-  res.rank_counts.assign(n * n, 0);
+  Ranker(s).rank(score_items(s, m).score, res_.likely);
+  res_.rank_counts.assign(n * n, 0);
   if (inputs.empty()) {
     // Nothing the model reads is uncertain: every run would give the likely ranking.
     for (std::size_t i = 0; i < n; ++i)
-      res.rank_counts[i * n + res.likely.rank[i] - 1] = static_cast<std::uint32_t>(settings.runs);
-    res.runs = settings.runs;
-    if (progress) progress(1.0);
-    return res;
+      res_.rank_counts[i * n + res_.likely.rank[i] - 1] = static_cast<std::uint32_t>(settings.runs);
+    res_.runs = settings.runs;
+    return;
   }
+  loop_ = std::make_unique<Loop>(s, m, std::move(inputs), settings.seed);
+}
 
-  Scenario work = s; // the document stays: some models read sections of it
-  Rescorer rescorer(work, m, inputs);
-  PackedRanker ranker(work);
-  Xoshiro256StarStar rng(settings.seed);
-  std::vector<std::uint32_t> order;
-  // Report about a hundred times: often enough for a smooth bar, rarely enough to cost
-  // nothing.
-  const std::uint64_t chunk = std::max<std::uint64_t>(1, settings.runs / 100);
-  std::uint32_t* counts = res.rank_counts.data();
+SimulationRun::~SimulationRun() = default;
 
-  std::vector<TriangularRange> ranges;
-  ranges.reserve(inputs.size());
-  for (const auto& in : inputs) ranges.emplace_back(in.low, in.likely, in.high);
+bool SimulationRun::done() const {
+  return !res_.error.empty() || res_.cancelled || res_.runs >= target_runs_;
+}
 
-  for (std::uint64_t run = 0; run < settings.runs; ++run) {
-    for (std::size_t k = 0; k < inputs.size(); ++k) write_input(work, inputs[k], ranges[k].at(rng.uniform()));
-    const std::vector<double>& scores = rescorer.rescore(work);
+void SimulationRun::cancel() {
+  if (!done()) res_.cancelled = true;
+}
+
+double SimulationRun::fraction_done() const {
+  return target_runs_ ? static_cast<double>(res_.runs) / static_cast<double>(target_runs_) : 1.0;
+}
+
+bool SimulationRun::advance(std::uint64_t runs) {
+  if (done()) return true;
+  Loop& l = *loop_;
+  const std::size_t n = res_.items;
+  std::uint32_t* counts = res_.rank_counts.data();
+  const std::uint64_t end = res_.runs + std::min(runs, target_runs_ - res_.runs);
+  for (std::uint64_t run = res_.runs; run < end; ++run) {
+    for (std::size_t k = 0; k < l.inputs.size(); ++k) write_input(l.work, l.inputs[k], l.ranges[k].at(l.rng.uniform()));
+    const std::vector<double>& scores = l.rescorer.rescore(l.work);
     // Drawn inputs can overflow where the likely ones did not (finite_scores.hpp); a NaN key
     // would also break the sort. Stop with the item and the run named.
     if (const std::size_t bad = first_non_finite(scores); bad < n) {
-      res.error = "run " + std::to_string(run + 1) + " drew values from the document's ranges that overflow: " +
-                  non_finite_score_message(work, m, bad, scores[bad]);
-      return res;
+      res_.error = "run " + std::to_string(run + 1) + " drew values from the document's ranges that overflow: " +
+                   non_finite_score_message(l.work, l.m, bad, scores[bad]);
+      return true;
     }
-    ranker.rank(scores, order);
-    for (std::size_t r = 0; r < n; ++r) ++counts[static_cast<std::size_t>(order[r]) * n + r];
-    res.runs = run + 1;
-    if (progress && (res.runs % chunk == 0 || res.runs == settings.runs) &&
-        !progress(static_cast<double>(res.runs) / static_cast<double>(settings.runs))) {
-      res.cancelled = res.runs < settings.runs;
-      break;
-    }
+    l.ranker.rank(scores, l.order);
+    for (std::size_t r = 0; r < n; ++r) ++counts[static_cast<std::size_t>(l.order[r]) * n + r];
+    res_.runs = run + 1;
   }
-  return res;
+  return done();
+}
+
+SimulationResult simulate(const Scenario& s, const ModelInfo& m, const SimulationSettings& settings,
+                          const SimulationProgress& progress) {
+  SimulationRun run(s, m, settings);
+  // Report about a hundred times: often enough for a smooth bar, rarely enough to cost
+  // nothing.
+  const std::uint64_t chunk = std::max<std::uint64_t>(1, settings.runs / 100);
+  while (!run.advance(chunk))
+    if (progress && !progress(run.fraction_done())) run.cancel();
+  if (progress && run.result().error.empty() && !run.result().cancelled) progress(1.0);
+  return run.result();
 }
 
 } // namespace gapscore

@@ -116,6 +116,42 @@ test('uncertainty: the simulation shows the engine’s numbers for the same seed
   await until(async () => (await table.locator('tbody tr th').first().textContent()) === seed42[0].title && /seed 42/.test(await page.locator('gap-score .gs-sim').textContent()), 10000, 'the seed-42 run');
   assert.equal(await page.evaluate(() => window.__sawProgress), true, 'a progress indicator was shown');
   await page.locator('gap-score').screenshot({ path: shot('view-uncertainty.png') });
+
+  await page.context().close();
+});
+
+test('uncertainty: a long simulation shows its progress and can be cancelled', { skip: !commands().has('simulate') && 'module without simulate' }, async () => {
+  // 300 items, each with ranged reach and effort: 100,000 runs take seconds in wasm, long
+  // enough to watch the bar and press Cancel (the engine runs a slice per frame).
+  const items = Array.from({ length: 300 }, (_, i) => ({
+    id: `item-${String(i).padStart(3, '0')}`,
+    title: `Item ${i}`,
+    reach: { low: 100 + i, likely: 400 + i, high: 900 + 2 * i },
+    impact: 1,
+    confidence: 0.8,
+    effort: { low: 1, likely: 2 + (i % 5), high: 9 },
+  }));
+  const doc = JSON.stringify({ format: 'gapscore/1', model: 'rice', items });
+  const page = await pageWith(doc, 'view="uncertainty"');
+  const sim = page.locator('gap-score .gs-sim');
+  await until(async () => /Run simulation/.test(await sim.textContent()), 10000, 'the simulation view');
+  await page.locator('gap-score').getByLabel('Runs').fill('100000');
+  await page.locator('gap-score').getByRole('button', { name: 'Run simulation' }).click();
+  const bar = page.locator('gap-score').getByRole('progressbar', { name: 'Simulation progress' });
+  const fractions = [];
+  await until(async () => {
+    const v = await bar.evaluate((b) => b.value);
+    if (v > (fractions.at(-1) ?? 0)) fractions.push(v);
+    return fractions.length >= 3;
+  }, 30000, 'the progress bar to move three times');
+  assert.ok(fractions.every((f, k) => f > 0 && f < 1 && (k === 0 || f > fractions[k - 1])), `rising fractions: ${fractions}`);
+  assert.match(await page.locator('gap-score .gs-progress').textContent(), /Running 100,000 simulations of 300 items: \d+ %/);
+  await sim.screenshot({ path: shot('view-uncertainty-running.png') });
+  await page.locator('gap-score .gs-progress').getByRole('button', { name: 'Cancel' }).click();
+  await until(async () => /Cancelled after [\d,]+ of 100,000 runs/.test(await sim.textContent()), 10000, 'the cancelled run’s table');
+  assert.equal(await page.locator('gap-score .gs-progress').isHidden(), true);
+  assert.equal(await page.locator('gap-score').getByRole('button', { name: 'Run simulation' }).isEnabled(), true);
+  assert.ok((await page.locator('gap-score .gs-heatmap tbody tr').count()) > 0, 'the completed runs are shown');
   await page.context().close();
 });
 

@@ -2,7 +2,7 @@
 // dist/gapscore.d.ts (tests/node/typecheck.test.mjs runs it). It uses every declared
 // export, so a name that drifts between wasm/bindings.cpp and the declarations fails here
 // (and, at run time, in the other node tests).
-import createGapscore, { type CommandStatus, type Engine, type GapscoreModule } from '../../dist/gapscore.mjs';
+import createGapscore, { type CommandStatus, type Engine, type GapscoreModule, type Simulation } from '../../dist/gapscore.mjs';
 
 async function main(): Promise<void> {
   const gs: GapscoreModule = await createGapscore({ printErr: (line: string) => console.error(line) });
@@ -37,10 +37,24 @@ async function main(): Promise<void> {
   }
   console.log(text.length, failed, engine.isDeleted());
 
+  const simulation: Simulation = new gs.Simulation(doc, JSON.stringify({ runs: 100, seed: 7 }));
+  try {
+    while (!simulation.step(10)) {
+      const fraction: number = simulation.fractionDone();
+      if (fraction > 0.5) simulation.cancel();
+    }
+    const done: boolean = simulation.done();
+    console.log(done, JSON.parse(simulation.result()));
+  } finally {
+    simulation.delete();
+  }
+
   // @ts-expect-error: the weight is a number, not a string.
   engine.setWeight('c', 'heavy');
   // @ts-expect-error: run needs three arguments (use "" for no options).
   gs.run('rank', doc);
+  // @ts-expect-error: a simulation needs its options (use "" for none).
+  new gs.Simulation(doc);
 }
 
 void main();

@@ -27,6 +27,16 @@ export interface Engine {
   delete(): void;
 }
 
+/** The `simulate` command in steps: a slice of runs per frame, with progress and Cancel. */
+export interface Simulation {
+  step(runs: number): boolean;
+  done(): boolean;
+  fractionDone(): number;
+  cancel(): void;
+  result(): string;
+  delete(): void;
+}
+
 export interface RunStatus {
   exitCode: number;
   output: string;
@@ -38,6 +48,7 @@ export interface GapscoreModule {
   runWithStatus(command: string, documentJson: string, optionsJson: string): RunStatus;
   commands(): string;
   Engine: new () => Engine;
+  Simulation: new (documentJson: string, optionsJson: string) => Simulation;
 }
 
 /** A problem the module reports: a JSON Pointer into the document and a reason. */

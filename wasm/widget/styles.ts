@@ -197,9 +197,7 @@ th.gs-title { font-weight: normal; min-width: 14em; }
 .gs-boxed { border-color: var(--gs-border) !important; width: 8ch; }
 .gs-sim-form { margin: 6px 0 8px; }
 .gs-progress { display: flex; align-items: center; gap: 8px; color: var(--gs-muted); margin: 6px 0; }
-.gs-spinner { width: 14px; height: 14px; border: 2px solid var(--gs-border); border-top-color: var(--gs-accent); border-radius: 50%; animation: gs-spin .8s linear infinite; }
-@keyframes gs-spin { to { transform: rotate(360deg); } }
-@media (prefers-reduced-motion: reduce) { .gs-spinner { animation: none; } }
+.gs-progress progress { width: 12em; height: 8px; accent-color: var(--gs-accent); }
 .gs-heatmap td.gs-heat { text-align: center; font-size: 11.5px; min-width: 2.2em; padding: 2px 3px;
   background: color-mix(in srgb, var(--gs-accent) calc(var(--p, 0) * 100%), transparent);
   color: var(--gs-fg); }

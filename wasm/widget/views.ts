@@ -4,7 +4,7 @@
 // engine command once changes settle (never on the drag path).
 
 import { h } from './dom';
-import { runJson } from './module';
+import { parseResult, runJson } from './module';
 import type { GapscoreModule } from './module-types';
 import type { ModelDescription, Session } from './session';
 import type { EditState } from './state';
@@ -200,18 +200,40 @@ export class AnalysisViews {
     }
   }
 
+  /**
+   * Runs the simulation a slice per animation frame (gs.Simulation), so the page stays
+   * responsive, the bar shows the fraction done and Cancel works. Slices are sized to
+   * about 12 ms of work; the result is the same as one `simulate` call.
+   */
   private async runSimulation(settings: SimSettings): Promise<void> {
     if (this.simulating) return;
     this.simulating = true;
-    this.simulation.running(settings.runs, this.host.session().size);
-    // Let the browser paint the progress indicator before the engine takes the thread.
-    await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const s = this.host.session();
     const key = this.simulationKey();
     const top = this.host.top();
-    const r = runJson<SimResult>(this.host.gs(), 'simulate', s.currentJson(), { model: s.model, runs: settings.runs, seed: settings.seed, top });
-    this.simulating = false;
-    this.simulation.done();
+    const options = JSON.stringify({ model: s.model, runs: settings.runs, seed: settings.seed, top });
+    const sim = new (this.host.gs().Simulation)(s.currentJson(), options);
+    this.simulation.running(settings.runs, s.size, () => sim.cancel());
+    let text: string;
+    try {
+      let slice = Math.max(1, Math.floor(20_000 / Math.max(1, s.size)));
+      for (;;) {
+        // Let the browser paint the bar (and handle a click on Cancel) between slices.
+        await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        const t0 = performance.now();
+        const finished = sim.step(slice);
+        const ms = performance.now() - t0;
+        this.simulation.progressed(sim.fractionDone());
+        if (finished) break;
+        slice = Math.max(1, Math.round(slice * Math.min(4, Math.max(0.25, 12 / Math.max(ms, 0.1)))));
+      }
+      text = sim.result();
+    } finally {
+      sim.delete();
+      this.simulating = false;
+      this.simulation.done();
+    }
+    const r = parseResult<SimResult>(text);
     if (!r.ok) {
       this.simulation.showMessage(`No simulation: ${messages(r.errors)}`);
       return;

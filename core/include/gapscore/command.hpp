@@ -1,6 +1,8 @@
 #pragma once
 /// The one entry point shared by the command line and the WebAssembly module: a command
 /// name, a document, and options as JSON, in; the result document (or text), out.
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +28,35 @@ struct CommandResult {
 /// empty for none. Never throws: every failure is a structured error in the result.
 CommandResult run_command(std::string_view command, std::string_view document,
                           std::string_view options);
+
+/// The simulate command in steps, for callers that must stay responsive (the widget runs
+/// a slice per animation frame, shows the fraction done and offers Cancel). The
+/// constructor does what run_command("simulate", document, options) does before the first
+/// run; step() runs more; result() returns exactly the bytes run_command returns for the
+/// same input, or, after cancel() (or before the last step), the runs completed so far
+/// marked "cancelled": true. A problem with the input is known at once: done() is true and
+/// result() has the error. Never throws.
+class SteppedSimulation {
+public:
+  SteppedSimulation(std::string_view document, std::string_view options);
+  ~SteppedSimulation();
+  SteppedSimulation(const SteppedSimulation&) = delete;
+  SteppedSimulation& operator=(const SteppedSimulation&) = delete;
+
+  /// Runs up to `runs` more runs; true when nothing is left to run.
+  bool step(std::uint64_t runs);
+  /// True when nothing is left to run: all runs done, cancelled, or the input refused.
+  bool done() const;
+  void cancel();
+  /// 0..1; 1 also when the input was refused or the run stopped.
+  double fraction_done() const;
+  CommandResult result();
+
+private:
+  struct State;
+  void fail_safely() noexcept;
+  std::unique_ptr<State> state_;
+};
 
 /// The commands run_command knows, with a one-line summary each.
 struct CommandSummary {

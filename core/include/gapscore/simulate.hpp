@@ -17,6 +17,7 @@
 /// does not change the numbers.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -80,6 +81,34 @@ std::string simulation_budget_problem(std::size_t items, std::size_t inputs, std
 /// Whether the model reads this input (fields it requires; scores and weights of
 /// criteria-based models).
 bool model_reads(const ModelInfo& m, const UncertainInput& input);
+
+/// A simulation that runs in steps, for callers that must stay responsive between them
+/// (the widget runs a slice per animation frame, shows the fraction done and offers a
+/// Cancel button). Stepping through it gives exactly the counts `simulate` gives: the same
+/// generator stream, drawn in the same order. Preconditions as for `simulate`; the scenario
+/// and the model must outlive the run.
+class SimulationRun {
+public:
+  SimulationRun(const Scenario& s, const ModelInfo& m, const SimulationSettings& settings);
+  ~SimulationRun();
+  SimulationRun(const SimulationRun&) = delete;
+  SimulationRun& operator=(const SimulationRun&) = delete;
+
+  /// Runs up to `runs` more runs; returns true when nothing is left to run (all runs done,
+  /// cancelled, or stopped by an error in the result).
+  bool advance(std::uint64_t runs);
+  bool done() const;
+  /// Stops here: the result keeps the runs completed and is marked cancelled.
+  void cancel();
+  double fraction_done() const;
+  const SimulationResult& result() const { return res_; }
+
+private:
+  struct Loop; // the working scenario, the re-scorer, the ranker and the generator
+  SimulationResult res_;
+  std::uint64_t target_runs_ = 0;
+  std::unique_ptr<Loop> loop_; // null when there is nothing to draw (or over budget)
+};
 
 /// Runs the simulation. Preconditions: check_model_inputs found no error for `m`.
 /// With no uncertain input the model reads, every item keeps its likely rank in every run

@@ -87,6 +87,26 @@ std::string render_agreement_table(const Json& result, bool markdown);
 std::string render_ahp_table(const Json& result, bool markdown);
 std::string render_evidence_table(const Json& result, bool markdown);
 
+/// A command checked and ready to run: run_command is prepare_command, the command's own
+/// function, then complete_command. Commands that run in steps (SteppedSimulation) call
+/// the three themselves, so their output is the same bytes.
+struct PreparedCommand {
+  Request request;
+  const CommandSpec* spec = nullptr;
+  std::string format = "json";
+  std::optional<CommandResult> failure; ///< set when prepare_command returned false
+};
+/// Finds the command, parses and checks the options and the format. False (with `failure`
+/// set) on any problem. `document` must outlive the prepared command.
+bool prepare_command(PreparedCommand& p, std::string_view command, std::string_view document,
+                     std::string_view options);
+/// The command's result (null when request.diag has errors) as run_command returns it:
+/// numbers checked, warnings attached, in the requested format.
+CommandResult complete_command(PreparedCommand& p, Json result);
+/// {"errors": [{"path": "", "message": what}]} with exit code 2.
+CommandResult command_failure(std::string_view what);
+CommandResult out_of_memory_result();
+
 /// run_command with a progress callback handed to the command (Request::progress).
 CommandResult run_command_with_progress(std::string_view command, std::string_view document,
                                         std::string_view options,

@@ -79,13 +79,17 @@ CommandResult failure(const Request& r, const std::string& format) {
   return res;
 }
 
-CommandResult run_checked(std::string_view command, std::string_view document,
-                          std::string_view options, const std::function<bool(double)>* progress) {
-  Request r;
+} // namespace
+
+bool prepare_command(PreparedCommand& p, std::string_view command, std::string_view document,
+                     std::string_view options) {
+  Request& r = p.request;
   r.command = command;
   r.document = document;
-  r.progress = progress;
-  std::string format = "json";
+  auto failed = [&](const std::string& format) {
+    p.failure = failure(r, format);
+    return false;
+  };
 
   const auto spec = std::find_if(command_specs().begin(), command_specs().end(),
                                  [&](const CommandSpec& c) { return c.name == command; });
@@ -94,24 +98,25 @@ CommandResult run_checked(std::string_view command, std::string_view document,
     for (const auto& c : command_specs()) names += (names.empty() ? "" : ", ") + std::string(c.name);
     r.usage_error = true;
     r.diag.error("command", "unknown command " + describe(Json(std::string(command))) + " (choose " + names + ")");
-    return failure(r, format);
+    return failed(p.format);
   }
+  p.spec = &*spec;
   if (!options.empty()) {
     Diagnostics option_diag;
     auto parsed = parse_json_text(options, option_diag, "options");
     if (!parsed || !parsed->is_object()) {
       r.usage_error = true;
       if (parsed) r.diag.error("options", "must be a JSON object");
-      for (const auto& p : option_diag.errors()) r.diag.error(p.path, p.message);
-      return failure(r, format);
+      for (const auto& pr : option_diag.errors()) r.diag.error(pr.path, pr.message);
+      return failed(p.format);
     }
     r.options = std::move(*parsed);
   }
   if (auto f = r.text("format")) {
-    if (*f == "json" || *f == "table" || *f == "markdown" || *f == "csv") format = *f;
+    if (*f == "json" || *f == "table" || *f == "markdown" || *f == "csv") p.format = *f;
     else r.usage("format", "must be json, table, markdown or csv (got " + describe(Json(*f)) + ")");
-    if ((format == "table" || format == "markdown") && !spec->table) format = "json";
-    if (format == "csv" && !spec->csv)
+    if ((p.format == "table" || p.format == "markdown") && !spec->table) p.format = "json";
+    if (p.format == "csv" && !spec->csv)
       r.usage("format", "csv is not available for " + std::string(command) + " (use json)");
   }
   for (const auto& [key, value] : r.options.items()) {
@@ -119,12 +124,15 @@ CommandResult run_checked(std::string_view command, std::string_view document,
     if (key != "format" && std::find(spec->options.begin(), spec->options.end(), key) == spec->options.end())
       r.usage(key, "unknown option for " + std::string(command));
   }
-  if (!r.diag.ok()) return failure(r, format == "json" ? "json" : format);
+  if (!r.diag.ok()) return failed(p.format);
+  return true;
+}
 
-  Json result = spec->run(r);
+CommandResult complete_command(PreparedCommand& p, Json result) {
+  Request& r = p.request;
   if (!r.diag.ok() || result.is_null()) {
     if (r.diag.ok()) r.diag.error("", "the command produced no result");
-    return failure(r, format);
+    return failure(r, p.format);
   }
   // Last line of defence: nlohmann prints NaN and infinity as null, silently. Every score is
   // checked where it is computed (finite_scores.hpp); anything that still slips through
@@ -132,22 +140,44 @@ CommandResult run_checked(std::string_view command, std::string_view document,
   if (auto where = tidy_result_numbers(result)) {
     r.diag.error("", "internal check: the result at " + *where +
                          " is not a finite number (an input overflowed); please report this input");
-    return failure(r, format);
+    return failure(r, p.format);
   }
   if (!r.diag.warnings().empty() && result.is_object() && !result.contains("warnings"))
     result["warnings"] = r.diag.warnings_array();
 
   CommandResult res;
-  if (format == "json") {
+  if (p.format == "json") {
     res.output = dump(result);
   } else {
-    res.output = format == "csv" ? spec->csv(result) : spec->table(result, format == "markdown");
+    res.output = p.format == "csv" ? p.spec->csv(result) : p.spec->table(result, p.format == "markdown");
     res.messages = problem_lines("warning", r.diag.warnings(), r.diag.hidden_warnings());
   }
   return res;
 }
 
+CommandResult command_failure(std::string_view what) {
+  Diagnostics d;
+  d.error("", std::string(what));
+  return {kInputError, dump(d.errors_document()), ""};
+}
+
+namespace {
+
+CommandResult run_checked(std::string_view command, std::string_view document,
+                          std::string_view options, const std::function<bool(double)>* progress) {
+  PreparedCommand p;
+  p.request.progress = progress;
+  if (!prepare_command(p, command, document, options)) return std::move(*p.failure);
+  Json result = p.spec->run(p.request);
+  return complete_command(p, std::move(result));
+}
+
 } // namespace
+
+CommandResult out_of_memory_result() {
+  // Written out: building it with Json could itself run out of memory.
+  return {kInputError, "{\n  \"errors\": [\n    {\n      \"path\": \"\",\n      \"message\": \"out of memory\"\n    }\n  ]\n}\n", ""};
+}
 
 CommandResult run_command(std::string_view command, std::string_view document,
                           std::string_view options) {
@@ -160,11 +190,9 @@ CommandResult run_command_with_progress(std::string_view command, std::string_vi
   try {
     return run_checked(command, document, options, progress ? &progress : nullptr);
   } catch (const std::bad_alloc&) {
-    return {kInputError, "{\n  \"errors\": [\n    {\n      \"path\": \"\",\n      \"message\": \"out of memory\"\n    }\n  ]\n}\n", ""};
+    return out_of_memory_result();
   } catch (const std::exception& ex) {
-    Diagnostics d;
-    d.error("", std::string("internal error: ") + ex.what());
-    return {kInputError, dump(d.errors_document()), ""};
+    return command_failure(std::string("internal error: ") + ex.what());
   }
 }
 

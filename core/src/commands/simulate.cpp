@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "gapscore/command.hpp"
 #include "requested_scenario.hpp"
 #include "scored.hpp"
 
@@ -52,18 +53,26 @@ Json item_row(const Scenario& s, const SimulationResult& res, std::size_t i, std
               {"rank_interval", Json::array({lo, hi})}};
 }
 
-} // namespace
 
-Json command_simulate(Request& r) {
+/// What the command settles before the first run.
+struct SimulationSetup {
+  Scenario scenario;
+  const ModelInfo* model = nullptr;
+  SimulationSettings settings;
+};
+
+/// Loads the scenario, picks the model, reads runs, seed and top and checks the budget.
+/// nullopt with the problems in r.diag.
+std::optional<SimulationSetup> simulation_setup(Request& r) {
   auto s = load_requested_scenario(r);
-  if (!s) return nullptr;
+  if (!s) return std::nullopt;
   const ModelInfo* m = r.model(*s);
-  if (!m) return nullptr;
+  if (!m) return std::nullopt;
   bool runs_from_options = false, seed_from_options = false;
   const auto runs = setting(r, *s, "runs", 1, static_cast<long long>(simulation_limits::runs), 10000, runs_from_options);
   const auto seed = setting(r, *s, "seed", 0, kMaxSeed, 1, seed_from_options);
   std::size_t top = r.top(*s);
-  if (!r.diag.ok() || !runs || !seed) return nullptr;
+  if (!r.diag.ok() || !runs || !seed) return std::nullopt;
   if (top == 0) top = 1; // the first-rank acceptability, SMAA's headline number
 
   SimulationSettings settings;
@@ -72,7 +81,7 @@ Json command_simulate(Request& r) {
   settings.top = top;
   if (s->size() > simulation_limits::items) {
     r.diag.error("/items", simulation_budget_problem(s->size(), 0, settings.runs));
-    return nullptr;
+    return std::nullopt;
   }
   std::size_t inputs = 0;
   for (const auto& in : s->uncertain) inputs += model_reads(*m, in);
@@ -80,10 +89,16 @@ Json command_simulate(Request& r) {
   if (!budget.empty()) {
     if (runs_from_options) r.usage("runs", budget);
     else r.diag.error("/simulation/runs", budget);
-    return nullptr;
+    return std::nullopt;
   }
+  return SimulationSetup{std::move(*s), m, settings};
+}
 
-  const SimulationResult res = simulate(*s, *m, settings, r.progress ? *r.progress : SimulationProgress{});
+/// The command's result document for a finished (or cancelled) run; null with the problem
+/// in r.diag.
+Json simulation_json(Request& r, const SimulationSetup& setup, const SimulationResult& res) {
+  const Scenario& s = setup.scenario;
+  const SimulationSettings& settings = setup.settings;
   if (!res.error.empty()) {
     r.diag.error("", res.error);
     return nullptr;
@@ -92,13 +107,12 @@ Json command_simulate(Request& r) {
     r.diag.error("", "cancelled before the first run finished");
     return nullptr;
   }
-
   Json out = Json::object();
   out["runs"] = settings.runs;
   out["seed"] = settings.seed;
   out["distribution"] = "triangular";
-  describe_model(out, *m);
-  out["top"] = top;
+  describe_model(out, *setup.model);
+  out["top"] = settings.top;
   out["uncertain_inputs"] = res.inputs;
   if (res.cancelled) {
     out["cancelled"] = true;
@@ -113,9 +127,101 @@ Json command_simulate(Request& r) {
     return sums[a] != sums[b] ? sums[a] < sums[b] : res.likely.rank[a] < res.likely.rank[b];
   });
   Json items = Json::array();
-  for (std::size_t i : order) items.push_back(item_row(*s, res, i, top));
+  for (std::size_t i : order) items.push_back(item_row(s, res, i, settings.top));
   out["items"] = std::move(items);
   return out;
+}
+
+} // namespace
+
+Json command_simulate(Request& r) {
+  const auto setup = simulation_setup(r);
+  if (!setup) return nullptr;
+  const SimulationResult res =
+      simulate(setup->scenario, *setup->model, setup->settings, r.progress ? *r.progress : SimulationProgress{});
+  return simulation_json(r, *setup, res);
+}
+
+struct SteppedSimulation::State {
+  std::string document, options;
+  PreparedCommand command;
+  std::optional<SimulationSetup> setup;
+  std::unique_ptr<SimulationRun> run;
+  std::optional<CommandResult> finished; // set once known: a failure up front, or the result
+};
+
+SteppedSimulation::SteppedSimulation(std::string_view document, std::string_view options) {
+  try {
+    state_ = std::make_unique<State>();
+    State& st = *state_;
+    st.document.assign(document);
+    st.options.assign(options);
+    if (!prepare_command(st.command, "simulate", st.document, st.options)) {
+      st.finished = std::move(st.command.failure);
+      return;
+    }
+    st.setup = simulation_setup(st.command.request);
+    if (!st.setup) {
+      st.finished = complete_command(st.command, nullptr);
+      return;
+    }
+    st.run = std::make_unique<SimulationRun>(st.setup->scenario, *st.setup->model, st.setup->settings);
+  } catch (...) {
+    fail_safely();
+  }
+}
+
+SteppedSimulation::~SteppedSimulation() = default;
+
+void SteppedSimulation::fail_safely() noexcept {
+  // Whatever went wrong (out of memory, most likely), the caller gets an error document
+  // and the object stays usable: result() returns it, step() does nothing.
+  try {
+    if (!state_) state_ = std::make_unique<State>();
+    state_->run.reset();
+    state_->finished = out_of_memory_result();
+  } catch (...) {
+    state_.reset();
+  }
+}
+
+bool SteppedSimulation::step(std::uint64_t runs) {
+  if (!state_ || state_->finished || !state_->run) return true;
+  try {
+    return state_->run->advance(runs);
+  } catch (...) {
+    fail_safely();
+    return true;
+  }
+}
+
+bool SteppedSimulation::done() const {
+  return !state_ || state_->finished || !state_->run || state_->run->done();
+}
+
+void SteppedSimulation::cancel() {
+  if (state_ && state_->run) state_->run->cancel();
+}
+
+double SteppedSimulation::fraction_done() const {
+  if (!state_ || state_->finished || !state_->run) return 1.0;
+  return state_->run->fraction_done();
+}
+
+CommandResult SteppedSimulation::result() {
+  if (!state_) return out_of_memory_result();
+  State& st = *state_;
+  if (st.finished) return *st.finished;
+  try {
+    st.run->cancel(); // a run not stepped to the end is a cancelled one
+    Json out = simulation_json(st.command.request, *st.setup, st.run->result());
+    st.finished = complete_command(st.command, std::move(out));
+    return *st.finished;
+  } catch (const std::bad_alloc&) {
+    return out_of_memory_result();
+  } catch (const std::exception& ex) {
+    return command_failure(std::string("internal error: ") + ex.what());
+  }
 }
 
 CommandResult run_simulate_command(std::string_view document, std::string_view options,

@@ -1,6 +1,7 @@
 // Monte Carlo rank probabilities (the `simulate` command): for each item, the chance of
 // each rank, of making the top N, its expected rank and 90 % interval, drawn as a heat map.
-// The run happens on demand; a progress indicator is painted before the engine starts.
+// The run happens on demand, a slice per frame: a bar shows the fraction done, and Cancel
+// stops it with the runs completed so far.
 
 import { h, fill, uid } from '../dom';
 import { count, formatNumber, formatPercent } from '../format';
@@ -21,6 +22,7 @@ export interface SimResult {
   top?: number;
   uncertain_inputs?: number;
   cancelled?: boolean;
+  runs_completed?: number;
   items: SimItem[];
 }
 
@@ -38,8 +40,13 @@ export class SimulationView {
   private readonly seed: HTMLInputElement;
   private readonly button: HTMLButtonElement;
   private readonly progress: HTMLElement;
+  private readonly bar: HTMLProgressElement;
+  private readonly progressText: HTMLElement;
+  private readonly cancelButton: HTMLButtonElement;
+  private onCancel: (() => void) | null = null;
   private readonly result: HTMLElement;
   private readonly stale: HTMLElement;
+  private label = '';
   /** The inputs the shown result was computed from (to say when it is out of date). */
   shownFor = '';
 
@@ -64,7 +71,11 @@ export class SimulationView {
       ev.preventDefault();
       this.onRun(this.settings());
     });
-    this.progress = h('div', { class: 'gs-progress', role: 'status', hidden: true }, h('span', { class: 'gs-spinner', 'aria-hidden': 'true' }), h('span', {}));
+    this.bar = h('progress', { max: 1, value: 0, 'aria-label': 'Simulation progress' });
+    this.progressText = h('span', { role: 'status' });
+    this.cancelButton = h('button', { type: 'button', class: 'gs-btn', part: 'button' }, 'Cancel');
+    this.cancelButton.addEventListener('click', () => this.onCancel?.());
+    this.progress = h('div', { class: 'gs-progress gs-row', hidden: true }, this.bar, this.progressText, this.cancelButton);
     this.stale = h('p', { class: 'gs-note', hidden: true }, 'The estimates or weights changed since this run: run it again to update.');
     this.result = h('div', { class: 'gs-scroll' });
     this.element = h(
@@ -84,15 +95,25 @@ export class SimulationView {
     return { runs: Number.isFinite(runs) && runs > 0 ? runs : 10000, seed: Number.isFinite(seed) && seed >= 0 ? seed : 1 };
   }
 
-  running(runs: number, items: number): void {
+  running(runs: number, items: number, onCancel: () => void): void {
     this.button.disabled = true;
     this.progress.hidden = false;
-    (this.progress.lastChild as HTMLElement).textContent = `Running ${runs.toLocaleString('en')} simulations of ${items.toLocaleString('en')} items…`;
+    this.onCancel = onCancel;
+    this.cancelButton.disabled = false;
+    this.label = `${runs.toLocaleString('en')} simulations of ${items.toLocaleString('en')} items`;
+    this.progressed(0);
+  }
+
+  /** The fraction of runs done, 0..1. */
+  progressed(fraction: number): void {
+    this.bar.value = fraction;
+    this.progressText.textContent = `Running ${this.label}: ${Math.floor(fraction * 100)} %`;
   }
 
   done(): void {
     this.button.disabled = false;
     this.progress.hidden = true;
+    this.onCancel = null;
   }
 
   markStale(stale: boolean): void {
@@ -110,7 +131,9 @@ export class SimulationView {
     const note =
       r.uncertain_inputs === 0
         ? h('p', { class: 'gs-note' }, 'No input of this model is a range, so every run gives the same ranking. Give estimates as {"low", "likely", "high"} to see the uncertainty.')
-        : h('p', { class: 'gs-note' }, `${formatNumber(r.runs)} runs, seed ${r.seed}, ${count(r.uncertain_inputs ?? 0, 'ranged input')}, ${r.distribution ?? ''} distribution.`);
+        : r.cancelled
+          ? h('p', { class: 'gs-note' }, `Cancelled after ${formatNumber(r.runs_completed ?? 0)} of ${formatNumber(r.runs)} runs: the table shows those runs (seed ${r.seed}, ${count(r.uncertain_inputs ?? 0, 'ranged input')}).`)
+          : h('p', { class: 'gs-note' }, `${formatNumber(r.runs)} runs, seed ${r.seed}, ${count(r.uncertain_inputs ?? 0, 'ranged input')}, ${r.distribution ?? ''} distribution.`);
     const head = h(
       'tr',
       {},
