@@ -355,6 +355,28 @@ TEST(Simulate, ReportsProgressAndCanBeCancelled) {
   }
 }
 
+// The CLI's bar relies on the pattern: a report every 1 % of the runs, 1.0 once at the
+// end, and nothing after a cancel.
+TEST(Simulate, ProgressReportsEveryHundredthAndNothingAfterCancel) {
+  const Scenario s = load(read_file("tests/fixtures/uncertain_rice.json"));
+  std::vector<double> seen;
+  run(s, "rice", 1000, 4, 1, [&](double f) {
+    seen.push_back(f);
+    return true;
+  });
+  ASSERT_EQ(seen.size(), 100u); // one per 10 runs, the last one 1.0
+  for (std::size_t k = 0; k < 100; ++k) EXPECT_DOUBLE_EQ(seen[k], static_cast<double>(k + 1) / 100);
+
+  seen.clear();
+  const SimulationResult res = run(s, "rice", 1000, 4, 1, [&](double f) {
+    seen.push_back(f);
+    return seen.size() < 3;
+  });
+  EXPECT_EQ(seen.size(), 3u);
+  EXPECT_EQ(res.runs, 30u);
+  EXPECT_TRUE(res.cancelled);
+}
+
 TEST(Simulate, CommandWithProgressGivesTheSameBytesAndMarksCancellation) {
   const std::string doc = read_file("tests/fixtures/uncertain_rice.json");
   const std::string options = Json{{"runs", 2000}, {"seed", 77}}.dump();
@@ -394,7 +416,9 @@ TEST(SteppedSimulation, AnySlicingGivesRunCommandsBytes) {
       EXPECT_EQ(got.exit_code, expected.exit_code);
       EXPECT_EQ(got.output, expected.output) << options << " in slices of " << slice;
       EXPECT_EQ(got.messages, expected.messages);
-      EXPECT_GE(steps, slice == 1 ? 498u : 0u);
+      // Every step but the last leaves runs to do: ceil(runs / slice) - 1 of them.
+      const std::uint64_t runs = Json::parse(options)["runs"].get<std::uint64_t>();
+      EXPECT_EQ(steps, (runs + slice - 1) / slice - 1) << options << " in slices of " << slice;
     }
   }
 }
@@ -421,6 +445,46 @@ TEST(SteppedSimulation, CancelledRunIsTheShorterRunMarkedCancelled) {
   const CommandResult none = unstarted.result();
   EXPECT_EQ(none.exit_code, 2);
   EXPECT_NE(none.output.find("cancelled before the first run finished"), std::string::npos) << none.output;
+}
+
+TEST(SteppedSimulation, FractionStaysWhereACancelledRunStopped) {
+  const std::string doc = read_file("tests/fixtures/uncertain_rice.json");
+  SteppedSimulation sim(doc, R"({"runs": 400, "seed": 1})");
+  EXPECT_EQ(sim.fraction_done(), 0.0);
+  EXPECT_FALSE(sim.step(0)) << "step(0) still runs one run";
+  EXPECT_DOUBLE_EQ(sim.fraction_done(), 1.0 / 400);
+  EXPECT_FALSE(sim.step(99));
+  sim.cancel();
+  EXPECT_DOUBLE_EQ(sim.fraction_done(), 0.25);
+  EXPECT_EQ(Json::parse(sim.result().output)["runs_completed"], 100);
+}
+
+TEST(SteppedSimulation, DocumentWithoutRangesIsDoneAtOnceWithTheLikelyRanking) {
+  const std::string doc = read_file("tests/fixtures/intercom_rice.json");
+  const std::string options = R"({"runs": 5000, "seed": 2})";
+  SteppedSimulation sim(doc, options);
+  EXPECT_TRUE(sim.done());
+  EXPECT_EQ(sim.fraction_done(), 1.0);
+  const CommandResult got = sim.result();
+  EXPECT_EQ(got.output, run_command("simulate", doc, options).output);
+  EXPECT_EQ(Json::parse(got.output)["uncertain_inputs"], 0);
+}
+
+TEST(SteppedSimulation, RunThatOverflowsStopsWithRunCommandsError) {
+  // Reach 1e200 times an impact drawn up to 1e150 overflows; the likely impact 1 does not.
+  const Json doc = {{"format", "gapscore/1"},
+                    {"items", Json::array({{{"id", "a"}, {"reach", 1e200}, {"impact", range(1, 1, 1e150)}, {"confidence", 1}, {"effort", 1}},
+                                           {{"id", "b"}, {"reach", 5}, {"impact", 1}, {"confidence", 1}, {"effort", 1}}})}};
+  const std::string options = R"({"runs": 1000, "seed": 4})";
+  const CommandResult expected = run_command("simulate", doc.dump(), options);
+  ASSERT_EQ(expected.exit_code, 2) << expected.output;
+  ASSERT_NE(expected.output.find("overflow"), std::string::npos) << expected.output;
+  SteppedSimulation sim(doc.dump(), options);
+  while (!sim.step(3)) {
+  }
+  EXPECT_TRUE(sim.done());
+  EXPECT_LT(sim.fraction_done(), 1.0) << "stopped at the run that overflowed";
+  EXPECT_EQ(sim.result().output, expected.output);
 }
 
 TEST(SteppedSimulation, RefusedInputIsKnownAtOnceWithRunCommandsError) {

@@ -9,6 +9,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <memory>
 #include <new>
 #include <string>
@@ -169,21 +170,38 @@ private:
 class JsSimulation {
 public:
   JsSimulation(const val& document, const val& options) {
-    try {
+    failure_ = guarded([&] {
       sim_ = std::make_unique<SteppedSimulation>(utf8_from_js(document), utf8_from_js(options));
-    } catch (const std::bad_alloc&) {
-      failure_ = error_document("out of memory");
-    }
+      return std::string();
+    });
   }
-  bool step(double runs) { return !sim_ || sim_->step(runs < 1 ? 1 : static_cast<std::uint64_t>(runs)); }
+  /// Any number from JavaScript: NaN, infinities and fractions become a whole count >= 1,
+  /// so a `while (!sim.step(x))` loop always makes progress.
+  bool step(double runs) {
+    if (!sim_) return true;
+    const double whole = runs >= 1 ? std::min(runs, 9007199254740992.0) : 1.0;
+    return sim_->step(static_cast<std::uint64_t>(whole));
+  }
   bool done() const { return !sim_ || sim_->done(); }
   double fraction_done() const { return sim_ ? sim_->fraction_done() : 1.0; }
   void cancel() {
     if (sim_) sim_->cancel();
   }
-  std::string result() { return sim_ ? sim_->result().output : failure_; }
+  std::string result() {
+    if (!sim_) return failure_;
+    return guarded([&] { return sim_->result().output; });
+  }
 
 private:
+  template <class F> static std::string guarded(F&& f) {
+    try {
+      return f();
+    } catch (const std::bad_alloc&) {
+      return error_document("out of memory");
+    } catch (const std::exception& ex) {
+      return error_document(std::string("internal error: ") + ex.what());
+    }
+  }
   std::unique_ptr<SteppedSimulation> sim_;
   std::string failure_;
 };

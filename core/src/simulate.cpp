@@ -198,7 +198,7 @@ bool SimulationRun::advance(std::uint64_t runs) {
   Loop& l = *loop_;
   const std::size_t n = res_.items;
   std::uint32_t* counts = res_.rank_counts.data();
-  const std::uint64_t end = res_.runs + std::min(runs, target_runs_ - res_.runs);
+  const std::uint64_t end = res_.runs + std::min(std::max<std::uint64_t>(runs, 1), target_runs_ - res_.runs);
   for (std::uint64_t run = res_.runs; run < end; ++run) {
     for (std::size_t k = 0; k < l.inputs.size(); ++k) write_input(l.work, l.inputs[k], l.ranges[k].at(l.rng.uniform()));
     const std::vector<double>& scores = l.rescorer.rescore(l.work);

@@ -120,10 +120,9 @@ test('uncertainty: the simulation shows the engine’s numbers for the same seed
   await page.context().close();
 });
 
-test('uncertainty: a long simulation shows its progress and can be cancelled', { skip: !commands().has('simulate') && 'module without simulate' }, async () => {
-  // 300 items, each with ranged reach and effort: 100,000 runs take seconds in wasm, long
-  // enough to watch the bar and press Cancel (the engine runs a slice per frame).
-  const items = Array.from({ length: 300 }, (_, i) => ({
+/** n RICE items with ranged reach and effort: 100,000 runs of 300 take seconds in wasm. */
+function rangedItems(n) {
+  return Array.from({ length: n }, (_, i) => ({
     id: `item-${String(i).padStart(3, '0')}`,
     title: `Item ${i}`,
     reach: { low: 100 + i, likely: 400 + i, high: 900 + 2 * i },
@@ -131,7 +130,12 @@ test('uncertainty: a long simulation shows its progress and can be cancelled', {
     confidence: 0.8,
     effort: { low: 1, likely: 2 + (i % 5), high: 9 },
   }));
-  const doc = JSON.stringify({ format: 'gapscore/1', model: 'rice', items });
+}
+
+test('uncertainty: a long simulation shows its progress and can be cancelled', { skip: !commands().has('simulate') && 'module without simulate' }, async () => {
+  // 300 items, each with ranged reach and effort: 100,000 runs take seconds in wasm, long
+  // enough to watch the bar and press Cancel (the engine runs a slice per frame).
+  const doc = JSON.stringify({ format: 'gapscore/1', model: 'rice', items: rangedItems(300) });
   const page = await pageWith(doc, 'view="uncertainty"');
   const sim = page.locator('gap-score .gs-sim');
   await until(async () => /Run simulation/.test(await sim.textContent()), 10000, 'the simulation view');
@@ -152,6 +156,27 @@ test('uncertainty: a long simulation shows its progress and can be cancelled', {
   assert.equal(await page.locator('gap-score .gs-progress').isHidden(), true);
   assert.equal(await page.locator('gap-score').getByRole('button', { name: 'Run simulation' }).isEnabled(), true);
   assert.ok((await page.locator('gap-score .gs-heatmap tbody tr').count()) > 0, 'the completed runs are shown');
+  await page.context().close();
+});
+
+test('uncertainty: a simulation cancelled after the data changed shows no stale numbers', { skip: !commands().has('simulate') && 'module without simulate' }, async () => {
+  const doc = JSON.stringify({ format: 'gapscore/1', model: 'rice', items: rangedItems(300) });
+  const page = await pageWith(doc, 'view="uncertainty"');
+  const widget = page.locator('gap-score');
+  const sim = page.locator('gap-score .gs-sim');
+  await until(async () => /Run simulation/.test(await sim.textContent()), 10000, 'the simulation view');
+  await widget.getByLabel('Runs').fill('200000');
+  await widget.getByRole('button', { name: 'Run simulation' }).click();
+  await until(async () => (await widget.getByRole('progressbar', { name: 'Simulation progress' }).evaluate((b) => b.value)) > 0, 20000, 'the run to start');
+  // While it runs: edit an estimate on the Ranking tab, come back, cancel.
+  await widget.getByRole('tab', { name: 'Ranking' }).click();
+  const confidence = widget.getByRole('spinbutton', { name: /^Confidence of / }).first();
+  await confidence.fill('0.5');
+  await confidence.press('Enter');
+  await widget.getByRole('tab', { name: 'Uncertainty' }).click();
+  await widget.locator('.gs-progress').getByRole('button', { name: 'Cancel' }).click();
+  await until(async () => /changed during the simulation: run it again/.test(await sim.textContent()), 10000, 'the discarded run');
+  assert.equal(await page.locator('gap-score .gs-heatmap').count(), 0, 'no table from the old data');
   await page.context().close();
 });
 

@@ -157,6 +157,7 @@ export class GapScoreElement extends HTMLElement {
       this.key = '';
       this.session?.dispose();
       this.session = null;
+      this.views?.dispose();
       cancelAnimationFrame(this.frame);
       this.frame = 0;
     });

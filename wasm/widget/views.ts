@@ -5,7 +5,7 @@
 
 import { h } from './dom';
 import { parseResult, runJson } from './module';
-import type { GapscoreModule } from './module-types';
+import type { GapscoreModule, Simulation } from './module-types';
 import type { ModelDescription, Session } from './session';
 import type { EditState } from './state';
 import type { ViewTab } from './tabs';
@@ -49,7 +49,8 @@ export class AnalysisViews {
   private readonly panels = new Map<string, HTMLElement>();
   /** '' compares with the page's data; otherwise a saved scenario's name. */
   compareWith = '';
-  private simulating = false;
+  /** The stepped simulation under way, if any (cancelled when the data or model changes). */
+  private running: Simulation | null = null;
 
   constructor(private readonly host: ViewHost) {
     this.compare = new CompareView((name) => {
@@ -87,7 +88,13 @@ export class AnalysisViews {
     add('evidence', 'Did it work?', commands.has('evidence') && Array.isArray(doc.measurements) && doc.measurements.length > 0);
     this.compare.setTargets(Object.keys(this.host.scenarios()), this.compareWith);
     this.simulation.shownFor = ''; // new data or model: the last simulation no longer applies
+    this.running?.cancel(); // nor does one under way
     return out;
+  }
+
+  /** The widget left the page: stop a simulation under way (its memory is freed as it ends). */
+  dispose(): void {
+    this.running?.cancel();
   }
 
   /** Saved scenarios changed: the comparison can pick them. */
@@ -206,16 +213,17 @@ export class AnalysisViews {
    * about 12 ms of work; the result is the same as one `simulate` call.
    */
   private async runSimulation(settings: SimSettings): Promise<void> {
-    if (this.simulating) return;
-    this.simulating = true;
+    if (this.running) return;
     const s = this.host.session();
     const key = this.simulationKey();
     const top = this.host.top();
     const options = JSON.stringify({ model: s.model, runs: settings.runs, seed: settings.seed, top });
-    const sim = new (this.host.gs().Simulation)(s.currentJson(), options);
-    this.simulation.running(settings.runs, s.size, () => sim.cancel());
     let text: string;
+    let sim: Simulation | null = null;
     try {
+      sim = new (this.host.gs().Simulation)(s.currentJson(), options);
+      this.running = sim;
+      this.simulation.running(settings.runs, s.size, () => sim?.cancel());
       let slice = Math.max(1, Math.floor(20_000 / Math.max(1, s.size)));
       for (;;) {
         // Let the browser paint the bar (and handle a click on Cancel) between slices.
@@ -228,9 +236,11 @@ export class AnalysisViews {
         slice = Math.max(1, Math.round(slice * Math.min(4, Math.max(0.25, 12 / Math.max(ms, 0.1)))));
       }
       text = sim.result();
+    } catch (error) {
+      text = JSON.stringify({ errors: [{ path: '', message: `the engine failed: ${String(error)}` }] });
     } finally {
-      sim.delete();
-      this.simulating = false;
+      sim?.delete();
+      this.running = null;
       this.simulation.done();
     }
     const r = parseResult<SimResult>(text);
@@ -238,9 +248,14 @@ export class AnalysisViews {
       this.simulation.showMessage(`No simulation: ${messages(r.errors)}`);
       return;
     }
+    if (r.value.cancelled && key !== this.simulationKey()) {
+      // Stopped because the data or the model changed: its numbers describe neither.
+      this.simulation.showMessage('The data or the model changed during the simulation: run it again.');
+      return;
+    }
     this.simulation.shownFor = key;
-    this.simulation.markStale(false);
     this.simulation.render(r.value, top);
+    this.simulation.markStale(key !== this.simulationKey());
   }
 }
 

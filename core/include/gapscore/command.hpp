@@ -43,18 +43,20 @@ public:
   SteppedSimulation(const SteppedSimulation&) = delete;
   SteppedSimulation& operator=(const SteppedSimulation&) = delete;
 
-  /// Runs up to `runs` more runs; true when nothing is left to run.
+  /// Runs up to `runs` more runs (at least one); true when nothing is left to run.
   bool step(std::uint64_t runs);
   /// True when nothing is left to run: all runs done, cancelled, or the input refused.
   bool done() const;
   void cancel();
-  /// 0..1; 1 also when the input was refused or the run stopped.
+  /// Runs completed / runs asked for, 0..1; 1 when the input was refused. After cancel()
+  /// (or a run stopped by overflowing values) it stays where the run stopped.
   double fraction_done() const;
   CommandResult result();
 
 private:
   struct State;
-  void fail_safely() noexcept;
+  template <class F> void guarded(F&& f) noexcept;
+  void finish_with(CommandResult result) noexcept;
   std::unique_ptr<State> state_;
 };
 

@@ -94,8 +94,9 @@ public:
   SimulationRun(const SimulationRun&) = delete;
   SimulationRun& operator=(const SimulationRun&) = delete;
 
-  /// Runs up to `runs` more runs; returns true when nothing is left to run (all runs done,
-  /// cancelled, or stopped by an error in the result).
+  /// Runs up to `runs` more runs (at least one, so a loop until done always ends); returns
+  /// true when nothing is left to run (all runs done, cancelled, or stopped by an error in
+  /// the result).
   bool advance(std::uint64_t runs);
   bool done() const;
   /// Stops here: the result keeps the runs completed and is marked cancelled.

@@ -151,7 +151,7 @@ struct SteppedSimulation::State {
 };
 
 SteppedSimulation::SteppedSimulation(std::string_view document, std::string_view options) {
-  try {
+  guarded([&] {
     state_ = std::make_unique<State>();
     State& st = *state_;
     st.document.assign(document);
@@ -166,33 +166,43 @@ SteppedSimulation::SteppedSimulation(std::string_view document, std::string_view
       return;
     }
     st.run = std::make_unique<SimulationRun>(st.setup->scenario, *st.setup->model, st.setup->settings);
-  } catch (...) {
-    fail_safely();
-  }
+  });
 }
 
 SteppedSimulation::~SteppedSimulation() = default;
 
-void SteppedSimulation::fail_safely() noexcept {
-  // Whatever went wrong (out of memory, most likely), the caller gets an error document
-  // and the object stays usable: result() returns it, step() does nothing.
+template <class F> void SteppedSimulation::guarded(F&& f) noexcept {
+  // Whatever goes wrong (out of memory, most likely), the object stays usable: it is done,
+  // and result() returns the error run_command would have given.
+  try {
+    f();
+    return;
+  } catch (const std::bad_alloc&) {
+    finish_with(out_of_memory_result());
+  } catch (const std::exception& ex) {
+    try {
+      finish_with(command_failure(std::string("internal error: ") + ex.what()));
+    } catch (...) {
+      finish_with(out_of_memory_result());
+    }
+  }
+}
+
+void SteppedSimulation::finish_with(CommandResult result) noexcept {
   try {
     if (!state_) state_ = std::make_unique<State>();
     state_->run.reset();
-    state_->finished = out_of_memory_result();
+    state_->finished = std::move(result);
   } catch (...) {
-    state_.reset();
+    state_.reset(); // result() then reports out of memory
   }
 }
 
 bool SteppedSimulation::step(std::uint64_t runs) {
-  if (!state_ || state_->finished || !state_->run) return true;
-  try {
-    return state_->run->advance(runs);
-  } catch (...) {
-    fail_safely();
-    return true;
-  }
+  if (done()) return true;
+  bool finished = true;
+  guarded([&] { finished = state_->run->advance(runs); });
+  return finished || done();
 }
 
 bool SteppedSimulation::done() const {
@@ -209,19 +219,18 @@ double SteppedSimulation::fraction_done() const {
 }
 
 CommandResult SteppedSimulation::result() {
-  if (!state_) return out_of_memory_result();
-  State& st = *state_;
-  if (st.finished) return *st.finished;
-  try {
+  guarded([&] {
+    if (!state_ || state_->finished) return;
+    State& st = *state_;
     st.run->cancel(); // a run not stepped to the end is a cancelled one
     Json out = simulation_json(st.command.request, *st.setup, st.run->result());
     st.finished = complete_command(st.command, std::move(out));
-    return *st.finished;
-  } catch (const std::bad_alloc&) {
-    return out_of_memory_result();
-  } catch (const std::exception& ex) {
-    return command_failure(std::string("internal error: ") + ex.what());
+  });
+  try {
+    if (state_ && state_->finished) return *state_->finished;
+  } catch (...) {
   }
+  return out_of_memory_result();
 }
 
 CommandResult run_simulate_command(std::string_view document, std::string_view options,
