@@ -167,6 +167,42 @@ test('edits survive a reload; Reset goes back to the page’s data', async () =>
   await page.context().close();
 });
 
+// Issue 9, §6: stored data the widget cannot read is refused with a message and set aside,
+// never dropped in silence; entries from before the storage had a version are read.
+test('saved edits it cannot read are refused with a message and kept aside; old entries still load', async () => {
+  const page = await openDemo();
+  const key = 'gapscore:id:backlog';
+  const expectRefused = async (stored, why) => {
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, stored]);
+    await page.reload();
+    await widget(page, '#backlog');
+    const error = backlog(page).locator('.gs-error');
+    await until(() => error.isVisible(), 5000, 'the message about the saved edits');
+    const text = await error.textContent();
+    assert.match(text, /Your saved edits could not be used/);
+    assert.match(text, why);
+    assert.match(text, new RegExp(`${key}:set-aside`));
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k + ':set-aside'), key), stored, 'kept, byte for byte');
+    await expectOrder(page, await engineTitles(HEALTH), '#backlog', 'the page’s data');
+  };
+  await expectRefused('{"state": {"weights": {"user_value": 9}', /damaged \(not JSON\)/);
+  await backlog(page).locator('.gs-error').screenshot({ path: shot('stored-edits-refused.png') });
+  await expectRefused(JSON.stringify({ version: 99, state: { weights: { user_value: 9 } }, scenarios: {} }), /newer version of the widget \(format 99; this one reads format 1\)/);
+
+  // An entry written before entries had a version: read as version 1, and saved with one.
+  const oldEntry = { state: { document: null, model: 'weighted', weights: { strategic_fit: 9 }, fields: {}, scores: {} }, scenarios: {} };
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, JSON.stringify(oldEntry)]);
+  await page.reload();
+  await widget(page, '#backlog');
+  await expectOrder(page, await engineTitles(HEALTH, { model: 'weighted', weights: { strategic_fit: 9 } }), '#backlog', 'the old entry’s edits');
+  assert.equal(await backlog(page).locator('.gs-error').isVisible(), false);
+  const slider = backlog(page).getByRole('slider', { name: 'User value' });
+  await slider.focus();
+  await page.keyboard.press('ArrowLeft');
+  await until(async () => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key) ?? '{}').version === 1, 3000, 'the entry saved with its version');
+  await page.context().close();
+});
+
 test('a share link reproduces the view in a fresh browser, and leaves the other widget alone', async () => {
   const page = await openDemo();
   await chooseModel(page, 'wsjf');

@@ -12,7 +12,7 @@ import type { InputColumn, ModelDescription } from './session';
 import type { Change, EditState } from './state';
 import { applyChange, cloneState, editCount, emptyState, isPristine } from './state';
 import { History } from './history';
-import { loadSaved, save } from './store';
+import { loadSaved, save, setAside } from './store';
 import { dropShareLink, takeShareLink, writeShareLink } from './sharing';
 import { claimStorageKey, readPageText, releaseStorageKey } from './page-source';
 import { Header } from './header';
@@ -316,7 +316,8 @@ export class GapScoreElement extends HTMLElement {
       return;
     }
     if (token !== this.loadToken) return;
-    const saved = this.readOnly ? null : loadSaved(this.key);
+    const stored = this.readOnly ? { saved: null } : loadSaved(this.key);
+    const saved = stored.saved;
     if (saved) this.scenarios = saved.scenarios;
     let state = saved?.state ?? emptyState();
     let shared: EditState | null = null;
@@ -332,10 +333,17 @@ export class GapScoreElement extends HTMLElement {
       this.messages.say('Opened a shared view. Undo returns to your own.');
       this.persist();
     } else if (!opened && saved) {
-      // Saved edits that no longer load (the data changed shape): start clean, keep nothing broken.
+      // Saved edits that no longer load (the data changed shape): start from the page's
+      // data, and say so (the errors of the failed attempt are cleared by the second open).
       state = emptyState();
-      this.openPage(text, state);
+      if (this.openPage(text, state)) this.storedEditsRefused(`they no longer fit this data. ${setAside(this.key)}`);
     }
+    if (stored.problem) this.storedEditsRefused(stored.problem);
+  }
+
+  /** Saved edits that cannot be used are shown as a problem, never dropped in silence. */
+  private storedEditsRefused(why: string): void {
+    this.messages.problems('Your saved edits could not be used, so the page’s data is shown.', [{ path: 'localStorage', message: why }]);
   }
 
   /** Loads page text + state into a session. On failure, the previous session stays. */

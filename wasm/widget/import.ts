@@ -20,7 +20,8 @@ export function sniffKind(text: string, filename = ''): 'json' | 'csv' {
 export function prepareImport(gs: GapscoreModule, text: string, filename = ''): Prepared {
   const kind = sniffKind(text, filename);
   if (!text.trim()) return { ok: false, kind, errors: [{ path: '', message: 'the file is empty' }] };
-  let documentText = text;
+  // A byte order mark: the engine accepts one, JSON.parse (below) and the stored copy do not need it.
+  let documentText = text.replace(/^\uFEFF/, '');
   let warnings: Problem[] = [];
   if (kind === 'csv') {
     const r = runJson<object>(gs, 'import-csv', text);
@@ -31,7 +32,13 @@ export function prepareImport(gs: GapscoreModule, text: string, filename = ''): 
   const v = runJson<{ valid?: boolean }>(gs, 'validate', documentText);
   if (!v.ok) return { ok: false, kind, errors: v.errors };
   warnings = warnings.concat(v.warnings);
-  const doc = JSON.parse(documentText) as { items?: { id?: string; title?: string }[] };
+  let doc: { items?: { id?: string; title?: string }[] };
+  try {
+    doc = JSON.parse(documentText);
+  } catch (error) {
+    // The engine accepted what JavaScript cannot parse: say so rather than throw.
+    return { ok: false, kind, errors: [{ path: '', message: `the browser could not read this JSON: ${String(error)}` }] };
+  }
   const items = Array.isArray(doc.items) ? doc.items : [];
   return {
     ok: true,
