@@ -9,6 +9,7 @@
 //   node bench/run-wasm-vs-native.mjs --quick      # shorter timings (a smoke run)
 //   node bench/run-wasm-vs-native.mjs --no-build   # time the builds already there
 //   BENCH_BUILD_DIR=/tmp/b node bench/run-wasm-vs-native.mjs   # native build elsewhere
+//   GAPSCORE_MODULE=/tmp/other/gapscore.mjs node bench/run-wasm-vs-native.mjs --no-build   # another module build
 //
 // Needs: cmake, ninja, a C++17 compiler, libbenchmark-dev, Emscripten (for the module), node.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -61,7 +62,7 @@ for (const b of nativeJson.benchmarks) {
 }
 
 // 3. Wasm timings, in a fresh node process.
-console.error('=== wasm workloads (node, dist/gapscore.mjs)');
+console.error(`=== wasm workloads (node, ${process.env.GAPSCORE_MODULE || 'dist/gapscore.mjs'})`);
 const wasm = JSON.parse(run(process.execPath, ['bench/wasm/workloads.mjs', ...(quick ? ['--quick'] : [])]));
 
 // 4. Report.
@@ -76,7 +77,8 @@ const cpu = (() => {
     return os.cpus()[0]?.model ?? 'unknown';
   }
 })();
-const mjs = fs.readFileSync(path.join(root, 'dist/gapscore.mjs'));
+const modulePath = path.resolve(process.env.GAPSCORE_MODULE || path.join(root, 'dist/gapscore.mjs'));
+const mjs = fs.readFileSync(modulePath);
 const gz = (await import('node:zlib')).gzipSync(mjs, { level: 9 }).length;
 const rows = [];
 for (const label of Object.values(labels)) {
@@ -92,7 +94,7 @@ for (const label of Object.values(labels)) {
 const fmt = (x) => (x === undefined ? 'n/a' : x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0));
 console.log(`date:    ${new Date().toISOString().slice(0, 16)}Z`);
 console.log(`machine: ${cpu}, nproc ${os.cpus().length}, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-console.log(`node:    ${process.version}; dist/gapscore.mjs ${(mjs.length / 1024).toFixed(0)} KB raw, ${(gz / 1024).toFixed(0)} KB gzipped`);
+console.log(`node:    ${process.version}; ${path.relative(root, modulePath)} ${(mjs.length / 1024).toFixed(0)} KB raw, ${(gz / 1024).toFixed(0)} KB gzipped`);
 console.log('');
 console.log(`${'workload'.padEnd(38)} ${'native ms'.padStart(10)} ${'wasm ms'.padStart(10)} ${'wasm/native'.padStart(12)}  notes`);
 for (const r of rows)

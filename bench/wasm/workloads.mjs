@@ -38,7 +38,7 @@ function time(fn, { budgetMs = quick ? 300 : 2000, minRuns = 5, maxRuns = 100000
 }
 
 export async function runWorkloads() {
-  const { default: createGapscore } = await import(path.join(root, 'dist/gapscore.mjs'));
+  const { default: createGapscore } = await import(path.resolve(process.env.GAPSCORE_MODULE || path.join(root, 'dist/gapscore.mjs')));
   const gs = await createGapscore();
   const docs = new Map([1000, 10000, 100000].map((n) => [n, backlog(n)]));
   const out = {};

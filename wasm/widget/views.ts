@@ -51,6 +51,8 @@ export class AnalysisViews {
   compareWith = '';
   /** The stepped simulation under way, if any (cancelled when the data or model changes). */
   private running: Simulation | null = null;
+  /** Set when the widget left the page: a run ending afterwards must not touch the session. */
+  private disposed = false;
 
   constructor(private readonly host: ViewHost) {
     this.compare = new CompareView((name) => {
@@ -89,11 +91,13 @@ export class AnalysisViews {
     this.compare.setTargets(Object.keys(this.host.scenarios()), this.compareWith);
     this.simulation.shownFor = ''; // new data or model: the last simulation no longer applies
     this.running?.cancel(); // nor does one under way
+    this.disposed = false; // (re)loaded: back on a page
     return out;
   }
 
   /** The widget left the page: stop a simulation under way (its memory is freed as it ends). */
   dispose(): void {
+    this.disposed = true;
     this.running?.cancel();
   }
 
@@ -243,6 +247,7 @@ export class AnalysisViews {
       this.running = null;
       this.simulation.done();
     }
+    if (this.disposed) return;
     const r = parseResult<SimResult>(text);
     if (!r.ok) {
       this.simulation.showMessage(`No simulation: ${messages(r.errors)}`);
