@@ -5,10 +5,10 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 
 #include "gapscore/command.hpp"
 #include "gapscore/json.hpp"
@@ -22,14 +22,30 @@ bool read_input(const std::string& path, std::string& out, std::string& error) {
     out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     return true;
   }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    error = "cannot read " + path + ": it is a directory";
+    return false;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = "cannot read " + path + ": no such file or not readable";
     return false;
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  out = buf.str();
+  // A regular file is read in one piece into a string of its size (a stringstream copied a
+  // large file three times over); anything else (a pipe, <(...)) until its end.
+  const auto size = std::filesystem::is_regular_file(path, ec) ? std::filesystem::file_size(path, ec) : 0;
+  if (!ec && size > 0) {
+    out.resize(static_cast<std::size_t>(size));
+    in.read(out.data(), static_cast<std::streamsize>(size));
+    out.resize(static_cast<std::size_t>(in.gcount()));
+  } else {
+    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  if (in.bad()) {
+    error = "cannot read " + path + ": read error";
+    return false;
+  }
   return true;
 }
 

@@ -228,6 +228,12 @@ TEST(Cli, MissingFileExitsTwo) {
   EXPECT_EQ(r.out, "");
 }
 
+TEST(Cli, DirectoryIsNamedNotReadAsEmpty) {
+  const CliRun r = gapscore_cli("rank tests/fixtures");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("cannot read tests/fixtures: it is a directory"), std::string::npos) << r.err;
+}
+
 TEST(Cli, UsageErrorsExitOne) {
   const std::string rice = kRice;
   const std::vector<std::string> usage_errors = {

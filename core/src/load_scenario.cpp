@@ -25,6 +25,41 @@ const char* kind_of(const Json& v) {
   }
 }
 
+/// Where a range would go if the value is one (the loader fills in the numbers and path).
+UncertainInput input_at(UncertainInput::Target target, std::size_t column, std::size_t item) {
+  UncertainInput in;
+  in.target = target;
+  in.column = static_cast<std::uint32_t>(column);
+  in.item = static_cast<std::uint32_t>(item);
+  return in;
+}
+
+/// A JSON Pointer spelled out only when a message needs it. Building "/items/7/reach" for
+/// every field of every item cost a tenth of the load time, for paths almost never shown.
+/// It refers to its parent and its token: use it within the expression that makes it (or
+/// while the parent lives), as the functions below do.
+class LazyPath {
+public:
+  // Explicit: an implicit conversion would make a temporary parent that dies too soon.
+  explicit LazyPath(const std::string& text) : text_(&text) {} // a path already spelled out
+  LazyPath(const LazyPath& parent, std::string_view token) : parent_(&parent), token_(token) {}
+  LazyPath(const LazyPath& parent, std::size_t index) : parent_(&parent), index_(index) {}
+  std::string str() const {
+    if (text_) return *text_;
+    return index_ == kNoIndex ? pointer(parent_->str(), token_) : pointer(parent_->str(), index_);
+  }
+  operator std::string() const { return str(); }
+
+private:
+  static constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
+  const std::string* text_ = nullptr;
+  const LazyPath* parent_ = nullptr;
+  std::string_view token_;
+  std::size_t index_ = kNoIndex;
+};
+
+const std::string kTitle = "/title", kModel = "/model";
+
 class Loader {
 public:
   explicit Loader(Diagnostics& diag) : diag_(diag) {}
@@ -40,9 +75,9 @@ public:
         diag_.warning(pointer("", key), "unknown field, kept as is (is it a typo?)");
       (void)value;
     }
-    if (auto* t = doc.contains("title") ? &doc["title"] : nullptr) s.title = text(*t, "/title");
+    if (auto* t = doc.contains("title") ? &doc["title"] : nullptr) s.title = text(*t, LazyPath(kTitle));
     if (doc.contains("model")) {
-      s.model = text(doc["model"], "/model");
+      s.model = text(doc["model"], LazyPath(kModel));
       if (!s.model.empty() && !find_model(s.model))
         diag_.error("/model", "unknown model " + describe(doc["model"]) + " (choose " +
                                   model_list() + ")");
@@ -74,7 +109,7 @@ private:
       diag_.error("/format", "must be \"gapscore/1\" (got " + describe(f) + ")");
   }
 
-  std::string text(const Json& v, const std::string& path, std::size_t limit = limits::string_bytes) {
+  std::string text(const Json& v, const LazyPath& path, std::size_t limit = limits::string_bytes) {
     if (!v.is_string()) {
       diag_.error(path, std::string("must be text (got ") + kind_of(v) + ")");
       return {};
@@ -88,7 +123,7 @@ private:
     return s;
   }
 
-  std::vector<std::string> text_list(const Json& v, const std::string& path) {
+  std::vector<std::string> text_list(const Json& v, const LazyPath& path) {
     std::vector<std::string> out;
     if (!v.is_array()) {
       diag_.error(path, std::string("must be a list of text (got ") + kind_of(v) + ")");
@@ -99,13 +134,13 @@ private:
                             std::to_string(limits::list_entries));
       return out;
     }
-    for (std::size_t i = 0; i < v.size(); ++i) out.push_back(text(v[i], pointer(path, i), limits::id_bytes));
+    for (std::size_t i = 0; i < v.size(); ++i) out.push_back(text(v[i], LazyPath(path, i), limits::id_bytes));
     return out;
   }
 
   /// A number following `rule`, or a range {"low", "likely", "high"} of such numbers (then
   /// the likely value is returned and the range recorded). kMissing on error.
-  double number(const Json& v, const std::string& path, const NumberRule& rule,
+  double number(const Json& v, const LazyPath& path, const NumberRule& rule,
                 std::vector<UncertainInput>* ranges, UncertainInput where) {
     if (v.is_number()) {
       const double x = v.get<double>();
@@ -122,24 +157,24 @@ private:
     return kMissing;
   }
 
-  double range(const Json& v, const std::string& path, const NumberRule& rule,
+  double range(const Json& v, const LazyPath& path, const NumberRule& rule,
                std::vector<UncertainInput>& ranges, UncertainInput where) {
     double parts[3] = {kMissing, kMissing, kMissing};
     const char* names[3] = {"low", "likely", "high"};
     bool ok = true;
     for (int k = 0; k < 3; ++k) {
       if (!v.contains(names[k])) {
-        diag_.error(pointer(path, names[k]), "missing: a range needs low, likely and high");
+        diag_.error(LazyPath(path, names[k]), "missing: a range needs low, likely and high");
         ok = false;
         continue;
       }
-      parts[k] = number(v[names[k]], pointer(path, names[k]), rule, nullptr, where);
+      parts[k] = number(v[names[k]], LazyPath(path, names[k]), rule, nullptr, where);
       if (is_missing(parts[k])) ok = false;
     }
     for (const auto& [key, value] : v.items()) {
       (void)value;
       if (key != "low" && key != "likely" && key != "high")
-        diag_.warning(pointer(path, key), "unknown field in a range, ignored");
+        diag_.warning(LazyPath(path, key), "unknown field in a range, ignored");
     }
     if (!ok) return kMissing;
     if (!(parts[0] <= parts[1] && parts[1] <= parts[2])) {
@@ -157,7 +192,7 @@ private:
     where.low = parts[0];
     where.likely = parts[1];
     where.high = parts[2];
-    where.path = path;
+    where.path = path.str();
     ranges.push_back(where);
     return parts[1];
   }
@@ -188,6 +223,7 @@ private:
     std::map<std::string, std::size_t> seen;
     for (std::size_t c = 0; c < list.size(); ++c) {
       const std::string path = pointer("/criteria", c);
+      const LazyPath crit_path(path);
       const Json& j = list[c];
       Criterion crit;
       if (!j.is_object()) {
@@ -196,7 +232,7 @@ private:
         continue;
       }
       if (!j.contains("id")) diag_.error(pointer(path, "id"), "missing: every criterion needs an id");
-      else crit.id = text(j["id"], pointer(path, "id"), limits::id_bytes);
+      else crit.id = text(j["id"], LazyPath(crit_path, "id"), limits::id_bytes);
       if (j.contains("id") && j["id"].is_string() && crit.id.empty())
         diag_.error(pointer(path, "id"), "must not be empty");
       if (!crit.id.empty()) {
@@ -205,10 +241,10 @@ private:
           diag_.error(pointer(path, "id"), "duplicate of " + pointer(pointer("/criteria", it->second), "id") +
                                                " " + describe(j["id"]));
       }
-      crit.name = j.contains("name") ? text(j["name"], pointer(path, "name")) : crit.id;
+      crit.name = j.contains("name") ? text(j["name"], LazyPath(crit_path, "name")) : crit.id;
       if (j.contains("weight")) {
-        UncertainInput where{UncertainInput::Target::weight, static_cast<std::uint32_t>(c), 0};
-        crit.weight = number(j["weight"], pointer(path, "weight"), NumberRule{0, true}, &s.uncertain, where);
+        const UncertainInput where = input_at(UncertainInput::Target::weight, c, 0);
+        crit.weight = number(j["weight"], LazyPath(crit_path, "weight"), NumberRule{0, true}, &s.uncertain, where);
       }
       if (j.contains("direction")) {
         const Json& d = j["direction"];
@@ -265,41 +301,43 @@ private:
 
   void load_item(const Json& j, std::size_t i, Scenario& s,
                  std::unordered_map<std::string, std::size_t>& seen) {
-    const std::string path = pointer("/items", i);
+    static const std::string kItems = "/items";
+    const LazyPath items(kItems);
+    const LazyPath path(items, i);
     ItemInfo& item = s.items[i];
     if (!j.is_object()) {
       diag_.error(path, std::string("must be an object with at least an id (got ") + kind_of(j) + ")");
       return;
     }
     if (!j.contains("id")) {
-      diag_.error(pointer(path, "id"), "missing: every item needs a unique id");
+      diag_.error(LazyPath(path, "id"), "missing: every item needs a unique id");
     } else {
-      item.id = text(j["id"], pointer(path, "id"), limits::id_bytes);
+      item.id = text(j["id"], LazyPath(path, "id"), limits::id_bytes);
       if (j["id"].is_string() && j["id"].get_ref<const std::string&>().empty())
-        diag_.error(pointer(path, "id"), "must not be empty");
+        diag_.error(LazyPath(path, "id"), "must not be empty");
       if (!item.id.empty()) {
         auto [it, fresh] = seen.emplace(item.id, i);
         if (!fresh)
-          diag_.error(pointer(path, "id"), "duplicate of " + pointer(pointer("/items", it->second), "id") +
-                                               " " + describe(j["id"]));
+          diag_.error(LazyPath(path, "id"), "duplicate of " + pointer(pointer("/items", it->second), "id") +
+                                                " " + describe(j["id"]));
       }
     }
-    item.title = j.contains("title") ? text(j["title"], pointer(path, "title")) : item.id;
-    if (j.contains("description")) item.description = text(j["description"], pointer(path, "description"));
-    if (j.contains("tags")) item.tags = text_list(j["tags"], pointer(path, "tags"));
-    if (j.contains("depends_on")) item.depends_on = text_list(j["depends_on"], pointer(path, "depends_on"));
-    if (j.contains("moscow")) load_moscow(j["moscow"], pointer(path, "moscow"), item);
+    item.title = j.contains("title") ? text(j["title"], LazyPath(path, "title")) : item.id;
+    if (j.contains("description")) item.description = text(j["description"], LazyPath(path, "description"));
+    if (j.contains("tags")) item.tags = text_list(j["tags"], LazyPath(path, "tags"));
+    if (j.contains("depends_on")) item.depends_on = text_list(j["depends_on"], LazyPath(path, "depends_on"));
+    if (j.contains("moscow")) load_moscow(j["moscow"], LazyPath(path, "moscow"), item);
     for (const auto& [key, value] : j.items()) {
       if (auto f = field_from_name(key)) {
-        load_field(value, pointer(path, key), *f, i, s);
+        load_field(value, LazyPath(path, key), *f, i, s);
       } else if (!is_known_item_field(key)) {
-        diag_.warning(pointer(path, key), "unknown field, kept as is (is it a typo?)");
+        diag_.warning(LazyPath(path, key), "unknown field, kept as is (is it a typo?)");
       }
     }
-    if (j.contains("scores")) load_scores(j["scores"], pointer(path, "scores"), i, s);
+    if (j.contains("scores")) load_scores(j["scores"], LazyPath(path, "scores"), i, s);
   }
 
-  void load_moscow(const Json& v, const std::string& path, ItemInfo& item) {
+  void load_moscow(const Json& v, const LazyPath& path, ItemInfo& item) {
     static const std::pair<const char*, Moscow> kNames[] = {
         {"must", Moscow::must}, {"should", Moscow::should}, {"could", Moscow::could}, {"wont", Moscow::wont}};
     if (v.is_string()) {
@@ -312,7 +350,7 @@ private:
     diag_.error(path, "must be one of must, should, could, wont (got " + describe(v) + ")");
   }
 
-  void load_field(const Json& v, const std::string& path, Field f, std::size_t i, Scenario& s) {
+  void load_field(const Json& v, const LazyPath& path, Field f, std::size_t i, Scenario& s) {
     if (f == Field::confidence && v.is_number()) {
       const double x = v.get<double>();
       if (x > 1 && x <= 100) {
@@ -321,15 +359,14 @@ private:
         return;
       }
     }
-    UncertainInput where{UncertainInput::Target::field, static_cast<std::uint32_t>(f),
-                         static_cast<std::uint32_t>(i)};
+    const UncertainInput where = input_at(UncertainInput::Target::field, static_cast<std::size_t>(f), i);
     const double x = number(v, path, rule_for(f), &s.uncertain, where);
     s.column(f)[i] = x;
     if (f == Field::impact && !is_missing(x) && x != 3 && x != 2 && x != 1 && x != 0.5 && x != 0.25)
       diag_.warning(path, "is " + number_text(x) + ", not on Intercom's impact scale 3, 2, 1, 0.5, 0.25");
   }
 
-  void load_scores(const Json& v, const std::string& path, std::size_t i, Scenario& s) {
+  void load_scores(const Json& v, const LazyPath& path, std::size_t i, Scenario& s) {
     if (!v.is_object()) {
       diag_.error(path, std::string("must be an object {criterion id: number} (got ") + kind_of(v) + ")");
       return;
@@ -337,13 +374,12 @@ private:
     for (const auto& [key, value] : v.items()) {
       const std::size_t c = s.criterion_index(key);
       if (c == Scenario::npos) {
-        diag_.error(pointer(path, key), "no criterion with id " + describe(Json(key)) +
+        diag_.error(LazyPath(path, key), "no criterion with id " + describe(Json(key)) +
                                             (s.criteria.empty() ? " (the document has no criteria)" : ""));
         continue;
       }
-      UncertainInput where{UncertainInput::Target::score, static_cast<std::uint32_t>(c),
-                           static_cast<std::uint32_t>(i)};
-      s.scores[c][i] = number(value, pointer(path, key), NumberRule{}, &s.uncertain, where);
+      const UncertainInput where = input_at(UncertainInput::Target::score, c, i);
+      s.scores[c][i] = number(value, LazyPath(path, key), NumberRule{}, &s.uncertain, where);
     }
   }
 
