@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <vector>
 
 #include "gapscore/command.hpp"
 #include "gapscore/json.hpp"
@@ -53,7 +54,7 @@ bool read_input(const std::string& path, std::string& out, std::string& error) {
 struct Invocation {
   std::string file, second, item, model, format, reference;
   long long top = 0, runs = 0;
-  unsigned long long seed = 0;
+  long long seed = 0; // signed, so --seed -1 is reported as -1 (the core checks the range)
   double capacity = 0;
   std::string scenario_a, scenario_b; // compare
   std::string scenario;               // simulate, sensitivity: run on a what-if variant
@@ -88,11 +89,21 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "gapscore 0.1.0");
   Invocation in;
-  const char* kFormats = "table, json, csv or markdown";
 
+  // Each command offers the formats the core can print for it (json always).
+  const auto summaries = gapscore::command_summaries();
   auto add = [&](const char* name, const char* summary) {
     CLI::App* sub = app.add_subcommand(name, summary);
-    sub->add_option("--format", in.format, kFormats)->check(CLI::IsMember({"table", "json", "csv", "markdown"}));
+    std::vector<std::string> formats;
+    for (const auto& c : summaries)
+      if (c.name == name) {
+        if (c.table) formats = {"table", "markdown"};
+        formats.push_back("json");
+        if (c.csv) formats.push_back("csv");
+      }
+    std::string help;
+    for (const auto& f : formats) help += (help.empty() ? "" : ", ") + f;
+    sub->add_option("--format", in.format, "output format: " + help)->check(CLI::IsMember(formats));
     return sub;
   };
   auto file = [&](CLI::App* sub, const char* what = "scenario JSON file, or - for standard input") {
@@ -181,6 +192,20 @@ int main(int argc, char** argv) {
   evidence->add_option("--from", in.from, "first day of the gap-over-time window (YYYY-MM-DD)");
   evidence->add_option("--to", in.to, "last day of the window (YYYY-MM-DD)");
 
+  // CLI11 would answer "A subcommand is required" for a misspelt command: name it instead,
+  // with the same words run_command (and so the WebAssembly module) uses.
+  const auto is_command = [&](const char* word) {
+    for (const auto& c : summaries)
+      if (c.name == word) return true;
+    return false;
+  };
+  if (argc > 1 && argv[1][0] != '-' && !is_command(argv[1])) {
+    std::string names;
+    for (const auto& c : summaries) names += (names.empty() ? "" : ", ") + std::string(c.name);
+    std::cerr << "error: unknown command \"" << argv[1] << "\" (choose " << names << ")\n"
+              << "Run with --help for more information.\n";
+    return gapscore::kUsageError;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

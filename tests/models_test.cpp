@@ -416,3 +416,36 @@ TEST(Models, EveryResultNamesItsVariant) {
   EXPECT_EQ(out["formula"], "reach × impact × confidence / effort");
   EXPECT_EQ(out["variant"], "RICE (Intercom)");
 }
+
+// The weighted scorecard's order depends on the normalization (the brief: state it and
+// name the variant), so every result says which one ranked it, and diff says when it changed.
+TEST(Weighted, ResultsNameTheNormalizationAndDiffBlamesItsChange) {
+  Json doc = {{"format", "gapscore/1"},
+              {"model", "weighted"},
+              {"normalization", "minmax"},
+              {"criteria", Json::array({{{"id", "gain"}, {"weight", 3}, {"direction", "benefit"}},
+                                        {{"id", "cost"}, {"weight", 2}, {"direction", "cost"}}})},
+              {"items", Json::array({{{"id", "a"}, {"scores", {{"gain", 9}, {"cost", 8}}}},
+                                     {{"id", "b"}, {"scores", {{"gain", 5}, {"cost", 1}}}},
+                                     {{"id", "c"}, {"scores", {{"gain", 7}, {"cost", 4}}}}})}};
+  Json out = run_json("rank", doc.dump());
+  EXPECT_EQ(out["variant"], "Weighted scorecard (minmax normalization)");
+  EXPECT_EQ(out["normalization"], "minmax");
+  // minmax: a = 3/5·1 + 2/5·0 = 0.6, b = 0 + 0.4 = 0.4, c = 3/5·0.5 + 2/5·(4/7) = 0.528...
+  EXPECT_EQ(out["ranking"][0]["id"], "a");
+
+  Json vector_doc = doc;
+  vector_doc["normalization"] = "vector";
+  EXPECT_EQ(run_json("rank", vector_doc.dump())["variant"], "Weighted scorecard (vector normalization)");
+  const Json diff = run_json("diff", doc.dump(), {{"after", vector_doc.dump()}});
+  EXPECT_EQ(diff["normalization_change"], (Json{{"before", "minmax"}, {"after", "vector"}}));
+  EXPECT_EQ(diff["weights"], Json::array());
+  bool some_moved = false;
+  for (const auto& item : diff["items"]) {
+    if (item["before_rank"] == item["after_rank"]) continue;
+    some_moved = true;
+    EXPECT_EQ(item["reason"], "the normalization changed (minmax → vector)") << item.dump();
+  }
+  EXPECT_TRUE(some_moved);
+  EXPECT_FALSE(run_json("diff", doc.dump(), {{"after", doc.dump()}}).contains("normalization_change"));
+}

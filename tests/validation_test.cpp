@@ -466,3 +466,18 @@ TEST(Validation, InvalidUtf8InJsonIsRefused) {
   EXPECT_EQ(o.code, 2);
   EXPECT_NE(error_at(o.out, "").find("not valid JSON"), std::string::npos);
 }
+
+// A format a command cannot print is a usage error naming it, not JSON in its place.
+TEST(Options, FormatTheCommandCannotPrintIsAUsageError) {
+  const std::string doc = gapscore::test::read_file("tests/fixtures/intercom_rice.json");
+  for (const auto& [command, options] : std::vector<std::pair<std::string, std::string>>{
+           {"explain", R"({"format": "table", "item": "x"})"}, {"validate", R"({"format": "markdown"})"},
+           {"gaps", R"({"format": "csv"})"}}) {
+    const auto r = gapscore::run_command(command, doc, options);
+    EXPECT_EQ(r.exit_code, 1) << command;
+    const auto out = gapscore::Json::parse(r.output);
+    EXPECT_EQ(out["errors"][0]["path"], "options/format") << r.output;
+    EXPECT_NE(out["errors"][0]["message"].get<std::string>().find("is not available for " + command), std::string::npos)
+        << r.output;
+  }
+}

@@ -76,7 +76,7 @@ export declare class Engine {
   order(): Uint32Array;
   /** Score per item index (document order). A view; same lifetime as {@link Engine.order}. */
   scores(): Float64Array;
-  /** 1-based rank per item index (tied items share a rank). A view; same lifetime as {@link Engine.order}. */
+  /** 1-based rank per item index, ties broken as `rank` breaks them (MoSCoW, then id). A view; same lifetime as {@link Engine.order}. */
   ranks(): Uint32Array;
 
   /**

@@ -64,6 +64,8 @@ private:
 struct CommandSummary {
   std::string_view name;
   std::string_view summary;
+  bool table = false; ///< has "table" and "markdown" formats besides "json"
+  bool csv = false;   ///< has the "csv" format
 };
 std::vector<CommandSummary> command_summaries();
 

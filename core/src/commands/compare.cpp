@@ -56,7 +56,7 @@ Json command_compare(Request& r) {
   Json out = Json::object();
   out["a"] = side(*a, variants, *ma);
   out["b"] = side(*b, variants, *mb);
-  if (ma == mb) describe_model(out, *ma);
+  if (ma == mb) describe_model(out, *ma, before.scenario);
   add_rank_changes(out, before, after, top, ma != mb);
   return out;
 }

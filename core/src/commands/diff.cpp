@@ -61,6 +61,16 @@ void add_rank_changes(Json& out, const Scored& before_scored, const Scored& afte
   const Scenario& sb = after->scenario;
   const Json weights = weight_changes(sa, sb);
   out["weights"] = weights;
+  // The weighted scorecard re-normalizes every criterion: a different normalization moves
+  // items without any input of theirs changing.
+  const bool normalization_changed =
+      !model_changed && before->model->id == "weighted" && sa.normalization != sb.normalization;
+  std::string normalization_reason;
+  if (normalization_changed) {
+    const std::string from(normalization_name(sa.normalization)), to(normalization_name(sb.normalization));
+    out["normalization_change"] = Json{{"before", from}, {"after", to}};
+    normalization_reason = "the normalization changed (" + from + " → " + to + ")";
+  }
 
   struct Row {
     std::size_t sort_key;
@@ -88,11 +98,12 @@ void add_rank_changes(Json& out, const Scored& before_scored, const Scored& afte
       row["after_score"] = after->table.score[j];
       Json moved = moved_terms(*before, i, *after, j);
       // Under another model the terms are other numbers anyway: the model is the reason.
-      const char* reason = ra == rb                ? "unchanged"
-                           : model_changed         ? "the model changed"
-                           : !moved.empty()        ? "its own terms changed"
-                           : !weights.empty()      ? "criterion weights changed"
-                                                   : "other items moved past it";
+      const std::string reason = ra == rb                ? "unchanged"
+                                 : model_changed         ? "the model changed"
+                                 : normalization_changed ? normalization_reason
+                                 : !moved.empty()        ? "its own terms changed"
+                                 : !weights.empty()      ? "criterion weights changed"
+                                                         : "other items moved past it";
       row["moved_by"] = std::move(moved);
       row["reason"] = reason;
       if (top && ra > top && rb <= top) entered.push_back(sb.items[j].id);
@@ -132,7 +143,7 @@ Json command_diff(Request& r) {
   if (!r.diag.ok()) return nullptr;
 
   Json out = Json::object();
-  describe_model(out, *before->model);
+  describe_model(out, *before->model, before->scenario);
   add_rank_changes(out, *before, *after, top);
   return out;
 }

@@ -119,7 +119,7 @@ Json command_plan(Request& r) {
   const PlanResult plan = plan_capacity(in);
 
   Json out = Json::object();
-  describe_model(out, *sc->model);
+  describe_model(out, *sc->model, sc->scenario);
   out["value_term"] = value_term(sc->model->id);
   out["effort_field"] = field_name(effort_field);
   out["capacity"] = *capacity;

@@ -14,7 +14,7 @@ Json command_rank(Request& r) {
   const std::size_t shown = top == 0 ? n : std::min(top, n);
 
   Json out = Json::object();
-  describe_model(out, *sc->model);
+  describe_model(out, *sc->model, sc->scenario);
   if (auto w = r.options.find("weights"); w != r.options.end()) out["weight_set"] = *w; // stakeholder id
   if (!evidence.is_null()) out["confidence_from"] = std::move(evidence);
   out["items"] = n;

@@ -49,7 +49,7 @@ const std::vector<CommandSpec>& command_specs() {
 
 std::vector<CommandSummary> command_summaries() {
   std::vector<CommandSummary> out;
-  for (const auto& c : command_specs()) out.push_back({c.name, c.summary});
+  for (const auto& c : command_specs()) out.push_back({c.name, c.summary, c.table != nullptr, c.csv != nullptr});
   return out;
 }
 
@@ -115,9 +115,10 @@ bool prepare_command(PreparedCommand& p, std::string_view command, std::string_v
   if (auto f = r.text("format")) {
     if (*f == "json" || *f == "table" || *f == "markdown" || *f == "csv") p.format = *f;
     else r.usage("format", "must be json, table, markdown or csv (got " + describe(Json(*f)) + ")");
-    if ((p.format == "table" || p.format == "markdown") && !spec->table) p.format = "json";
-    if (p.format == "csv" && !spec->csv)
-      r.usage("format", "csv is not available for " + std::string(command) + " (use json)");
+    if (((p.format == "table" || p.format == "markdown") && !spec->table) || (p.format == "csv" && !spec->csv)) {
+      r.usage("format", p.format + " is not available for " + std::string(command) + " (use json)");
+      p.format = "json";
+    }
   }
   for (const auto& [key, value] : r.options.items()) {
     (void)value;

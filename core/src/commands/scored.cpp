@@ -23,8 +23,16 @@ std::optional<Scored> load_and_score(Request& r) {
   return score_and_rank(std::move(*s), *m);
 }
 
-void describe_model(Json& out, const ModelInfo& m) {
+void describe_model(Json& out, const ModelInfo& m, const Scenario& s) {
   out["model"] = m.id;
+  if (m.id == "weighted") {
+    // The weighted scorecard's ranking depends on how the criteria are normalized: name it.
+    const std::string n(normalization_name(s.normalization));
+    out["variant"] = std::string(m.variant) + " (" + n + " normalization)";
+    out["formula"] = m.formula;
+    out["normalization"] = n;
+    return;
+  }
   out["variant"] = m.variant;
   out["formula"] = m.formula;
 }

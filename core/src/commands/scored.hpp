@@ -20,8 +20,9 @@ Scored score_and_rank(Scenario scenario, const ModelInfo& model);
 /// Loads the request's document, picks the model and scores it; nullopt on any error.
 std::optional<Scored> load_and_score(Request& r);
 
-/// {"model", "variant", "formula"} fields naming the model in every result.
-void describe_model(Json& out, const ModelInfo& m);
+/// {"model", "variant", "formula"} fields naming the model in every result; for the weighted
+/// scorecard the variant names the normalization, also given as "normalization".
+void describe_model(Json& out, const ModelInfo& m, const Scenario& s);
 
 /// One ranking row: id, rank, score, title, moscow, terms, tied_with.
 Json ranking_row(const Scored& sc, std::size_t item);

@@ -44,7 +44,7 @@ Json command_sensitivity(Request& r) {
 
   const Scored sc = score_and_rank(*s, *m);
   Json out = Json::object();
-  describe_model(out, *m);
+  describe_model(out, *m, *s);
   out["top"] = top;
   Json top_items = Json::array();
   for (std::size_t k = 0; k < top; ++k) top_items.push_back(s->items[sc.ranking.order[k]].id);

@@ -111,7 +111,7 @@ Json simulation_json(Request& r, const SimulationSetup& setup, const SimulationR
   out["runs"] = settings.runs;
   out["seed"] = settings.seed;
   out["distribution"] = "triangular";
-  describe_model(out, *setup.model);
+  describe_model(out, *setup.model, setup.scenario);
   out["top"] = settings.top;
   out["uncertain_inputs"] = res.inputs;
   if (res.cancelled) {
