@@ -222,3 +222,23 @@ TEST(Diff, ProblemsInTheSecondDocumentAreUnderAfter) {
   EXPECT_EQ(code, 1);
   EXPECT_EQ(missing["errors"][0]["path"], "options/after");
 }
+
+// Wide characters take two terminal columns: a Chinese title or an emoji must not push the
+// score column out of line. "修复" and "abcd" are both four columns wide, so they get the same
+// padding; "🐜ab" too.
+TEST(RankTable, WideCharactersKeepColumnsAligned) {
+  const Json doc = {{"format", "gapscore/1"},
+                    {"model", "rice"},
+                    {"items", Json::array({{{"id", "a"}, {"title", "修复"}, {"reach", 30}, {"impact", 1}, {"confidence", 1}, {"effort", 1}},
+                                           {{"id", "b"}, {"title", "abcd"}, {"reach", 20}, {"impact", 1}, {"confidence", 1}, {"effort", 1}},
+                                           {{"id", "c"}, {"title", "\xF0\x9F\x90\x9C" "ab"}, {"reach", 10}, {"impact", 1}, {"confidence", 1}, {"effort", 1}}})}};
+  const std::string table = gapscore::run_command("rank", doc.dump(), R"({"format": "table"})").output;
+  auto padding_after = [&](const std::string& title) {
+    const std::size_t at = table.find(title);
+    EXPECT_NE(at, std::string::npos) << table;
+    const std::size_t end = at + title.size();
+    return table.substr(end, table.find_first_not_of(' ', end) - end).size();
+  };
+  EXPECT_EQ(padding_after("修复"), padding_after("abcd")) << table;
+  EXPECT_EQ(padding_after("\xF0\x9F\x90\x9C" "ab"), padding_after("abcd")) << table;
+}

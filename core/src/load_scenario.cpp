@@ -58,7 +58,7 @@ private:
   std::size_t index_ = kNoIndex;
 };
 
-const std::string kTitle = "/title", kModel = "/model";
+const std::string kTitle = "/title", kModel = "/model", kDescription = "/description";
 
 class Loader {
 public:
@@ -82,6 +82,8 @@ public:
         diag_.error("/model", "unknown model " + describe(doc["model"]) + " (choose " +
                                   model_list() + ")");
     }
+    // Free text (docs/format.md), checked like an item's description.
+    if (doc.contains("description")) text(doc["description"], LazyPath(kDescription));
     if (doc.contains("top")) {
       const Json& t = doc["top"];
       if (!t.is_number_integer() || t.get<long long>() < 1)

@@ -6,6 +6,7 @@
 
 #include "gapscore/csv.hpp"
 #include "request.hpp"
+#include "text_table.hpp"
 
 namespace gapscore {
 namespace {
@@ -15,24 +16,6 @@ std::string short_number(double x) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.6g", x);
   return buf;
-}
-
-std::size_t display_width(const std::string& s) {
-  std::size_t w = 0;
-  for (unsigned char c : s) w += (c & 0xC0) != 0x80; // count code points, not bytes
-  return w;
-}
-
-std::string cut(const std::string& s, std::size_t width) {
-  if (display_width(s) <= width) return s;
-  std::string out;
-  std::size_t w = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if ((c & 0xC0) != 0x80 && ++w > width - 1) break;
-    out += s[i];
-  }
-  return out + "…";
 }
 
 /// The terms column: the largest contributions for additive models, every input otherwise.
@@ -57,7 +40,7 @@ std::string render_rank_table(const Json& result, bool markdown) {
   for (const auto& row : result["ranking"]) {
     std::string rank = std::to_string(row["rank"].get<long long>());
     if (row.contains("tied_with")) rank += "=";
-    rows.push_back({rank, row["id"].get<std::string>(), cut(row["title"].get<std::string>(), 40),
+    rows.push_back({rank, row["id"].get<std::string>(), table_cut(row["title"].get<std::string>(), 40),
                     short_number(row["score"].get<double>()), terms_text(row["terms"], contributions)});
   }
   std::string out;

@@ -7,9 +7,33 @@
 namespace gapscore {
 namespace {
 
-std::size_t display_width(const std::string& s) {
+/// The code point starting at s[i] (well-formed UTF-8: the loader checked it) and its length.
+char32_t decode(const std::string& s, std::size_t i, std::size_t& len) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (i + len > s.size()) len = 1;
+  char32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return cp;
+}
+
+/// Terminal columns of a code point: 2 for East Asian wide and fullwidth characters and
+/// emoji, 0 for combining marks and joiners, 1 otherwise (the common ranges of wcwidth).
+std::size_t columns(char32_t cp) {
+  if ((cp >= 0x0300 && cp <= 0x036F) || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F)) return 0;
+  if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
+      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+      (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+      (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD))
+    return 2;
+  return 1;
+}
+
+/// Columns a terminal gives the text, so a title in Chinese or with an emoji keeps the
+/// columns after it aligned.
+std::size_t width_of(const std::string& s) {
   std::size_t w = 0;
-  for (unsigned char c : s) w += (c & 0xC0) != 0x80; // code points, not bytes
+  for (std::size_t i = 0, len = 1; i < s.size(); i += len) w += columns(decode(s, i, len));
   return w;
 }
 
@@ -25,6 +49,8 @@ std::string markdown_cell(const std::string& s) {
 }
 
 } // namespace
+
+std::size_t display_width(const std::string& s) { return width_of(s); }
 
 std::string table_number(const Json& v) {
   if (!v.is_number()) return "";
@@ -46,10 +72,10 @@ std::string table_cut(const std::string& s, std::size_t width) {
   if (display_width(s) <= width) return s;
   std::string out;
   std::size_t w = 0;
-  for (char ch : s) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if ((c & 0xC0) != 0x80 && ++w > width - 1) break;
-    out += ch;
+  for (std::size_t i = 0, len = 1; i < s.size(); i += len) {
+    w += columns(decode(s, i, len));
+    if (w > width - 1) break; // room for the ellipsis
+    out.append(s, i, len);
   }
   return out + "…";
 }

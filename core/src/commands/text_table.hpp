@@ -21,7 +21,9 @@ struct TextTable {
 std::string table_number(const Json& v);
 /// A share as a percentage with one decimal, e.g. "42.5%".
 std::string table_percent(double share);
-/// Text cut to `width` code points with "…" (titles in aligned tables).
+/// Text cut to `width` terminal columns with "…" (titles in aligned tables).
 std::string table_cut(const std::string& s, std::size_t width);
+/// Terminal columns of UTF-8 text: wide (CJK, emoji) characters take two, combining marks none.
+std::size_t display_width(const std::string& s);
 
 } // namespace gapscore
