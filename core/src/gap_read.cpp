@@ -14,6 +14,8 @@ using detail::kind_of;
 using detail::list_at;
 using detail::read_id;
 using detail::read_number;
+using detail::read_ref;
+using detail::RefKind;
 using detail::read_text;
 using detail::warn_unknown;
 
@@ -183,7 +185,11 @@ private:
         const Json& j = (*lifts)[k];
         if (!expect_object(j, at, "{\"outcome\": id, \"lift\": fraction of the gap closed}", d_)) continue;
         Lift l;
-        bool ok = read_outcome_ref(j, at, g, l);
+        static constexpr RefKind kOutcome{"outcome", "the id of the outcome this item improves", "an outcome id",
+                                          "outcome", "(the document has no outcomes)"};
+        const auto outcome = read_ref(j, at, kOutcome, outcome_ids_, g.outcomes.empty(), d_);
+        bool ok = outcome.has_value();
+        if (outcome) l.outcome = *outcome;
         if (!j.contains("lift")) {
           d_.error(pointer(at, "lift"),
                    "missing: the fraction of the outcome's gap this item closes, in (0, 1]");
@@ -203,27 +209,6 @@ private:
         g.lifts[i].push_back(l);
       }
     }
-  }
-
-  bool read_outcome_ref(const Json& j, const std::string& at, const GapData& g, Lift& l) {
-    const std::string p = pointer(at, "outcome");
-    if (!j.contains("outcome")) {
-      d_.error(p, "missing: the id of the outcome this item improves");
-      return false;
-    }
-    const Json& v = j["outcome"];
-    if (!v.is_string()) {
-      d_.error(p, std::string("must be an outcome id (got ") + kind_of(v) + ")");
-      return false;
-    }
-    auto it = outcome_ids_.find(v.get<std::string>());
-    if (it == outcome_ids_.end()) {
-      d_.error(p, "no outcome with id " + describe(v) +
-                      (g.outcomes.empty() ? " (the document has no outcomes)" : ""));
-      return false;
-    }
-    l.outcome = it->second;
-    return true;
   }
 };
 

@@ -10,10 +10,11 @@ namespace gapscore {
 namespace {
 
 using detail::expect_object;
-using detail::kind_of;
 using detail::list_at;
 using detail::read_id;
 using detail::read_number;
+using detail::read_ref;
+using detail::RefKind;
 using detail::read_text;
 using detail::warn_unknown;
 
@@ -106,7 +107,11 @@ private:
         if (!expect_object(j, at, "{\"key_result\": id, \"amount\": number}", d_)) continue;
         warn_unknown(j, at, {"key_result", "amount", "note"}, d_);
         Contribution c;
-        if (!read_kr_ref(j, at, okr, c)) continue;
+        static constexpr RefKind kKeyResult{"key_result", "the id of the key result this item contributes to",
+                                            "a key result id", "key result", "(the document has no objectives)"};
+        const auto kr_index = read_ref(j, at, kKeyResult, kr_ids_, okr.key_results.empty(), d_);
+        if (!kr_index) continue;
+        c.key_result = *kr_index;
         if (!j.contains("amount")) {
           d_.error(pointer(at, "amount"), "missing: how much of the key result this item achieves");
           continue;
@@ -131,27 +136,6 @@ private:
         okr.contributes[i].push_back(c);
       }
     }
-  }
-
-  bool read_kr_ref(const Json& j, const std::string& at, const OkrData& okr, Contribution& c) {
-    const std::string p = pointer(at, "key_result");
-    if (!j.contains("key_result")) {
-      d_.error(p, "missing: the id of the key result this item contributes to");
-      return false;
-    }
-    const Json& v = j["key_result"];
-    if (!v.is_string()) {
-      d_.error(p, std::string("must be a key result id (got ") + kind_of(v) + ")");
-      return false;
-    }
-    auto it = kr_ids_.find(v.get<std::string>());
-    if (it == kr_ids_.end()) {
-      d_.error(p, "no key result with id " + describe(v) +
-                      (okr.key_results.empty() ? " (the document has no objectives)" : ""));
-      return false;
-    }
-    c.key_result = it->second;
-    return true;
   }
 };
 

@@ -99,6 +99,28 @@ double read_number(const Json& v, const std::string& path, const NumberRule& rul
   return x;
 }
 
+std::optional<std::size_t> read_ref(const Json& obj, const std::string& path, const RefKind& ref,
+                                    const std::map<std::string, std::size_t>& ids, bool section_empty,
+                                    Diagnostics& d) {
+  const std::string p = pointer(path, ref.key);
+  const std::string key(ref.key);
+  if (!obj.contains(key)) {
+    d.error(p, "missing: " + std::string(ref.missing));
+    return std::nullopt;
+  }
+  const Json& v = obj[key];
+  if (!v.is_string()) {
+    d.error(p, "must be " + std::string(ref.kind) + " (got " + kind_of(v) + ")");
+    return std::nullopt;
+  }
+  auto it = ids.find(v.get_ref<const std::string&>());
+  if (it == ids.end()) {
+    d.error(p, "no " + std::string(ref.noun) + " with id " + describe(v) + (section_empty ? " " + std::string(ref.none) : ""));
+    return std::nullopt;
+  }
+  return it->second;
+}
+
 void warn_unknown(const Json& obj, const std::string& path, std::initializer_list<std::string_view> known,
                   Diagnostics& d) {
   if (!obj.is_object()) return;

@@ -4,6 +4,7 @@
 // one pass lists every problem, like the scenario loader does.
 #include <initializer_list>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -37,6 +38,22 @@ std::string read_text(const Json& obj, std::string_view key, const std::string& 
 
 /// A number following `rule`; kMissing (and an error) otherwise.
 double read_number(const Json& v, const std::string& path, const NumberRule& rule, Diagnostics& d);
+
+/// How an item names an entry of another section (an outcome, a key result), for messages.
+struct RefKind {
+  std::string_view key;     ///< "outcome"
+  std::string_view missing; ///< "the id of the outcome this item improves"
+  std::string_view kind;    ///< "an outcome id"
+  std::string_view noun;    ///< "outcome"
+  std::string_view none;    ///< "(the document has no outcomes)"
+};
+
+/// obj[ref.key] as the id of an entry in `ids` (id -> index): the index, or nullopt with the
+/// problem reported at path/key (missing, not text, or no such entry; `section_empty` adds
+/// ref.none to the last).
+std::optional<std::size_t> read_ref(const Json& obj, const std::string& path, const RefKind& ref,
+                                    const std::map<std::string, std::size_t>& ids, bool section_empty,
+                                    Diagnostics& d);
 
 /// Warns about keys of obj not in `known` (likely typos), as the loader does for items.
 void warn_unknown(const Json& obj, const std::string& path, std::initializer_list<std::string_view> known,
