@@ -222,6 +222,10 @@ int main(int argc, char** argv) {
   CLI::App* sub = app.get_subcommands().front();
   const std::string command = sub->get_name();
 
+  if (command == "diff" && in.file == "-" && in.second == "-") {
+    std::cerr << "error: BEFORE and AFTER cannot both be - (standard input can be read once)\n";
+    return gapscore::kUsageError;
+  }
   std::string document, error;
   if (!read_input(in.file, document, error)) {
     std::cerr << "error: " << error << "\n";

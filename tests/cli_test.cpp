@@ -234,6 +234,12 @@ TEST(Cli, DirectoryIsNamedNotReadAsEmpty) {
   EXPECT_NE(r.err.find("cannot read tests/fixtures: it is a directory"), std::string::npos) << r.err;
 }
 
+TEST(Cli, DiffReadsStandardInputOnlyOnce) {
+  const CliRun r = gapscore_cli("diff - -");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("BEFORE and AFTER cannot both be -"), std::string::npos) << r.err;
+}
+
 TEST(Cli, UsageErrorsExitOne) {
   const std::string rice = kRice;
   const std::vector<std::string> usage_errors = {
