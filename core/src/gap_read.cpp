@@ -14,6 +14,7 @@ using detail::kind_of;
 using detail::list_at;
 using detail::read_id;
 using detail::read_number;
+using detail::first_mention;
 using detail::read_ref;
 using detail::RefKind;
 using detail::read_text;
@@ -202,13 +203,7 @@ private:
         }
         warn_unknown(j, at, {"outcome", "lift", "note"}, d_);
         if (!ok) continue;
-        auto [it, fresh] = seen.emplace(l.outcome, k);
-        if (!fresh) {
-          d_.error(pointer(at, "outcome"), "duplicate of " + pointer(pointer(path, it->second), "outcome") +
-                                               ": list each outcome once per item");
-          continue;
-        }
-        g.lifts[i].push_back(l);
+        if (first_mention(seen, l.outcome, path, k, kOutcome, d_)) g.lifts[i].push_back(l);
       }
     }
   }

@@ -13,6 +13,7 @@ using detail::expect_object;
 using detail::list_at;
 using detail::read_id;
 using detail::read_number;
+using detail::first_mention;
 using detail::read_ref;
 using detail::RefKind;
 using detail::read_text;
@@ -127,13 +128,7 @@ private:
                                                 "give the key result a target to count in its own unit");
           continue;
         }
-        auto [it, fresh] = seen.emplace(c.key_result, k);
-        if (!fresh) {
-          d_.error(pointer(at, "key_result"), "duplicate of " + pointer(pointer(path, it->second), "key_result") +
-                                                  ": list each key result once per item");
-          continue;
-        }
-        okr.contributes[i].push_back(c);
+        if (first_mention(seen, c.key_result, path, k, kKeyResult, d_)) okr.contributes[i].push_back(c);
       }
     }
   }

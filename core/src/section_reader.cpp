@@ -121,6 +121,15 @@ std::optional<std::size_t> read_ref(const Json& obj, const std::string& path, co
   return it->second;
 }
 
+bool first_mention(std::map<std::size_t, std::size_t>& seen, std::size_t entry, const std::string& list,
+                   std::size_t k, const RefKind& ref, Diagnostics& d) {
+  auto [it, fresh] = seen.emplace(entry, k);
+  if (!fresh)
+    d.error(pointer(pointer(list, k), ref.key), "duplicate of " + pointer(pointer(list, it->second), ref.key) +
+                                                 ": list each " + std::string(ref.noun) + " once per item");
+  return fresh;
+}
+
 void warn_unknown(const Json& obj, const std::string& path, std::initializer_list<std::string_view> known,
                   Diagnostics& d) {
   if (!obj.is_object()) return;

@@ -55,6 +55,11 @@ std::optional<std::size_t> read_ref(const Json& obj, const std::string& path, co
                                     const std::map<std::string, std::size_t>& ids, bool section_empty,
                                     Diagnostics& d);
 
+/// True the first time an item's list (at `list`) names `entry`; afterwards false, with a
+/// "duplicate of <first mention>" error at entry k. `seen` maps entry -> list position.
+bool first_mention(std::map<std::size_t, std::size_t>& seen, std::size_t entry, const std::string& list,
+                   std::size_t k, const RefKind& ref, Diagnostics& d);
+
 /// Warns about keys of obj not in `known` (likely typos), as the loader does for items.
 void warn_unknown(const Json& obj, const std::string& path, std::initializer_list<std::string_view> known,
                   Diagnostics& d);
