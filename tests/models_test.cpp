@@ -431,6 +431,7 @@ TEST(Weighted, ResultsNameTheNormalizationAndDiffBlamesItsChange) {
   Json out = run_json("rank", doc.dump());
   EXPECT_EQ(out["variant"], "Weighted scorecard (minmax normalization)");
   EXPECT_EQ(out["normalization"], "minmax");
+  EXPECT_EQ(run_json("explain", doc.dump(), {{"item", "a"}})["variant"], "Weighted scorecard (minmax normalization)");
   // minmax: a = 3/5·1 + 2/5·0 = 0.6, b = 0 + 0.4 = 0.4, c = 3/5·0.5 + 2/5·(4/7) = 0.528...
   EXPECT_EQ(out["ranking"][0]["id"], "a");
 

@@ -18,7 +18,7 @@ Json explain_item(const Scenario& s, const ModelInfo& m, const ScoreTable& t, co
   Json out = {{"id", item.id}, {"rank", r.rank[i]}, {"score", t.score[i]}, {"title", item.title}};
   if (item.moscow != Moscow::none) out["moscow"] = moscow_name(item.moscow);
   out["model"] = m.id;
-  out["variant"] = m.variant;
+  out["variant"] = model_variant(m, s);
   out["formula"] = m.formula;
   out["of"] = s.size();
   const Json detail = m.explain(s, t, i);

@@ -140,6 +140,11 @@ const std::vector<ModelInfo>& models() {
   return all;
 }
 
+std::string model_variant(const ModelInfo& m, const Scenario& s) {
+  if (m.id != "weighted") return std::string(m.variant);
+  return std::string(m.variant) + " (" + std::string(normalization_name(s.normalization)) + " normalization)";
+}
+
 const ModelInfo* find_model(std::string_view id) {
   for (const auto& m : models())
     if (m.id == id) return &m;

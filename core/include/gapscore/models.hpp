@@ -45,6 +45,10 @@ struct ModelInfo {
 /// Every model, in the order they are listed to users.
 const std::vector<ModelInfo>& models();
 const ModelInfo* find_model(std::string_view id);
+
+/// The model's variant as results name it: the weighted scorecard's order depends on how
+/// the criteria are normalized, so its variant names the document's normalization.
+std::string model_variant(const ModelInfo& m, const Scenario& s);
 /// "rice, ice, wsjf, ..." for messages.
 std::string model_list();
 

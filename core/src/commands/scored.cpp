@@ -25,16 +25,9 @@ std::optional<Scored> load_and_score(Request& r) {
 
 void describe_model(Json& out, const ModelInfo& m, const Scenario& s) {
   out["model"] = m.id;
-  if (m.id == "weighted") {
-    // The weighted scorecard's ranking depends on how the criteria are normalized: name it.
-    const std::string n(normalization_name(s.normalization));
-    out["variant"] = std::string(m.variant) + " (" + n + " normalization)";
-    out["formula"] = m.formula;
-    out["normalization"] = n;
-    return;
-  }
-  out["variant"] = m.variant;
+  out["variant"] = model_variant(m, s);
   out["formula"] = m.formula;
+  if (m.id == "weighted") out["normalization"] = normalization_name(s.normalization);
 }
 
 namespace {
