@@ -2,6 +2,7 @@
 // reciprocal matrix, and naming the judgements to revisit when they contradict each other.
 #include "gapscore/ahp_section.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <utility>
@@ -39,7 +40,7 @@ std::string ratio_text(double r) {
   char buf[32];
   if (r < 1) {
     const double inv = 1 / r;
-    const double whole = static_cast<double>(static_cast<long long>(inv + 0.5));
+    const double whole = std::floor(inv + 0.5); // entries go down to 1e-150: no cast to an integer
     if (whole >= 2 && (inv - whole) * (inv - whole) < 1e-6) {
       std::snprintf(buf, sizeof buf, "1/%.0f", whole);
       return buf;

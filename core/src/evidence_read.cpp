@@ -1,6 +1,7 @@
 // Reading and validating the outcome history (measurements) and the items' status, release
 // date and team. Every problem is reported at its JSON Pointer and reading carries on, so one
 // pass lists them all, as for the other customer sections.
+#include <cmath>
 #include <algorithm>
 #include <array>
 #include <map>
@@ -19,7 +20,7 @@ using detail::read_text;
 using detail::warn_unknown;
 
 constexpr NumberRule kRating{0, true, 10, true};
-constexpr NumberRule kCount{0, true};
+constexpr NumberRule kCount{0, true, 1e12, true}; // like the customer sections: sums stay exact and finite
 constexpr std::array<const char*, 3> kKinds = {"current", "satisfaction", "survey"};
 
 class EvidenceReader {
@@ -89,7 +90,7 @@ private:
     if (j.contains("respondents")) {
       const std::string at = pointer(path, "respondents");
       const double n = read_number(j["respondents"], at, kCount, d_);
-      if (!is_missing(n) && (n < 1 || n != static_cast<double>(static_cast<long long>(n))))
+      if (!is_missing(n) && (n < 1 || n != std::floor(n))) // floor: a cast of 1e38 would be undefined
         d_.error(at, "must be a whole number of at least 1 (got " + number_text(n) + ")");
       else m.respondents = n;
     }

@@ -1,4 +1,6 @@
 // Text renderings of the agreement and AHP results (aligned table / Markdown).
+#include <cmath>
+
 #include "request.hpp"
 #include "text_table.hpp"
 
@@ -13,8 +15,9 @@ std::string ratio_cell(const Json& v) {
   const double r = v.get<double>();
   if (r > 0 && r < 1) {
     const double inv = 1 / r;
-    const double whole = static_cast<double>(static_cast<long long>(inv + 0.5));
-    if (whole >= 2 && (inv - whole) * (inv - whole) < 1e-12) return "1/" + std::to_string(static_cast<long long>(whole));
+    const double whole = std::floor(inv + 0.5); // entries go down to 1e-150: cast only small ones
+    if (whole >= 2 && whole < 1e15 && (inv - whole) * (inv - whole) < 1e-12)
+      return "1/" + std::to_string(static_cast<long long>(whole));
   }
   return table_number(v);
 }

@@ -2,6 +2,7 @@
 // each rank (SMAA rank acceptability), of the top K, its expected rank and 5-95 % interval.
 #include "gapscore/simulate.hpp"
 
+#include <cmath>
 #include <algorithm>
 #include <numeric>
 
@@ -31,7 +32,7 @@ std::optional<long long> setting(Request& r, const Scenario& s, const char* name
   if (!section.contains(name)) return fallback;
   const Json& v = section[name];
   const double x = v.is_number() ? v.get<double>() : 0.5;
-  if (!v.is_number() || x != static_cast<double>(static_cast<long long>(x)) || x < static_cast<double>(min) ||
+  if (!v.is_number() || x != std::floor(x) || x < static_cast<double>(min) ||
       x > static_cast<double>(max)) {
     r.diag.error(pointer("/simulation", name), "must be a whole number between " + std::to_string(min) + " and " +
                                                    std::to_string(max) + " (got " + describe(v) + ")");
