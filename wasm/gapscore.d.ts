@@ -164,8 +164,9 @@ export interface GapscoreModuleOptions {
 }
 
 /**
- * Instantiates the module (the wasm is inlined: no file to fetch). Works in browsers,
- * workers and node 20: `const gs = await createGapscore();`
+ * Instantiates the module (the wasm is inlined, stored deflated and unpacked with
+ * DecompressionStream: no file to fetch). Works in browsers, workers and node 20:
+ * `const gs = await createGapscore();`
  */
 declare function createGapscore(options?: GapscoreModuleOptions): Promise<GapscoreModule>;
 export default createGapscore;

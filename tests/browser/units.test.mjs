@@ -23,8 +23,8 @@ const out = join(dir, 'units.mjs');
 const stubEngine = {
   name: 'stub-engine',
   setup(b) {
-    b.onResolve({ filter: /dist\/gapscore\.mjs$|^gapscore:wasm-data$/ }, (a) => ({ path: a.path, namespace: 'stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default null; export const WASM_DEFLATED = "";', loader: 'js' }));
+    b.onResolve({ filter: /dist\/gapscore\.mjs$/ }, (a) => ({ path: a.path, namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default null;', loader: 'js' }));
   },
 };
 await build({ entryPoints: [entry], outfile: out, bundle: true, format: 'esm', platform: 'neutral', logLevel: 'error', plugins: [stubEngine] });

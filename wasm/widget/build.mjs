@@ -1,16 +1,15 @@
 // Bundles the widget into ONE classic script, dist/gapscore-widget.js, with the
-// WebAssembly module (dist/gapscore.mjs, wasm inlined) inside.
+// WebAssembly module (dist/gapscore.mjs, wasm inlined and deflated) inside.
 // - A classic script (IIFE), not an ES module: browsers refuse module scripts on pages
 //   opened from file://, and wikis often only allow a plain <script src>.
-// - The module's base64 wasm is moved out of its glue code and stored deflated (the widget
-//   inflates it with the browser's DecompressionStream and passes it as `wasmBinary`):
-//   about half the bytes, and no fetch() of a data: URL (see wasm/widget/module.ts).
+// - The module already stores its wasm deflated and unpacks it itself (wasm/pack-module.mjs),
+//   so it is bundled as it is.
 // GAPSCORE_MODULE=path uses another module file; WIDGET_DEBUG=1 skips minification.
 import { build } from 'esbuild';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateRawSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const modulePath = resolve(process.env.GAPSCORE_MODULE ?? resolve(root, 'dist/gapscore.mjs'));
@@ -20,34 +19,11 @@ if (!existsSync(modulePath)) {
   process.exit(1);
 }
 
-const DATA_URI = /(["'])data:application\/octet-stream;base64,([A-Za-z0-9+/]+={0,2})\1/;
-
-/** The module's glue with an empty data: URL, and the wasm deflated; or the file unchanged. */
-function unpackModule() {
-  const text = readFileSync(modulePath, 'utf8');
-  const m = DATA_URI.exec(text);
-  if (!m) {
-    console.warn('note: no inlined wasm found in the module; bundling it as it is');
-    return { glue: text, deflated: '' };
-  }
-  const wasm = Buffer.from(m[2], 'base64');
-  if (wasm.readUInt32BE(0) !== 0x0061736d) throw new Error('the inlined data is not a wasm binary');
-  const deflated = deflateRawSync(wasm, { level: 9 }).toString('base64');
-  const glue = text.slice(0, m.index) + `${m[1]}data:application/octet-stream;base64,${m[1]}` + text.slice(m.index + m[0].length);
-  return { glue, deflated };
-}
-
-const unpacked = unpackModule();
+// GAPSCORE_MODULE may name another build of the module.
 const modulePlugin = {
   name: 'gapscore-module',
   setup(b) {
-    b.onResolve({ filter: /dist\/gapscore\.mjs$/ }, () => ({ path: modulePath, namespace: 'gapscore-module' }));
-    b.onLoad({ filter: /.*/, namespace: 'gapscore-module' }, () => ({ contents: unpacked.glue, loader: 'js' }));
-    b.onResolve({ filter: /^gapscore:wasm-data$/ }, () => ({ path: 'wasm-data', namespace: 'gapscore-wasm' }));
-    b.onLoad({ filter: /.*/, namespace: 'gapscore-wasm' }, () => ({
-      contents: `export const WASM_DEFLATED = ${JSON.stringify(unpacked.deflated)};`,
-      loader: 'js',
-    }));
+    b.onResolve({ filter: /dist\/gapscore\.mjs$/ }, () => ({ path: modulePath }));
   },
 };
 

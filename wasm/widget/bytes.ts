@@ -1,5 +1,5 @@
-// Bytes <-> base64(url) and the browser's own (de)compression streams: used by share links
-// and to unpack the engine, so no compression library ships in the widget.
+// Bytes <-> base64(url) and the browser's own (de)compression streams: used by share links,
+// so no compression library ships in the widget.
 
 export function toBase64Url(bytes: Uint8Array): string {
   let bin = '';

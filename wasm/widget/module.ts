@@ -2,27 +2,15 @@
 // owns its own Engine objects, so widgets stay independent.
 // @ts-ignore: resolved by the bundler (wasm/widget/build.mjs); typed through module-types.ts.
 import createGapscore from '../../dist/gapscore.mjs';
-import { WASM_DEFLATED } from 'gapscore:wasm-data';
-import { fromBase64, inflateRaw } from './bytes';
 import type { GapscoreModule, Problem } from './module-types';
 
 let loading: Promise<GapscoreModule> | null = null;
 
-/**
- * The bundle carries the wasm binary deflated (about half the size of the module's own
- * base64 copy) and hands it to the module as `wasmBinary`. That also keeps the Emscripten
- * 3.1.6 glue from fetch()ing its data: URL, which a page's connect-src CSP would block
- * (with a console error) before the glue falls back to decoding it.
- */
-async function wasmBinary(): Promise<Uint8Array | undefined> {
-  if (!WASM_DEFLATED) return undefined;
-  return inflateRaw(fromBase64(WASM_DEFLATED));
-}
-
 export function loadModule(): Promise<GapscoreModule> {
   if (!loading) {
     const factory = createGapscore as (options?: object) => Promise<GapscoreModule>;
-    loading = wasmBinary().then((binary) => factory(binary ? { wasmBinary: binary } : {})).catch((error: unknown) => {
+    // The module unpacks its own deflated wasm (wasm/pack-module.mjs) and never fetches.
+    loading = factory().catch((error: unknown) => {
       loading = null; // let a later widget try again
       throw error;
     });
