@@ -11,7 +11,8 @@
 // and hands them to the glue as `wasmBinary`, which also stops the glue from fetch()ing a
 // data: URL (a page's connect-src CSP blocks that).
 // Runs in the CMake build (wasm/CMakeLists.txt) with node only: no npm packages.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { deflateSync } from 'node:zlib';
 
 const [input, output] = process.argv.slice(2);
@@ -58,5 +59,6 @@ async function createGapscoreModule(options = {}) {
 }
 export default createGapscoreModule;
 `;
+mkdirSync(dirname(output), { recursive: true });
 writeFileSync(output, glue + loader);
 console.log(`${output}: wasm ${wasm.length} bytes, stored deflated in ${deflated.length} bytes of base64; file ${glue.length + loader.length} bytes`);
