@@ -7,9 +7,8 @@
 // base64 gzips poorly). Deflating first makes the file less than half the size (992 KB ->
 // about 430 KB raw, 380 -> about 300 KB gzipped). The added loader inflates the bytes with
 // the engine's own DecompressionStream ("deflate": Chrome 80, Firefox 113, Safari 16.4,
-// node 18; no library shipped)
-// and hands them to the glue as `wasmBinary`, which also stops the glue from fetch()ing a
-// data: URL (a page's connect-src CSP blocks that).
+// node 18; no library shipped) and hands them to the glue as `wasmBinary`, which also
+// stops the glue from fetch()ing a data: URL (a page's connect-src CSP blocks that).
 // Runs in the CMake build (wasm/CMakeLists.txt) with node only: no npm packages.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
