@@ -229,6 +229,104 @@ test('a share link reproduces the view in a fresh browser, and leaves the other 
   await page.context().close();
 });
 
+test('a share link is a visit: it carries the open view, Undo returns to the reader’s own, and a reload shows their saved edits', async () => {
+  // The sender: WSJF on the "Value vs effort" tab.
+  const sender = await openDemo();
+  await chooseModel(sender, 'wsjf');
+  await backlog(sender).getByRole('tab', { name: 'Value vs effort' }).click();
+  await backlog(sender).getByRole('button', { name: 'Share link' }).click();
+  await until(async () => sender.url().includes('gs-id%3Abacklog='), 3000, 'the link in the address');
+  const url = sender.url();
+  await sender.context().close();
+
+  // The reader has an edit of their own (RICE, the document's model), saved.
+  const page = await openDemo();
+  const effort = backlog(page).getByRole('spinbutton', { name: 'Effort of Medication reminders' });
+  await effort.fill('1');
+  await effort.press('Enter');
+  const own = await engineTitles(HEALTH, { fields: [['medication-reminders', 'effort', 1]] });
+  await expectOrder(page, own, '#backlog', 'the reader’s own edit');
+  const modelOf = () => page.evaluate(() => document.querySelector('#backlog').shadowRoot.querySelector('#gs-model').value);
+  const selectedTab = () => backlog(page).locator('[role=tab][aria-selected=true]').textContent();
+
+  // The link pasted into the address of the open page applies at once (hashchange).
+  await page.goto(url);
+  await until(async () => (await modelOf()) === 'wsjf', 3000, 'the shared model');
+  assert.equal(await selectedTab(), 'Value vs effort', 'the view that was open when the link was made');
+  assert.match(await backlog(page).locator('.gs-status').textContent(), /shared view/i);
+  assert.equal(await backlog(page).getByRole('button', { name: /Undo/ }).isEnabled(), true, 'Undo is offered, as the message says');
+
+  // A reload shows the reader's own saved edits, not the visited view.
+  await page.reload();
+  await widget(page, '#backlog');
+  await until(async () => (await modelOf()) === 'rice', 3000, 'the reader’s model after reload');
+  await backlog(page).getByRole('tab', { name: 'Ranking' }).click();
+  await expectOrder(page, own, '#backlog', 'the reader’s own edit after reload');
+
+  // Opened as a fresh load: Undo returns to the reader's own view.
+  await page.goto('about:blank');
+  await page.goto(url);
+  await widget(page, '#backlog');
+  await until(async () => (await modelOf()) === 'wsjf', 3000, 'the shared model on a fresh load');
+  await backlog(page).getByRole('button', { name: /Undo/ }).click();
+  await until(async () => (await modelOf()) === 'rice', 3000, 'Undo back to the reader’s own model');
+  await backlog(page).getByRole('tab', { name: 'Ranking' }).click();
+  await expectOrder(page, own, '#backlog', 'the reader’s own edit after Undo');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('comparing with a scenario names it, and says when it was saved under another model', async () => {
+  const page = await openDemo();
+  await chooseModel(page, 'wsjf');
+  await backlog(page).getByRole('button', { name: 'Scenarios…' }).click();
+  const dialog = backlog(page).getByRole('dialog');
+  await dialog.getByLabel('Save the current view as').fill('WSJF plan');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await page.keyboard.press('Escape');
+  await chooseModel(page, 'rice');
+  await backlog(page).getByRole('button', { name: 'Scenarios…' }).click();
+  await dialog.getByRole('button', { name: 'Compare with scenario WSJF plan' }).click();
+  const compare = backlog(page).locator('.gs-compare');
+  await until(async () => /Scenario “WSJF plan”: top 10/.test(await compare.textContent()), 3000, 'the scenario named on its side');
+  assert.match(await compare.textContent(), /saved with wsjf/);
+  // Deleting the scenario compared with goes back to the baseline.
+  await backlog(page).getByRole('button', { name: 'Scenarios…' }).click();
+  await dialog.getByRole('button', { name: 'Delete scenario WSJF plan' }).click();
+  await page.keyboard.press('Escape');
+  await until(async () => /Baseline: top 10|No difference/.test(await compare.textContent()), 3000, 'the baseline again');
+  assert.equal(await compare.getByRole('combobox').inputValue(), '');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('keyboard focus stays on the item while the table re-ranks, and through an undo that rebuilds it', async () => {
+  const page = await openDemo();
+  const active = () => page.evaluate(() => document.querySelector('#backlog').shadowRoot.activeElement?.getAttribute('aria-label') ?? document.querySelector('#backlog').shadowRoot.activeElement?.textContent ?? null);
+  const effort = backlog(page).getByRole('spinbutton', { name: 'Effort of Medication reminders' });
+  const rankBefore = (await titles(page)).indexOf('Medication reminders');
+  await effort.fill('0.25');
+  await effort.press('Enter');
+  await until(async () => (await titles(page)).indexOf('Medication reminders') !== rankBefore, 3000, 'the row to move');
+  assert.equal(await active(), 'Effort of Medication reminders', 'focus stays in the moved row’s input');
+  // Undo from the keyboard with focus on a title: the rebuilt table gets focus back.
+  const first = (await titles(page))[0];
+  await backlog(page).getByRole('button', { name: first, exact: true }).focus();
+  await page.keyboard.press('Control+z');
+  await until(async () => (await titles(page)).indexOf('Medication reminders') === rankBefore, 3000, 'the undo');
+  assert.equal(await active(), first, 'focus on the same item’s title after the undo');
+  await page.keyboard.press('Control+Shift+z');
+  await until(async () => (await titles(page)).indexOf('Medication reminders') !== rankBefore, 3000, 'the redo, from the keyboard');
+  // Undo until there is nothing left: focus stays in the tools, not on the page.
+  const undo = backlog(page).getByRole('button', { name: /Undo/ });
+  await undo.focus();
+  await page.keyboard.press('Enter');
+  await until(() => undo.isDisabled(), 3000, 'nothing left to undo');
+  assert.notEqual(await active(), null, 'focus is still inside the widget');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a bad CSV shows the line and column, and the data stays; a good one replaces it (undoable)', async () => {
   const page = await openDemo();
   const before = await titles(page);

@@ -54,7 +54,11 @@ export class CompareView {
     fill(this.content, h('p', { class: 'gs-note' }, text));
   }
 
-  render(diff: DiffResult, top: number, labelOf: (criterion: string) => string): void {
+  /**
+   * `before` names the left side ("Baseline" or a scenario); `note` says anything the lists
+   * alone would hide (a scenario saved under another model is ranked by the what-if's).
+   */
+  render(diff: DiffResult, top: number, labelOf: (criterion: string) => string, before = 'Baseline', note = ''): void {
     const title = new Map(diff.items.map((r) => [r.id, r.title]));
     const name = (id: string) => title.get(id) ?? id;
     const entered = new Set(diff.entered_top ?? []);
@@ -65,7 +69,7 @@ export class CompareView {
     for (const w of diff.weights ?? [])
       chips.push(h('span', { class: 'gs-chip' }, `${labelOf(w.criterion)}: ${w.before === null ? '–' : formatNumber(w.before)} → ${w.after === null ? '–' : formatNumber(w.after)}`));
     const moved = diff.items.filter((r) => r.reason !== 'unchanged');
-    if (chips.length === 0 && moved.length === 0) chips.push(h('span', { class: 'gs-chip' }, 'No difference: the what-if ranks exactly like the baseline.'));
+    if (chips.length === 0 && moved.length === 0) chips.push(h('span', { class: 'gs-chip' }, `No difference: the what-if ranks exactly like ${before === 'Baseline' ? 'the baseline' : before}.`));
 
     const beforeTop = diff.items
       .filter((r) => r.before_rank !== null && r.before_rank <= top)
@@ -93,7 +97,7 @@ export class CompareView {
       h(
         'thead',
         {},
-        h('tr', {}, ...['Item', 'Baseline', 'What-if', 'Change', 'Why'].map((t) => h('th', { scope: 'col' }, t))),
+        h('tr', {}, ...['Item', before, 'What-if', 'Change', 'Why'].map((t) => h('th', { scope: 'col' }, t))),
       ),
       h(
         'tbody',
@@ -113,11 +117,12 @@ export class CompareView {
     );
     fill(
       this.content,
+      note ? h('p', { class: 'gs-note' }, note) : null,
       h('div', { class: 'gs-chips' }, ...chips),
       h(
         'div',
         { class: 'gs-sides' },
-        h('div', {}, h('h3', {}, `Baseline: top ${top}`), list(beforeTop, 'before')),
+        h('div', {}, h('h3', {}, `${before}: top ${top}`), list(beforeTop, 'before')),
         h('div', {}, h('h3', {}, `What-if: top ${top}`), list(afterTop, 'after')),
       ),
       moved.length ? h('div', { class: 'gs-moves' }, h('h3', { class: 'gs-sr' }, 'What moved'), moves) : null,

@@ -17,6 +17,10 @@ export function numberInput(label: string, value: number | null, onEdit: EditHan
   });
   setInputValue(input, value);
   input.addEventListener('change', () => commitInput(input, onEdit));
+  input.addEventListener('input', () => {
+    input.setCustomValidity('');
+    input.removeAttribute('aria-invalid');
+  });
   input.addEventListener('keydown', (ev) => {
     // Escape first puts back a half-typed value; with nothing to undo it closes the dialog as usual.
     if (ev.key === 'Escape' && input.value !== (input.dataset.value ?? '')) {
@@ -44,8 +48,13 @@ function commitInput(input: HTMLInputElement, onEdit: EditHandler): void {
   if (why) {
     input.setAttribute('aria-invalid', 'true');
     input.value = input.dataset.value ?? '';
+    // The widget's message box may be far above a row deep in the table: the browser's own
+    // bubble says why next to the field (and screen readers announce the message box).
+    input.setCustomValidity(`Not applied: ${why}`);
+    input.reportValidity();
     return;
   }
+  input.setCustomValidity('');
   input.removeAttribute('aria-invalid');
   input.dataset.value = String(value);
 }

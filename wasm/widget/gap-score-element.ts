@@ -13,7 +13,8 @@ import type { Change, EditState } from './state';
 import { applyChange, cloneState, editCount, emptyState, isPristine } from './state';
 import { History } from './history';
 import { loadSaved, save, setAside } from './store';
-import { dropShareLink, takeShareLink, writeShareLink } from './sharing';
+import { dropShareLink, hasShareLink, takeShareLink, writeShareLink } from './sharing';
+import type { SharedView } from './sharing';
 import { claimStorageKey, readPageText, releaseStorageKey } from './page-source';
 import { Header } from './header';
 import { RankTable, moreStep } from './table';
@@ -75,6 +76,13 @@ export class GapScoreElement extends HTMLElement {
   private settleTimer = 0;
   private warmTimer = 0;
   private dragging = false;
+  /**
+   * The reader's own edits while a shared link's view is open and unchanged: storage keeps
+   * them, so a reload shows the reader's view again (docs/embedding.md). Null otherwise.
+   */
+  private ownState: EditState | null = null;
+  /** A link pasted into the address of the page already open applies at once. */
+  private readonly onHashChange = (): void => void this.openLinkInAddress();
   private limit = 50;
   private configured = '';
   private description: ModelDescription | null = null;
@@ -146,6 +154,7 @@ export class GapScoreElement extends HTMLElement {
 
   connectedCallback(): void {
     if (!this.built) this.build();
+    window.addEventListener('hashchange', this.onHashChange);
     if (!this.session) void this.start();
   }
 
@@ -153,6 +162,7 @@ export class GapScoreElement extends HTMLElement {
     // Moving the element (disconnect + connect in one task) keeps everything; removal frees wasm memory.
     queueMicrotask(() => {
       if (this.isConnected) return;
+      window.removeEventListener('hashchange', this.onHashChange);
       releaseStorageKey(this.key);
       this.key = '';
       this.session?.dispose();
@@ -262,6 +272,9 @@ export class GapScoreElement extends HTMLElement {
         delete this.scenarios[name];
         this.persist();
         this.scenariosDialog.update(Object.keys(this.scenarios));
+        if (this.views.compareWith === name) this.views.compareWith = '';
+        this.views.scenariosChanged();
+        this.settleNow();
       },
     });
     this.loading = h('p', { class: 'gs-loading' }, 'Loading the backlog…');
@@ -320,18 +333,12 @@ export class GapScoreElement extends HTMLElement {
     const saved = stored.saved;
     if (saved) this.scenarios = saved.scenarios;
     let state = saved?.state ?? emptyState();
-    let shared: EditState | null = null;
-    try {
-      shared = await takeShareLink(this.key, text);
-    } catch (error) {
-      this.fail('link', 'The shared link could not be read.', [{ path: 'link', message: String((error as Error)?.message ?? error) }], 'Showing your own view instead.');
-    }
+    const { shared, problem } = await this.readLink(text);
     if (token !== this.loadToken) return;
-    const opened = this.openPage(text, shared ?? state);
+    const opened = this.openPage(text, shared?.state ?? state);
+    if (problem) this.linkUnreadable(problem); // after openPage, which clears old messages
     if (opened && shared) {
-      this.history.push({ kind: 'state', label: 'open the shared link', before: state, after: this.session!.state });
-      this.messages.say('Opened a shared view. Undo returns to your own.');
-      this.persist();
+      this.showShared(state, shared);
     } else if (!opened && saved) {
       // Saved edits that no longer load (the data changed shape): start from the page's
       // data, and say so (the errors of the failed attempt are cleared by the second open).
@@ -339,6 +346,49 @@ export class GapScoreElement extends HTMLElement {
       if (this.openPage(text, state)) this.storedEditsRefused(`they no longer fit this data. ${setAside(this.key)}`);
     }
     if (stored.problem) this.storedEditsRefused(stored.problem);
+  }
+
+  /** The link in the address for this widget (removed from it), or why it cannot be read. */
+  private async readLink(pageText: string): Promise<{ shared: SharedView | null; problem: Problem | null }> {
+    try {
+      return { shared: await takeShareLink(this.key, pageText), problem: null };
+    } catch (error) {
+      return { shared: null, problem: { path: 'link', message: String((error as Error)?.message ?? error) } };
+    }
+  }
+
+  private linkUnreadable(problem: Problem): void {
+    this.fail('link', 'The shared link could not be read.', [problem], 'Showing your own view instead.');
+  }
+
+  /** After a link's state was opened over `own`: undo step, the link's view, and storage left alone. */
+  private showShared(own: EditState, shared: SharedView): void {
+    const s = this.session!;
+    if (shared.view && this.tabs.has(shared.view)) this.tabs.select(shared.view);
+    if (JSON.stringify(own) === JSON.stringify(s.state)) return; // the reader's own view already (say, the sender reloading)
+    this.history.push({ kind: 'state', label: 'open the shared link', before: own, after: s.state });
+    this.ownState = own;
+    this.refreshAll(); // the Undo button
+    this.messages.say('Opened a shared view. Undo returns to your own; your saved edits stay until you change this view.');
+  }
+
+  /** A link for this widget pasted into the address of the open page. */
+  private async openLinkInAddress(): Promise<void> {
+    const s = this.session;
+    if (!s?.loaded || !hasShareLink(this.key)) return;
+    const { shared, problem } = await this.readLink(s.pageDocument);
+    if (this.session !== s) return;
+    if (problem) this.linkUnreadable(problem);
+    if (!shared) return;
+    const own = this.ownState ?? s.state;
+    const r = s.apply({ kind: 'state', label: 'open the shared link', before: s.state, after: shared.state }, 'after', shared.state);
+    if (!r.ok) {
+      this.fail('link', 'The shared link does not fit this data.', r.errors, 'Showing your own view instead.');
+      return;
+    }
+    this.messages.clearErrors();
+    this.showShared(own, shared);
+    this.refreshAll();
   }
 
   /** Saved edits that cannot be used are shown as a problem, never dropped in silence. */
@@ -387,6 +437,7 @@ export class GapScoreElement extends HTMLElement {
     this.messages.clearErrors();
     this.history.push(change);
     dropShareLink(this.key);
+    this.ownState = null; // a change made to a shared view makes it the reader's own
     this.afterChange();
     return null;
   }
@@ -405,7 +456,9 @@ export class GapScoreElement extends HTMLElement {
     const s = this.session!;
     const r = s.apply(c, side, applyChange(s.state, c, side));
     if (!r.ok) this.fail('edit', 'Could not restore that step.', r.errors);
+    else this.messages.clearErrors(); // the refused change's message no longer applies
     this.messages.say(note);
+    this.ownState = null;
     this.afterChange();
   }
 
@@ -436,7 +489,7 @@ export class GapScoreElement extends HTMLElement {
 
   private persist(): void {
     if (this.readOnly || !this.session) return;
-    if (!save(this.key, { state: this.session.state, scenarios: this.scenarios })) {
+    if (!save(this.key, { state: this.ownState ?? this.session.state, scenarios: this.scenarios })) {
       this.messages.say('Your browser did not let the widget save (storage full or disabled): edits last until the page closes.');
     }
   }
@@ -609,7 +662,7 @@ export class GapScoreElement extends HTMLElement {
   private async share(): Promise<void> {
     const s = this.session;
     if (!s) return;
-    const url = await writeShareLink(this.key, s.state, s.pageDocument);
+    const url = await writeShareLink(this.key, { state: s.state, view: this.tabs.current || null }, s.pageDocument);
     let copied = false;
     try {
       await navigator.clipboard.writeText(url);

@@ -55,8 +55,14 @@ export class Header {
   }
 
   history(canUndo: boolean, canRedo: boolean, pristine: boolean): void {
+    const focused = (this.element.getRootNode() as Document | ShadowRoot).activeElement;
     this.tools.undo.disabled = !canUndo;
     this.tools.redo.disabled = !canRedo;
     this.tools.reset.disabled = pristine;
+    // A button disabled under keyboard focus drops it to the page: keep it in the tools.
+    if (focused instanceof HTMLButtonElement && focused.disabled) {
+      const t = this.tools;
+      [t.undo, t.redo, t.reset, t.scenarios].find((b) => !b.disabled)?.focus();
+    }
   }
 }

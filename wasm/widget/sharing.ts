@@ -12,6 +12,8 @@ const LINK_DATA_LIMIT = 24_000;
 interface Payload {
   v: number;
   state: EditState;
+  /** The view (tab) open when the link was made. */
+  view?: string;
   /** Hash of the page's data when the link was made. */
   page: string;
   /** The page's data, when small enough. */
@@ -28,9 +30,16 @@ export function hashText(text: string): string {
   return (h >>> 0).toString(36);
 }
 
+/** What a link shows: the edits and the view (tab) that was open. */
+export interface SharedView {
+  state: EditState;
+  view: string | null;
+}
+
 /** Puts the widget's view in the address (replacing history, no navigation); returns the URL. */
-export async function writeShareLink(key: string, state: EditState, pageText: string): Promise<string> {
-  const payload: Payload = { v: 1, state, page: hashText(pageText) };
+export async function writeShareLink(key: string, shared: SharedView, pageText: string): Promise<string> {
+  const { state } = shared;
+  const payload: Payload = { v: 1, state, page: hashText(pageText), ...(shared.view ? { view: shared.view } : {}) };
   let encoded = await encodeShare({ ...payload, data: state.document === null ? pageText : undefined });
   if (encoded.length > LINK_DATA_LIMIT) encoded = await encodeShare(payload);
   const hash = writeFragment(location.hash, key, encoded);
@@ -42,7 +51,7 @@ export async function writeShareLink(key: string, state: EditState, pageText: st
  * The state a link in the address holds for this widget (null: none), and removes it from
  * the address. Throws when the parameter is there but cannot be read.
  */
-export async function takeShareLink(key: string, pageText: string): Promise<EditState | null> {
+export async function takeShareLink(key: string, pageText: string): Promise<SharedView | null> {
   const param = readFragment(location.hash, key);
   if (!param) return null;
   dropShareLink(key);
@@ -52,7 +61,12 @@ export async function takeShareLink(key: string, pageText: string): Promise<Edit
   if (state.document === null && typeof payload.data === 'string' && payload.page !== hashText(pageText)) {
     state.document = payload.data; // the page's data changed since: show what the sender saw
   }
-  return state;
+  return { state, view: typeof payload.view === 'string' ? payload.view : null };
+}
+
+/** Whether the address holds a link for this widget. */
+export function hasShareLink(key: string): boolean {
+  return !!readFragment(location.hash, key);
 }
 
 /** Removes this widget's parameter from the address (other widgets' stay). */

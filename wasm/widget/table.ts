@@ -26,6 +26,12 @@ interface Row {
   key: string; // what was last drawn, to skip untouched rows
 }
 
+interface FocusedControl {
+  index: number;
+  /** Input column, or -1 for the title button. */
+  column: number;
+}
+
 export interface TableView {
   session: Session;
   snapshot: Snapshot;
@@ -42,6 +48,7 @@ export class RankTable {
   private readonly legend: HTMLElement;
   private readonly moreButton: HTMLButtonElement;
   private rows = new Map<number, Row>();
+  private pendingFocus: FocusedControl | null = null;
   private columns: InputColumn[] = [];
   /** Characters each input column needs (its longest value), so numbers never clip. */
   private widths: number[] = [];
@@ -72,6 +79,9 @@ export class RankTable {
     this.partCount = partNames.length;
     this.readonly = readonly;
     this.table.classList.toggle('gs-wide-bars', columns.length === 0);
+    // Rebuilt rows (an undo that reloads the data, a new model) would drop keyboard focus
+    // to the page: remember the control, and render() puts focus back on its new copy.
+    this.pendingFocus = this.focusedControl() ?? this.pendingFocus;
     this.rows.clear();
     this.body.replaceChildren();
     this.caption.textContent = `Backlog ranked by ${modelLabel}. Select a title for the full explanation.`;
@@ -96,6 +106,8 @@ export class RankTable {
   render(view: TableView): void {
     const { snapshot, session, top } = view;
     const n = snapshot.order.length;
+    // Moving a row that holds focus (insertBefore) blurs it in browsers: put it back after.
+    const focused = this.focusedControl();
     const shown = Math.min(view.limit, n);
     let max = 0;
     for (let i = 0; i < snapshot.scores.length; i++) if (snapshot.scores[i] > max) max = snapshot.scores[i];
@@ -122,9 +134,30 @@ export class RankTable {
     if (this.rows.size > 4 * Math.max(shown, 50)) {
       for (const [index] of this.rows) if (!wanted.has(index)) this.rows.delete(index);
     }
+    const restore = this.pendingFocus ?? focused;
+    this.pendingFocus = null;
+    if (restore) this.focusControl(restore);
     const rest = n - shown;
     this.moreButton.hidden = rest <= 0;
     this.moreButton.textContent = rest > 0 ? `Show ${Math.min(rest, moreStep(n))} more (${shown.toLocaleString()} of ${n.toLocaleString()} shown)` : '';
+  }
+
+  /** The row control with keyboard focus: its item and column (-1: the title button). */
+  private focusedControl(): FocusedControl | null {
+    const active = (this.body.getRootNode() as Document | ShadowRoot).activeElement as HTMLElement | null;
+    const tr = active?.closest('tr');
+    if (!active || !tr || !this.body.contains(tr)) return null;
+    const row = this.rows.get(Number(tr.dataset.index));
+    if (!row) return null;
+    return { index: row.index, column: row.inputs.indexOf(active as HTMLInputElement) };
+  }
+
+  private focusControl(c: FocusedControl): void {
+    const row = this.rows.get(c.index);
+    if (!row?.tr.isConnected) return;
+    const target = c.column >= 0 ? row.inputs[c.column] : row.tr.querySelector<HTMLButtonElement>('button.gs-open');
+    const active = (this.body.getRootNode() as Document | ShadowRoot).activeElement;
+    if (target && active !== target) target.focus();
   }
 
   /** Puts focus back on an item's row button (after a dialog closes). */
@@ -186,7 +219,7 @@ export class RankTable {
       h('span', { class: 'gs-sr' }, !base ? 'not in the baseline' : move > 0 ? `up ${move} from baseline rank ${base}` : move < 0 ? `down ${-move} from baseline rank ${base}` : 'same rank as the baseline'),
     );
     row.score.textContent = formatNumber(score);
-    row.tr.classList.toggle('gs-cut', rank === top);
+    row.tr.classList.toggle('gs-cut', rank === top && top < snapshot.order.length); // no line under a shorter list
     row.tr.classList.toggle('gs-top', rank <= top);
     if (this.partCount) {
       for (let k = 0; k < this.partCount; k++) row.segs[k].style.width = pct(snapshot.parts[k][i], max);

@@ -140,19 +140,29 @@ export class AnalysisViews {
   private renderCompare(): void {
     const s = this.host.session();
     let before = s.source;
-    if (this.compareWith) {
-      const st = this.host.scenarios()[this.compareWith];
-      const doc = st ? s.documentFor(st) : null;
+    let label = 'Baseline';
+    let note = '';
+    const st = this.compareWith ? this.host.scenarios()[this.compareWith] : undefined;
+    if (this.compareWith && !st) {
+      this.compareWith = ''; // deleted since: back to the baseline
+      this.scenariosChanged();
+    }
+    if (st) {
+      const doc = s.documentFor(st);
       if (!doc) {
         this.compare.showMessage(`Scenario “${this.compareWith}” no longer matches this data.`);
         return;
       }
       before = doc;
+      label = `Scenario “${this.compareWith}”`;
+      const saved = st.model ?? s.documentModel();
+      // diff ranks both sides by one model: say so when the scenario was saved under another.
+      if (saved && saved !== s.model) note = `Both sides are ranked by ${s.model}, the what-if's model; “${this.compareWith}” was saved with ${saved}. Pick ${saved} to compare under it.`;
     }
     const top = this.host.top();
     const r = runJson<DiffResult>(this.host.gs(), 'diff', before, { model: s.model, after: s.currentJson(), top });
     if (!r.ok) this.compare.showMessage(`No comparison: ${messages(r.errors)}`);
-    else this.compare.render(r.value, top, this.criterionNames());
+    else this.compare.render(r.value, top, this.criterionNames(), label, note);
   }
 
   private renderMatrix(): void {
