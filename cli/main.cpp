@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "gapscore/command.hpp"
+#include "gapscore/diagnostics.hpp"
 #include "gapscore/json.hpp"
 #include "gapscore/simulate.hpp"
 
@@ -61,6 +62,16 @@ struct Invocation {
   std::string weights;                // rank, explain: a stakeholder's weight set
   std::string from, to, confidence_from; // evidence window; rank --confidence-from evidence
 };
+
+/// Whether text is valid UTF-8, by nlohmann's own check (its strict dump throws on anything else).
+bool is_utf8(const std::string& text) {
+  try {
+    (void)gapscore::Json(text).dump();
+    return true;
+  } catch (const gapscore::Json::type_error&) {
+    return false;
+  }
+}
 
 /// A progress bar on stderr for long simulations: redrawn in place, erased when done.
 bool draw_progress(double fraction) {
@@ -261,6 +272,19 @@ int main(int argc, char** argv) {
       return gapscore::kInputError;
     }
     options["after"] = after;
+  }
+
+  // The arguments and the AFTER file travel to the core as JSON text, which is UTF-8: name
+  // one that is not (as the core names a document that is not), instead of failing to print it.
+  for (const auto& [key, value] : options.items()) {
+    if (!value.is_string() || is_utf8(value.get_ref<const std::string&>())) continue;
+    const std::string message = key == "after" ? "the AFTER file is not valid UTF-8 text (save it as UTF-8)"
+                                               : "not valid UTF-8 text";
+    gapscore::Diagnostics d;
+    d.error(key, message);
+    if (format == "json") std::cout << d.errors_document().dump(2) << "\n";
+    else std::cerr << "error: " << key << ": " << message << "\n";
+    return gapscore::kInputError;
   }
 
   const bool progress_bar = command == "simulate" && isatty(STDERR_FILENO);

@@ -240,6 +240,26 @@ TEST(Cli, DiffReadsStandardInputOnlyOnce) {
   EXPECT_NE(r.err.find("BEFORE and AFTER cannot both be -"), std::string::npos) << r.err;
 }
 
+// Found by a QA pass: arguments and the AFTER file go to the core inside the options JSON,
+// and a byte that is not UTF-8 made printing it throw (SIGABRT, exit 134).
+TEST(Cli, ArgumentsThatAreNotUtf8AreNamedNotACrash) {
+  const std::string bad = temp_path("latin1.json");
+  std::ofstream(bad, std::ios::binary) << "{\"format\":\"gapscore/1\",\"items\":[{\"id\":\"a\",\"title\":\"caf\xe9\","
+                                          "\"reach\":1,\"impact\":1,\"confidence\":1,\"effort\":1}]}";
+  CliRun r = gapscore_cli(std::string("diff ") + kRice + " '" + bad + "' --format json");
+  EXPECT_EQ(r.code, 2) << r.err;
+  const Json out = one_document(r);
+  EXPECT_EQ(out["errors"][0]["path"], "after") << r.out;
+  EXPECT_NE(out["errors"][0]["message"].get<std::string>().find("not valid UTF-8"), std::string::npos) << r.out;
+  r = gapscore_cli(std::string("explain ") + kRice + " $(printf 'a\\377') --format json");
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_EQ(one_document(r)["errors"][0]["path"], "item") << r.out;
+  r = gapscore_cli(std::string("rank ") + kRice + " --model \"$(printf '\\377')\"");
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("error: model: not valid UTF-8"), std::string::npos) << r.err;
+  std::remove(bad.c_str());
+}
+
 TEST(Cli, UsageErrorsExitOne) {
   const std::string rice = kRice;
   const std::vector<std::string> usage_errors = {

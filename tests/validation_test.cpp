@@ -6,6 +6,7 @@
 
 #include "gapscore/limits.hpp"
 #include "gapscore/load.hpp"
+#include "gapscore/schema.hpp"
 #include "test_support.hpp"
 
 using gapscore::Json;
@@ -480,4 +481,32 @@ TEST(Options, FormatTheCommandCannotPrintIsAUsageError) {
     EXPECT_NE(out["errors"][0]["message"].get<std::string>().find("is not available for " + command), std::string::npos)
         << r.output;
   }
+}
+
+// An unknown field is kept and warned about; the warning names the known field a typing slip
+// away (one letter missing, added, changed, or two swapped), so "efort" is found at once.
+TEST(Validation, UnknownFieldNamesTheFieldItIsATypoOf) {
+  using gapscore::unknown_field_message;
+  const std::string plain = "unknown field, kept as is (is it a typo?)";
+  EXPECT_EQ(unknown_field_message("efort", true), "unknown field, kept as is (is it a typo of \"effort\"?)");
+  EXPECT_EQ(unknown_field_message("impcat", true), "unknown field, kept as is (is it a typo of \"impact\"?)");  // swap
+  EXPECT_EQ(unknown_field_message("Reach", true), "unknown field, kept as is (is it a typo of \"reach\"?)");     // case
+  EXPECT_EQ(unknown_field_message("confidance", true), "unknown field, kept as is (is it a typo of \"confidence\"?)");
+  EXPECT_EQ(unknown_field_message("jobsize", true), "unknown field, kept as is (is it a typo of \"job_size\"?)");
+  EXPECT_EQ(unknown_field_message("titel", false), "unknown field, kept as is (is it a typo of \"title\"?)");
+  // Top-level names are not offered for item fields, nor the other way round.
+  EXPECT_EQ(unknown_field_message("critera", true), plain);
+  EXPECT_EQ(unknown_field_message("critera", false), "unknown field, kept as is (is it a typo of \"criteria\"?)");
+  // Far from every name, or too short to guess from: no suggestion.
+  EXPECT_EQ(unknown_field_message("favourite_colour", true), plain);
+  EXPECT_EQ(unknown_field_message("xy", true), plain);
+  EXPECT_EQ(unknown_field_message("cost", true), plain); // 4 letters: one slip at most, and "cost" is 2 from "ease"
+}
+
+TEST(Validation, UnknownFieldWarningInALoadedDocument) {
+  const Json out = run_json("validate", R"({"format": "gapscore/1", "items": [
+    {"id": "a", "reach": 1, "impact": 1, "confidence": 1, "effort": 1, "efort": 2}]})");
+  ASSERT_TRUE(out.contains("warnings")) << out.dump(2);
+  EXPECT_EQ(out["warnings"][0]["path"], "/items/0/efort");
+  EXPECT_EQ(out["warnings"][0]["message"], "unknown field, kept as is (is it a typo of \"effort\"?)");
 }

@@ -72,7 +72,7 @@ public:
     check_format(doc);
     for (const auto& [key, value] : doc.items()) {
       if (!is_known_top_level_field(key))
-        diag_.warning(pointer("", key), "unknown field, kept as is (is it a typo?)");
+        diag_.warning(pointer("", key), diag_.lists_warnings() ? unknown_field_message(key, false) : std::string());
       (void)value;
     }
     if (auto* t = doc.contains("title") ? &doc["title"] : nullptr) s.title = text(*t, LazyPath(kTitle));
@@ -333,7 +333,7 @@ private:
       if (auto f = field_from_name(key)) {
         load_field(value, LazyPath(path, key), *f, i, s);
       } else if (!is_known_item_field(key)) {
-        diag_.warning(LazyPath(path, key), "unknown field, kept as is (is it a typo?)");
+        diag_.warning(LazyPath(path, key), diag_.lists_warnings() ? unknown_field_message(key, true) : std::string());
       }
     }
     if (j.contains("scores")) load_scores(j["scores"], LazyPath(path, "scores"), i, s);

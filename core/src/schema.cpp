@@ -1,6 +1,8 @@
 #include "gapscore/schema.hpp"
 
+#include <algorithm>
 #include <array>
+#include <vector>
 
 #include "gapscore/diagnostics.hpp"
 
@@ -64,6 +66,56 @@ bool is_known_item_field(std::string_view name) {
   for (auto k : kItemExtra)
     if (k == name) return true;
   return false;
+}
+
+namespace {
+/// Optimal string alignment distance (Levenshtein plus adjacent transpositions, the common
+/// typing slips), ASCII case-insensitive; stops early once it exceeds `limit`.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  const std::size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      const bool same = lower(a[i - 1]) == lower(b[j - 1]);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (same ? 0 : 1)});
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1]))
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    prev2.swap(prev);
+    prev.swap(cur);
+  }
+  return prev[m];
+}
+} // namespace
+
+std::string unknown_field_message(std::string_view name, bool item_field) {
+  // Within two edits, and not for very short names (any two-letter key is two edits from
+  // "id"); the first closest known name wins, in the format's order.
+  const std::size_t limit = name.size() <= 4 ? 1 : 2;
+  std::string_view best;
+  std::size_t best_distance = limit + 1;
+  const auto consider = [&](std::string_view known) {
+    const std::size_t d = edit_distance(name, known, limit);
+    if (d < best_distance) {
+      best_distance = d;
+      best = known;
+    }
+  };
+  if (item_field) {
+    for (std::size_t i = 0; i < kFieldCount; ++i) consider(field_name(static_cast<Field>(i)));
+    for (auto k : kItemExtra) consider(k);
+  } else {
+    for (auto k : kTopLevel) consider(k);
+  }
+  if (best.empty() || name.size() < 3) return "unknown field, kept as is (is it a typo?)";
+  return "unknown field, kept as is (is it a typo of \"" + std::string(best) + "\"?)";
 }
 
 } // namespace gapscore

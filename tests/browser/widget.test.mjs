@@ -356,6 +356,20 @@ test('a bad CSV shows the line and column, and the data stays; a good one replac
   await page.context().close();
 });
 
+test('a misspelt CSV column is named, once, before the errors it causes', async () => {
+  const page = await openDemo();
+  await backlog(page).getByRole('button', { name: 'Import / export…' }).click();
+  const dialog = backlog(page).getByRole('dialog', { name: 'Import / export' });
+  await dialog.getByLabel('or paste it here').fill('id,title,reach,impcat,confidence,effort\nsso,Single sign-on,3000,2,0.5,5\nsearch,Search,900,1,0.8,2\n');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  const error = dialog.locator('.gs-error');
+  await until(() => error.isVisible(), 3000, 'the import error');
+  const items = await error.locator('li').allTextContents();
+  assert.match(items[0], /impcat.*typo of "impact"/, 'the column first');
+  assert.equal(items.filter((t) => /impcat/.test(t)).length, 1, 'once, not once per row');
+  await page.context().close();
+});
+
 test('broken JSON given to load() is refused with its line; the data stays', async () => {
   const page = await openDemo();
   const before = await titles(page);

@@ -30,7 +30,9 @@ export function prepareImport(gs: GapscoreModule, text: string, filename = ''): 
     warnings = r.warnings;
   }
   const v = runJson<{ valid?: boolean }>(gs, 'validate', documentText);
-  if (!v.ok) return { ok: false, kind, errors: v.errors };
+  // A misspelt column ("impcat") is only a warning, but it is usually why the data fails:
+  // name each such column once, before the errors it causes.
+  if (!v.ok) return { ok: false, kind, errors: [...unknownColumns(warnings), ...v.errors] };
   warnings = warnings.concat(v.warnings);
   let doc: { items?: { id?: string; title?: string }[] };
   try {
@@ -48,6 +50,17 @@ export function prepareImport(gs: GapscoreModule, text: string, filename = ''): 
     titles: items.slice(0, 5).map((it) => String(it.title ?? it.id ?? '')),
     warnings,
   };
+}
+
+/** The first "unknown field" warning of each CSV column. */
+function unknownColumns(warnings: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return warnings.filter((w) => {
+    const column = w.path.split('/').pop() ?? '';
+    if (!w.message.startsWith('unknown field') || seen.has(column)) return false;
+    seen.add(column);
+    return true;
+  });
 }
 
 /** Offers text as a file download; blob URLs work from file:// and under a strict CSP. */

@@ -31,6 +31,8 @@ public:
   /// Errors and warnings past kShown, whose text was not kept.
   std::size_t hidden_errors() const;
   std::size_t hidden_warnings() const { return hidden_warnings_; }
+  /// Whether another warning would still be listed: skip composing costly text when not.
+  bool lists_warnings() const { return warnings_.size() < kShown; }
 
   bool ok() const { return errors_.empty(); }
   const std::vector<Problem>& errors() const { return errors_; }

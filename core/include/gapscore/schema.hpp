@@ -29,4 +29,9 @@ std::string check_number(double value, const NumberRule& rule);
 bool is_known_top_level_field(std::string_view name);
 bool is_known_item_field(std::string_view name);
 
+/// The warning for an unknown top-level or item field: "unknown field, kept as is (is it a
+/// typo?)", naming the known field it is closest to when one is within two edits
+/// ("efort" -> effort, "impcat" -> impact).
+std::string unknown_field_message(std::string_view name, bool item_field);
+
 } // namespace gapscore
