@@ -30,9 +30,13 @@ export interface CommandStatus {
  * An Engine lives in WebAssembly memory, which JavaScript's garbage collector does not
  * see: call {@link Engine.delete} when you are done with it, or its memory is never freed.
  *
- * No method throws: a refused call returns `false` and {@link Engine.lastErrors} says why.
+ * No method throws for bad data: a refused call returns `false` and {@link Engine.lastErrors}
+ * says why. (Embind itself throws a `BindingError` for a call on a deleted engine or with the
+ * wrong number of arguments.)
+ *
+ * Reached through the module (`new gs.Engine()`): the module file exports only its factory.
  */
-export declare class Engine {
+declare class Engine {
   constructor();
 
   /**
@@ -69,9 +73,11 @@ export declare class Engine {
   /** Number of items in the loaded document. */
   size(): number;
   /**
-   * Item indices (document order), best first. A view over wasm memory: valid until the
-   * next {@link Engine.rank} or {@link Engine.load}; copy it (`.slice()`) to keep it.
-   * Empty before the first successful rank().
+   * Item indices (document order), best first. A view over wasm memory: read it right away.
+   * It is valid until the next {@link Engine.rank} or {@link Engine.load}, and only until
+   * the module's memory grows, which any call that allocates can do (`run()`, `load()`,
+   * `documentJson()`, another engine's calls): a grown memory leaves old views empty.
+   * Copy it (`.slice()`) to keep it, or ask again. Empty before the first successful rank().
    */
   order(): Uint32Array;
   /** Score per item index (document order). A view; same lifetime as {@link Engine.order}. */
@@ -119,7 +125,7 @@ export declare class Engine {
  * A refused input is known at once: `done()` is true and `result()` has the errors.
  * Lives in WebAssembly memory: call {@link Simulation.delete} when done. Never throws.
  */
-export declare class Simulation {
+declare class Simulation {
   constructor(documentJson: TextInput, optionsJson: string);
   /** Runs up to `runs` more runs; `true` when nothing is left to run. */
   step(runs: number): boolean;
@@ -170,3 +176,5 @@ export interface GapscoreModuleOptions {
  */
 declare function createGapscore(options?: GapscoreModuleOptions): Promise<GapscoreModule>;
 export default createGapscore;
+/** Types only: the classes are values of the module instance (`gs.Engine`, `gs.Simulation`). */
+export type { Engine, Simulation };

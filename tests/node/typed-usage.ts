@@ -3,6 +3,10 @@
 // export, so a name that drifts between wasm/bindings.cpp and the declarations fails here
 // (and, at run time, in the other node tests).
 import createGapscore, { type CommandStatus, type Engine, type GapscoreModule, type Simulation } from '../../dist/gapscore.mjs';
+// The file exports only its factory at run time: the classes must not type-check as values.
+import { Engine as EngineValue } from '../../dist/gapscore.mjs';
+// @ts-expect-error Engine is a type here; the class is gs.Engine
+void EngineValue;
 
 async function main(): Promise<void> {
   const gs: GapscoreModule = await createGapscore({ printErr: (line: string) => console.error(line) });
