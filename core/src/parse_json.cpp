@@ -6,6 +6,7 @@
 // hostile document ("[[[[...") can exhaust the stack.
 #include <algorithm>
 #include <cmath>
+#include <new>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -179,6 +180,24 @@ std::string reason_of(const std::string& what) {
 
 } // namespace
 
+void release_json(Json& value) noexcept {
+  // Recursion depth is bounded by limits::nesting_depth for parsed documents.
+  if (value.is_array()) {
+    auto& array = value.get_ref<Json::array_t&>();
+    while (!array.empty()) {
+      release_json(array.back());
+      array.pop_back();
+    }
+  } else if (value.is_object()) {
+    auto& object = value.get_ref<Json::object_t&>();
+    while (!object.empty()) {
+      release_json(object.back().second);
+      object.Json::object_t::Container::pop_back();
+    }
+  }
+  value = nullptr;
+}
+
 std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag,
                                     std::string_view where) {
   const std::string path(where);
@@ -197,6 +216,12 @@ std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag,
   bool ok = false;
   try {
     ok = Json::sax_parse(text.begin(), text.end(), &builder);
+  } catch (const std::bad_alloc&) {
+    // Free what was built before anything else (see release_json).
+    release_json(builder.root);
+    diag.error(path, "needs more memory than is available to load it (" + std::to_string(text.size()) +
+                         " bytes of text); split it into smaller documents");
+    return std::nullopt;
   } catch (const std::exception& ex) { // defensive: sax_parse reports through parse_error
     diag.error(path, std::string("not valid JSON: ") + ex.what());
     return std::nullopt;

@@ -82,6 +82,15 @@ inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 inline bool is_missing(double x) { return std::isnan(x); }
 
 struct Scenario {
+  Scenario() = default;
+  Scenario(const Scenario&) = default;
+  Scenario(Scenario&&) = default;
+  Scenario& operator=(const Scenario&) = default;
+  Scenario& operator=(Scenario&&) = default;
+  /// Frees the document with release_json: a scenario is often what a std::bad_alloc
+  /// unwinds past, and the document is its largest part.
+  ~Scenario() { release_json(document); }
+
   /// The document as given, unknown fields included; commands that need a section the
   /// foundation does not model (outcomes, stakeholders, ...) read it from here.
   Json document;
