@@ -42,14 +42,34 @@ std::string utf8_from_js(const val& text) {
 }
 
 /// {"errors": [...]} text for a failure the core did not describe itself.
-std::string error_document(const std::string& message) {
+std::string error_document(const std::string& message, const std::string& path = "") {
   Diagnostics d;
-  d.error("", message);
+  d.error(path, message);
   return d.errors_document().dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
+/// Whether an argument can be read as text: a string, a Uint8Array of its bytes, or
+/// `undefined` (read as ""). Checked before any conversion: converting anything else (a
+/// Symbol, an object whose toString throws) can throw inside JavaScript, and a JavaScript
+/// throw through wasm frames leaks wasm stack until the instance fails.
+bool is_text(const val& v) {
+  static const val byte_array = val::global("Uint8Array");
+  return v.isString() || v.isUndefined() || v.instanceof(byte_array);
+}
+
+/// The errors document for an argument of the wrong JavaScript type, naming it.
+std::string wrong_type(const char* name, const val& got, const char* wanted) {
+  const std::string kind = got.isNull() ? "null" : got.isArray() ? "an array" : got.typeOf().as<std::string>();
+  return error_document(std::string("must be ") + wanted + " (got " + kind + ")", name);
+}
+
+constexpr const char* kTextOrBytes = "text (a string) or a Uint8Array of its UTF-8 bytes";
+
 /// run_command never throws; copying a huge argument into wasm memory still can.
 CommandResult run_guarded(const val& command, const val& document, const val& options) {
+  if (!is_text(command)) return {kUsageError, wrong_type("command", command, "a command name (a string)"), ""};
+  if (!is_text(document)) return {kUsageError, wrong_type("document", document, kTextOrBytes), ""};
+  if (!is_text(options)) return {kUsageError, wrong_type("options", options, "JSON text (a string; '' for none)"), ""};
   try {
     return run_command(utf8_from_js(command), utf8_from_js(document), utf8_from_js(options));
   } catch (const std::bad_alloc&) {
@@ -85,20 +105,32 @@ std::string commands() {
 /// exception becomes `false` and an errors document instead of reaching JavaScript.
 class JsEngine {
 public:
+  // Arguments of the wrong JavaScript type are refused by name, like bad values: a
+  // cleared input field ('') or null must not quietly become a weight of 0.
   bool load(const val& document) {
+    if (!is_text(document)) return refuse(wrong_type("document", document, kTextOrBytes));
     return guarded([&] { return engine_.load(utf8_from_js(document)); });
   }
   bool set_model(const val& id) {
+    if (!id.isString()) return refuse(wrong_type("model", id, "a model id (a string)"));
     return guarded([&] { return engine_.set_model(utf8_from_js(id)); });
   }
-  bool set_weight(const val& criterion, double weight) {
-    return guarded([&] { return engine_.set_weight(utf8_from_js(criterion), weight); });
+  bool set_weight(const val& criterion, const val& weight) {
+    if (!criterion.isString()) return refuse(wrong_type("criterion", criterion, "a criterion id (a string)"));
+    if (!weight.isNumber()) return refuse(wrong_type("weight", weight, "a number"));
+    return guarded([&] { return engine_.set_weight(utf8_from_js(criterion), weight.as<double>()); });
   }
-  bool set_field(const val& item, const val& field, double value) {
-    return guarded([&] { return engine_.set_field(utf8_from_js(item), utf8_from_js(field), value); });
+  bool set_field(const val& item, const val& field, const val& value) {
+    if (!item.isString()) return refuse(wrong_type("item", item, "an item id (a string)"));
+    if (!field.isString()) return refuse(wrong_type("field", field, "a field name (a string)"));
+    if (!value.isNumber()) return refuse(wrong_type("value", value, "a number"));
+    return guarded([&] { return engine_.set_field(utf8_from_js(item), utf8_from_js(field), value.as<double>()); });
   }
-  bool set_score(const val& item, const val& criterion, double value) {
-    return guarded([&] { return engine_.set_score(utf8_from_js(item), utf8_from_js(criterion), value); });
+  bool set_score(const val& item, const val& criterion, const val& value) {
+    if (!item.isString()) return refuse(wrong_type("item", item, "an item id (a string)"));
+    if (!criterion.isString()) return refuse(wrong_type("criterion", criterion, "a criterion id (a string)"));
+    if (!value.isNumber()) return refuse(wrong_type("value", value, "a number"));
+    return guarded([&] { return engine_.set_score(utf8_from_js(item), utf8_from_js(criterion), value.as<double>()); });
   }
   bool rank() {
     return guarded([&] { return engine_.rank(); });
@@ -130,10 +162,15 @@ public:
     return text_guarded([&] { return engine_.document_json(); });
   }
   std::string explain(const val& item_id) const {
+    if (!item_id.isString()) return wrong_type("item", item_id, "an item id (a string)");
     return text_guarded([&] { return engine_.explain_json(utf8_from_js(item_id)); });
   }
 
 private:
+  bool refuse(std::string errors) {
+    guard_errors_ = std::move(errors);
+    return false;
+  }
   template <class F> bool guarded(F&& f) {
     guard_errors_.clear();
     try {
@@ -170,6 +207,9 @@ private:
 class JsSimulation {
 public:
   JsSimulation(const val& document, const val& options) {
+    if (!is_text(document)) failure_ = wrong_type("document", document, kTextOrBytes);
+    else if (!is_text(options)) failure_ = wrong_type("options", options, "JSON text (a string; '' for none)");
+    if (!failure_.empty()) return;
     failure_ = guarded([&] {
       sim_ = std::make_unique<SteppedSimulation>(utf8_from_js(document), utf8_from_js(options));
       return std::string();

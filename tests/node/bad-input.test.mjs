@@ -161,3 +161,37 @@ test('a document that fills memory is answered and freed without aborting the in
   }
   stillWorks();
 });
+
+// Found by a QA pass: a Symbol (or an object whose toString throws) threw inside the
+// conversion, through wasm frames, leaking wasm stack: after about 109,000 such calls every
+// call failed. And a cleared input field ('') or null quietly became a weight of 0.
+test('arguments of the wrong JavaScript type are refused by name, and never wear the instance down', () => {
+  const cases = [
+    ['document', () => gs.runWithStatus('rank', Symbol('doc'), '')],
+    ['document', () => gs.runWithStatus('rank', JSON.parse(goodText), '')],
+    ['options', () => gs.runWithStatus('rank', goodText, { top: 3 })],
+    ['options', () => gs.runWithStatus('rank', goodText, null)],
+    ['command', () => gs.runWithStatus(42, goodText, '')],
+  ];
+  for (const [name, call] of cases) {
+    const r = call();
+    assert.equal(r.exitCode, 1, name);
+    assert.equal(errorsOf(r.output)[0].path, name);
+  }
+  const hostile = { toString() { throw new Error('no'); } };
+  for (let k = 0; k < 150_000; k++) gs.run('rank', k % 2 ? Symbol('x') : hostile, '');
+  const e = new gs.Engine();
+  assert.equal(e.load(goodText), true);
+  assert.equal(e.rank(), true);
+  for (const bad of [null, '', '3', [], undefined]) {
+    assert.equal(e.setWeight('x', bad), false, `setWeight(${JSON.stringify(bad)})`);
+    assert.equal(JSON.parse(e.lastErrors()).errors[0].path, 'weight');
+    assert.equal(e.setField('project-1', 'effort', bad), false, `setField(${JSON.stringify(bad)})`);
+    assert.equal(JSON.parse(e.lastErrors()).errors[0].path, 'value');
+  }
+  assert.equal(e.load({ items: [] }), false);
+  assert.equal(JSON.parse(e.lastErrors()).errors[0].path, 'document');
+  assert.equal(e.rank(), true, 'the loaded document is still there');
+  e.delete();
+  stillWorks();
+});
