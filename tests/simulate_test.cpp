@@ -457,6 +457,14 @@ TEST(SteppedSimulation, FractionStaysWhereACancelledRunStopped) {
   sim.cancel();
   EXPECT_DOUBLE_EQ(sim.fraction_done(), 0.25);
   EXPECT_EQ(Json::parse(sim.result().output)["runs_completed"], 100);
+  EXPECT_DOUBLE_EQ(sim.fraction_done(), 0.25) << "and after result()";
+
+  // result() before the end is a cancel: the fraction stays too (found by a QA pass: it jumped to 1).
+  SteppedSimulation early(doc, R"({"runs": 400, "seed": 1})");
+  EXPECT_FALSE(early.step(40));
+  EXPECT_EQ(Json::parse(early.result().output)["runs_completed"], 40);
+  EXPECT_TRUE(early.done());
+  EXPECT_DOUBLE_EQ(early.fraction_done(), 0.1);
 }
 
 TEST(SteppedSimulation, DocumentWithoutRangesIsDoneAtOnceWithTheLikelyRanking) {

@@ -135,7 +135,10 @@ declare class Simulation {
   fractionDone(): number;
   /** Stops here; {@link Simulation.result} then reports the runs completed. */
   cancel(): void;
-  /** The command's JSON text (result or `{"errors": [...]}`); a run not stepped to the end counts as cancelled. */
+  /**
+   * The command's JSON text (result or `{"errors": [...]}`). Called before {@link Simulation.done},
+   * it cancels the run first: the result holds the runs completed, and nothing more runs.
+   */
   result(): string;
   /** Frees the simulation's WebAssembly memory now. The object must not be used afterwards. */
   delete(): void;

@@ -215,7 +215,9 @@ void SteppedSimulation::cancel() {
 }
 
 double SteppedSimulation::fraction_done() const {
-  if (!state_ || state_->finished || !state_->run) return 1.0;
+  // Also once finished: result() before the end cancels the run, and the fraction then
+  // stays where it stopped, as after cancel().
+  if (!state_ || !state_->run) return 1.0;
   return state_->run->fraction_done();
 }
 
