@@ -370,6 +370,40 @@ test('a misspelt CSV column is named, once, before the errors it causes', async 
   await page.context().close();
 });
 
+test('the widget says what it does: a withdrawn preview, a replaced scenario, all weights at 0', async () => {
+  const page = await openDemo();
+  // Import: text typed after a preview is not what "Replace the data" would load.
+  await backlog(page).getByRole('button', { name: 'Import / export…' }).click();
+  const dialog = backlog(page).getByRole('dialog', { name: 'Import / export' });
+  const paste = dialog.getByLabel('or paste it here');
+  await paste.fill('id,title,reach,impact,confidence,effort\nsso,Single sign-on,3000,2,0.5,5\n');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  const replace = dialog.getByRole('button', { name: 'Replace the data' });
+  await until(() => replace.isEnabled(), 3000, 'the preview');
+  await paste.press('End');
+  await paste.type('x');
+  assert.equal(await replace.isDisabled(), true, 'the preview is withdrawn');
+  await page.keyboard.press('Escape');
+  // Scenarios: saving under a name that exists says it replaced it.
+  const status = backlog(page).locator('.gs-status');
+  for (const expected of [/^Saved scenario “Plan”/, /^Replaced scenario “Plan”/]) {
+    await backlog(page).getByRole('button', { name: 'Scenarios…' }).click();
+    const scenarios = backlog(page).getByRole('dialog');
+    await scenarios.getByLabel('Save the current view as').fill('Plan');
+    await scenarios.getByRole('button', { name: 'Save' }).click();
+    await until(async () => expected.test(await status.textContent()), 3000, String(expected));
+    await page.keyboard.press('Escape');
+  }
+  // Weighted scorecard with every weight at 0: no pretend ranking without a word.
+  await chooseModel(page, 'weighted');
+  for (const slider of await backlog(page).getByRole('slider').all()) {
+    await slider.focus();
+    await page.keyboard.press('Home');
+  }
+  await until(async () => /Every weight is 0/.test(await status.textContent()), 3000, 'the all-zero notice');
+  await page.context().close();
+});
+
 test('broken JSON given to load() is refused with its line; the data stays', async () => {
   const page = await openDemo();
   const before = await titles(page);

@@ -35,7 +35,15 @@ export class DataDialog {
     };
     this.file = h('input', { type: 'file', id: fileId, accept: '.json,.csv,application/json,text/csv' });
     this.file.addEventListener('change', () => void this.readFile());
+    // "Replace the data" replaces what was previewed: typing new text withdraws that preview.
+    const stale = () => {
+      if (!this.prepared) return;
+      this.prepared = null;
+      this.replaceButton.disabled = true;
+      fill(this.preview, h('p', { class: 'gs-note' }, 'Press Preview to check the text you pasted.'));
+    };
     this.paste = h('textarea', { id: pasteId, spellcheck: 'false', placeholder: 'id,title,reach,impact,confidence,effort\nsso,Single sign-on,3000,2,0.5,5' });
+    this.paste.addEventListener('input', stale);
     this.preview = h('div', { class: 'gs-preview', 'aria-live': 'polite' });
     this.replaceButton = button('Replace the data', () => this.confirm(), 'gs-btn gs-primary');
     this.replaceButton.disabled = true;

@@ -496,11 +496,15 @@ export class GapScoreElement extends HTMLElement {
 
   private saveScenario(name: string): void {
     if (!this.session) return;
+    const replaced = name in this.scenarios;
     this.scenarios[name] = cloneState(this.session.state);
     this.persist();
     this.scenariosDialog.update(Object.keys(this.scenarios));
     this.views.scenariosChanged();
-    this.messages.say(`Saved scenario “${name}” (${count(editCount(this.session.state), 'change')} from the page’s data).`);
+    this.messages.say(
+      `${replaced ? 'Replaced' : 'Saved'} scenario “${name}” (${count(editCount(this.session.state), 'change')} from the page’s data)` +
+        (this.readOnly ? ', for this visit only: a read-only widget stores nothing.' : '.'),
+    );
   }
 
   private loadScenario(name: string): void {
@@ -645,6 +649,10 @@ export class GapScoreElement extends HTMLElement {
   private settle(): void {
     const s = this.session;
     if (!s?.loaded || !this.rendered) return;
+    const weights = this.description?.usesCriteria ? s.criteria().map((c) => c.weight) : [];
+    if (weights.length > 0 && weights.every((w) => w === 0)) {
+      this.messages.say('Every weight is 0, so every item scores 0: the order is only the tie-break (MoSCoW, then id). Raise a weight to rank.');
+    }
     if (this.explainDialog.open) this.explainDialog.refresh(s, this.description?.inputs ?? [], this.readOnly, (col, v) => this.editValue(this.explainDialog.index, col, v));
     this.views.render(this.tabs.current);
   }

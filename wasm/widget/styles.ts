@@ -90,7 +90,19 @@ select, .gs-btn, .gs-more, .gs-close, .gs-tab {
 .gs-key { display: inline-flex; align-items: center; gap: 5px; }
 .gs-sw { display: inline-block; width: 10px; height: 10px; border-radius: 2px; }
 /* width 0 + min-width 100%: a wide table scrolls inside the widget instead of widening the page's column. */
-.gs-scroll { overflow-x: auto; width: 0; min-width: 100%; }
+.gs-scroll { overflow-x: auto; width: 0; min-width: 100%;
+  /* A shadow at an edge with more table behind it: overlay scrollbars (phones, headless) show
+     nothing until scrolled. The "local" covers move with the content and hide each shadow at
+     its end; the "scroll" shadows stay at the box's edges. */
+  background:
+    linear-gradient(to right, var(--gs-bg) 30%, transparent) left / 24px 100% no-repeat local,
+    linear-gradient(to left, var(--gs-bg) 30%, transparent) right / 24px 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.22), transparent) left / 10px 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.22), transparent) right / 10px 100% no-repeat scroll;
+}
+/* A dialog's wide table (the explanation's terms on a phone) scrolls inside the body; the
+   header with the title and Close stays put. */
+.gs-dialog-body { overflow-x: auto; }
 .gs-table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 .gs-table th, .gs-table td { padding: 3px 6px; border-bottom: 1px solid var(--gs-border); text-align: left; vertical-align: middle; }
 .gs-table thead th { font-size: 12px; color: var(--gs-muted); font-weight: 600; white-space: nowrap; }
