@@ -7,17 +7,48 @@
 // - No C++ exception crosses into JavaScript: each engine call is guarded and turns a
 //   throw into `false` plus an {"errors": [...]} document (run_command never throws).
 #include <emscripten/bind.h>
+#include <emscripten/em_js.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
 #include <algorithm>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
 
 #include "gapscore/command.hpp"
 #include "gapscore/diagnostics.hpp"
 #include "gapscore/engine.hpp"
 #include "gapscore/json.hpp"
+
+// Arguments are inspected in JavaScript, inside try/catch: a JavaScript throw through wasm
+// frames (a Proxy, a fake Uint8Array, a getter that throws) leaks wasm stack until the
+// instance fails, and C++ catch blocks do not see it.
+
+/// The argument as text that can be read safely: a string as it is, a Uint8Array as a fresh
+/// copy, `undefined` as ""; null for anything else, or for anything whose reading throws.
+EM_JS(emscripten::EM_VAL, gs_safe_text, (emscripten::EM_VAL handle), {
+  try {
+    var v = Emval.toValue(handle);
+    if (typeof v === 'string') return Emval.toHandle(v);
+    if (v === undefined) return Emval.toHandle('');
+    if (ArrayBuffer.isView(v) && v instanceof Uint8Array) return Emval.toHandle(new Uint8Array(v));
+  } catch (e) {
+  }
+  return Emval.toHandle(null);
+});
+
+/// "null", "an array", or the `typeof` of the argument, for messages; never throws.
+EM_JS(emscripten::EM_VAL, gs_kind_of, (emscripten::EM_VAL handle), {
+  var kind = 'a value that cannot be read';
+  try {
+    var v = Emval.toValue(handle);
+    kind = v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
+  } catch (e) {
+  }
+  return Emval.toHandle(kind);
+});
 
 namespace gapscore::wasm {
 
@@ -41,6 +72,13 @@ std::string utf8_from_js(const val& text) {
   return out;
 }
 
+/// See gs_safe_text; nullopt when the argument is not text.
+std::optional<val> text_arg(const val& v) {
+  val text = val::take_ownership(gs_safe_text(v.as_handle()));
+  if (text.isNull()) return std::nullopt;
+  return text;
+}
+
 /// {"errors": [...]} text for a failure the core did not describe itself.
 std::string error_document(const std::string& message, const std::string& path = "") {
   Diagnostics d;
@@ -48,18 +86,9 @@ std::string error_document(const std::string& message, const std::string& path =
   return d.errors_document().dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-/// Whether an argument can be read as text: a string, a Uint8Array of its bytes, or
-/// `undefined` (read as ""). Checked before any conversion: converting anything else (a
-/// Symbol, an object whose toString throws) can throw inside JavaScript, and a JavaScript
-/// throw through wasm frames leaks wasm stack until the instance fails.
-bool is_text(const val& v) {
-  static const val byte_array = val::global("Uint8Array");
-  return v.isString() || v.isUndefined() || v.instanceof(byte_array);
-}
-
 /// The errors document for an argument of the wrong JavaScript type, naming it.
 std::string wrong_type(const char* name, const val& got, const char* wanted) {
-  const std::string kind = got.isNull() ? "null" : got.isArray() ? "an array" : got.typeOf().as<std::string>();
+  const std::string kind = val::take_ownership(gs_kind_of(got.as_handle())).as<std::string>();
   return error_document(std::string("must be ") + wanted + " (got " + kind + ")", name);
 }
 
@@ -67,11 +96,12 @@ constexpr const char* kTextOrBytes = "text (a string) or a Uint8Array of its UTF
 
 /// run_command never throws; copying a huge argument into wasm memory still can.
 CommandResult run_guarded(const val& command, const val& document, const val& options) {
-  if (!is_text(command)) return {kUsageError, wrong_type("command", command, "a command name (a string)"), ""};
-  if (!is_text(document)) return {kUsageError, wrong_type("document", document, kTextOrBytes), ""};
-  if (!is_text(options)) return {kUsageError, wrong_type("options", options, "JSON text (a string; '' for none)"), ""};
+  const auto cmd = text_arg(command), doc = text_arg(document), opts = text_arg(options);
+  if (!cmd) return {kUsageError, wrong_type("command", command, "a command name (a string)"), ""};
+  if (!doc) return {kUsageError, wrong_type("document", document, kTextOrBytes), ""};
+  if (!opts) return {kUsageError, wrong_type("options", options, "JSON text (a string; '' for none)"), ""};
   try {
-    return run_command(utf8_from_js(command), utf8_from_js(document), utf8_from_js(options));
+    return run_command(utf8_from_js(*cmd), utf8_from_js(*doc), utf8_from_js(*opts));
   } catch (const std::bad_alloc&) {
     return {kInputError, error_document("out of memory"), ""};
   } catch (const std::exception& ex) {
@@ -108,8 +138,9 @@ public:
   // Arguments of the wrong JavaScript type are refused by name, like bad values: a
   // cleared input field ('') or null must not quietly become a weight of 0.
   bool load(const val& document) {
-    if (!is_text(document)) return refuse(wrong_type("document", document, kTextOrBytes));
-    return guarded([&] { return engine_.load(utf8_from_js(document)); });
+    const auto text = text_arg(document);
+    if (!text) return refuse(wrong_type("document", document, kTextOrBytes));
+    return guarded([&] { return engine_.load(utf8_from_js(*text)); });
   }
   bool set_model(const val& id) {
     if (!id.isString()) return refuse(wrong_type("model", id, "a model id (a string)"));
@@ -207,11 +238,12 @@ private:
 class JsSimulation {
 public:
   JsSimulation(const val& document, const val& options) {
-    if (!is_text(document)) failure_ = wrong_type("document", document, kTextOrBytes);
-    else if (!is_text(options)) failure_ = wrong_type("options", options, "JSON text (a string; '' for none)");
+    const auto doc = text_arg(document), opts = text_arg(options);
+    if (!doc) failure_ = wrong_type("document", document, kTextOrBytes);
+    else if (!opts) failure_ = wrong_type("options", options, "JSON text (a string; '' for none)");
     if (!failure_.empty()) return;
     failure_ = guarded([&] {
-      sim_ = std::make_unique<SteppedSimulation>(utf8_from_js(document), utf8_from_js(options));
+      sim_ = std::make_unique<SteppedSimulation>(utf8_from_js(*doc), utf8_from_js(*opts));
       return std::string();
     });
   }

@@ -179,7 +179,12 @@ test('arguments of the wrong JavaScript type are refused by name, and never wear
     assert.equal(errorsOf(r.output)[0].path, name);
   }
   const hostile = { toString() { throw new Error('no'); } };
-  for (let k = 0; k < 150_000; k++) gs.run('rank', k % 2 ? Symbol('x') : hostile, '');
+  const fakeBytes = Object.create(Uint8Array.prototype); // passes instanceof, throws on .length
+  const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+  revoke();
+  const odd = [Symbol('x'), hostile, fakeBytes, new Proxy(new Uint8Array(3), {}), revoked];
+  for (let k = 0; k < 150_000; k++) gs.run('rank', odd[k % odd.length], '');
+  assert.equal(errorsOf(gs.run('rank', revoked, ''))[0].path, 'document');
   const e = new gs.Engine();
   assert.equal(e.load(goodText), true);
   assert.equal(e.rank(), true);
@@ -189,6 +194,8 @@ test('arguments of the wrong JavaScript type are refused by name, and never wear
     assert.equal(e.setField('project-1', 'effort', bad), false, `setField(${JSON.stringify(bad)})`);
     assert.equal(JSON.parse(e.lastErrors()).errors[0].path, 'value');
   }
+  assert.equal(e.setWeight(revoked, 1), false);
+  assert.equal(e.load(fakeBytes), false);
   assert.equal(e.load({ items: [] }), false);
   assert.equal(JSON.parse(e.lastErrors()).errors[0].path, 'document');
   assert.equal(e.rank(), true, 'the loaded document is still there');
