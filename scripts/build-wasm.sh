@@ -9,4 +9,7 @@ if [ -f dist/gapscore.mjs ] && [ -f dist/gapscore.d.mts ] && [ -z "$(find core w
   exit 0
 fi
 cmake --preset wasm >/dev/null
+# dist/gapscore.mjs is written after the link (wasm/pack-module.mjs): when it is missing but
+# the link's output is current, drop that output so the link and the packing run again.
+[ -f dist/gapscore.mjs ] || rm -f build/wasm/wasm/gapscore-emscripten.mjs
 cmake --build --preset wasm

@@ -500,7 +500,7 @@ TEST(Validation, UnknownFieldNamesTheFieldItIsATypoOf) {
   // Far from every name, or too short to guess from: no suggestion.
   EXPECT_EQ(unknown_field_message("favourite_colour", true), plain);
   EXPECT_EQ(unknown_field_message("xy", true), plain);
-  EXPECT_EQ(unknown_field_message("cost", true), plain); // 4 letters: one slip at most, and "cost" is 2 from "ease"
+  EXPECT_EQ(unknown_field_message("cost", true), plain); // 4 letters: one slip at most (and "cost" is 3 from "ease")
 }
 
 TEST(Validation, UnknownFieldWarningInALoadedDocument) {

@@ -5,12 +5,12 @@
 //
 // Why: Emscripten 3.1.6 inlines the binary as base64 (a third larger than the wasm, and
 // base64 gzips poorly). Deflating first makes the file less than half the size (992 KB ->
-// about 430 KB raw, 380 -> about 300 KB gzipped). The added loader inflates the bytes with
+// about 450 KB raw, 380 -> about 305 KB gzipped). The added loader inflates the bytes with
 // the engine's own DecompressionStream ("deflate": Chrome 80, Firefox 113, Safari 16.4,
 // node 18; no library shipped) and hands them to the glue as `wasmBinary`, which also
 // stops the glue from fetch()ing a data: URL (a page's connect-src CSP blocks that).
 // Runs in the CMake build (wasm/CMakeLists.txt) with node only: no npm packages.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { deflateSync } from 'node:zlib';
 
@@ -52,12 +52,15 @@ async function gapscoreWasmBinary() {
 }
 
 /** Instantiates the module; options are Emscripten's (print, printErr, ...). */
-async function createGapscoreModule(options = {}) {
+async function createGapscoreModule(options) {
+  options = options || {};
   const wasmBinary = options.wasmBinary || await gapscoreWasmBinary();
   return createGapscore(Object.assign({}, options, { wasmBinary }));
 }
 export default createGapscoreModule;
 `;
 mkdirSync(dirname(output), { recursive: true });
-writeFileSync(output, glue + loader);
+// Written aside and renamed: an interrupted build never leaves a truncated module behind.
+writeFileSync(`${output}.tmp`, glue + loader);
+renameSync(`${output}.tmp`, output);
 console.log(`${output}: wasm ${wasm.length} bytes, stored deflated in ${deflated.length} bytes of base64; file ${glue.length + loader.length} bytes`);

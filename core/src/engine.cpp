@@ -24,6 +24,7 @@ bool Engine::load(std::string_view document_json) {
     return false;
   }
   const ModelInfo* m = find_model(s->model);
+  release_json(scenario_.document); // the old document, freed without allocating (json.hpp)
   scenario_ = std::move(*s);
   model_ = m ? m : find_model("rice");
   model_id_ = std::string(model_->id);

@@ -180,23 +180,32 @@ std::string reason_of(const std::string& what) {
 
 } // namespace
 
-void release_json(Json& value) noexcept {
-  // Recursion depth is bounded by limits::nesting_depth for parsed documents.
+namespace {
+void release_json(Json& value, std::size_t depth) noexcept {
+  // Parsed documents nest at most limits::nesting_depth deep; a value built in code may nest
+  // deeper, and is then left to nlohmann's own (iterative) destructor below that depth.
+  if (depth > 4 * limits::nesting_depth) {
+    value = nullptr;
+    return;
+  }
   if (value.is_array()) {
     auto& array = value.get_ref<Json::array_t&>();
     while (!array.empty()) {
-      release_json(array.back());
+      release_json(array.back(), depth + 1);
       array.pop_back();
     }
   } else if (value.is_object()) {
     auto& object = value.get_ref<Json::object_t&>();
     while (!object.empty()) {
-      release_json(object.back().second);
+      release_json(object.back().second, depth + 1);
       object.Json::object_t::Container::pop_back();
     }
   }
   value = nullptr;
 }
+} // namespace
+
+void release_json(Json& value) noexcept { release_json(value, 0); }
 
 std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag,
                                     std::string_view where) {

@@ -37,6 +37,7 @@ export function setInputValue(input: HTMLInputElement, value: number | null): vo
   const text = value === null ? '' : String(value);
   input.dataset.value = text;
   if (input.matches(':focus')) return; // never overwrite what someone is typing
+  input.setCustomValidity('');
   input.value = text;
   input.title = value === null ? '' : formatNumber(value);
 }

@@ -81,6 +81,7 @@ export class GapScoreElement extends HTMLElement {
    * them, so a reload shows the reader's view again (docs/embedding.md). Null otherwise.
    */
   private ownState: EditState | null = null;
+  private allWeightsZero = false;
   /** A link pasted into the address of the page already open applies at once. */
   private readonly onHashChange = (): void => void this.openLinkInAddress();
   private limit = 50;
@@ -335,9 +336,16 @@ export class GapScoreElement extends HTMLElement {
     let state = saved?.state ?? emptyState();
     const { shared, problem } = await this.readLink(text);
     if (token !== this.loadToken) return;
-    const opened = this.openPage(text, shared?.state ?? state);
-    if (problem) this.linkUnreadable(problem); // after openPage, which clears old messages
-    if (opened && shared) {
+    const sharedOpened = !!shared && this.openPage(text, shared.state);
+    let opened = sharedOpened;
+    if (!sharedOpened) {
+      opened = this.openPage(text, state);
+      // After openPage, which clears old messages. A link whose view does not load here
+      // leaves the reader's own view (and their saved edits) alone, and is blamed.
+      if (shared && opened) this.linkUnreadable({ path: 'link', message: 'its view does not fit this data' });
+      else if (problem) this.linkUnreadable(problem);
+    }
+    if (sharedOpened && shared) {
       this.showShared(state, shared);
     } else if (!opened && saved) {
       // Saved edits that no longer load (the data changed shape): start from the page's
@@ -364,11 +372,14 @@ export class GapScoreElement extends HTMLElement {
   /** After a link's state was opened over `own`: undo step, the link's view, and storage left alone. */
   private showShared(own: EditState, shared: SharedView): void {
     const s = this.session!;
+    const same = JSON.stringify(own) === JSON.stringify(s.state); // the reader's own view already (say, the sender reloading)
+    if (!same) {
+      this.history.push({ kind: 'state', label: 'open the shared link', before: own, after: s.state });
+      this.ownState = own;
+    }
+    this.refreshAll(); // the Undo button, and the tabs of the link's model
     if (shared.view && this.tabs.has(shared.view)) this.tabs.select(shared.view);
-    if (JSON.stringify(own) === JSON.stringify(s.state)) return; // the reader's own view already (say, the sender reloading)
-    this.history.push({ kind: 'state', label: 'open the shared link', before: own, after: s.state });
-    this.ownState = own;
-    this.refreshAll(); // the Undo button
+    if (same) return;
     this.messages.say('Opened a shared view. Undo returns to your own; your saved edits stay until you change this view.');
   }
 
@@ -387,8 +398,7 @@ export class GapScoreElement extends HTMLElement {
       return;
     }
     this.messages.clearErrors();
-    this.showShared(own, shared);
-    this.refreshAll();
+    this.showShared(own, shared); // re-renders when the state changed
   }
 
   /** Saved edits that cannot be used are shown as a problem, never dropped in silence. */
@@ -649,9 +659,13 @@ export class GapScoreElement extends HTMLElement {
   private settle(): void {
     const s = this.session;
     if (!s?.loaded || !this.rendered) return;
+    // Said once when every weight reaches 0, and taken back when one is raised.
     const weights = this.description?.usesCriteria ? s.criteria().map((c) => c.weight) : [];
-    if (weights.length > 0 && weights.every((w) => w === 0)) {
-      this.messages.say('Every weight is 0, so every item scores 0: the order is only the tie-break (MoSCoW, then id). Raise a weight to rank.');
+    const allZero = weights.length > 0 && weights.every((w) => w === 0);
+    if (allZero !== this.allWeightsZero) {
+      this.allWeightsZero = allZero;
+      if (allZero) this.messages.say(ALL_ZERO);
+      else if (this.messages.status.textContent === ALL_ZERO) this.messages.say('');
     }
     if (this.explainDialog.open) this.explainDialog.refresh(s, this.description?.inputs ?? [], this.readOnly, (col, v) => this.editValue(this.explainDialog.index, col, v));
     this.views.render(this.tabs.current);
@@ -718,6 +732,7 @@ export class GapScoreElement extends HTMLElement {
 }
 
 const DOCUMENT_WEIGHTS = 'the document';
+const ALL_ZERO = 'Every weight is 0, so every item scores 0: the order is only the tie-break (MoSCoW, then id). Raise a weight to rank.';
 const AHP_WEIGHTS = 'AHP (pairwise comparisons)';
 
 /** The parsed document for naming items in messages, or null when it does not parse. */

@@ -52,15 +52,18 @@ export function prepareImport(gs: GapscoreModule, text: string, filename = ''): 
   };
 }
 
-/** The first "unknown field" warning of each CSV column. */
+/** The first "is it a typo of ..." warning of each CSV column, at most three: extra columns
+ * without a near name (a tracker's Assignee, Sprint) must not hide the real errors. */
 function unknownColumns(warnings: Problem[]): Problem[] {
   const seen = new Set<string>();
-  return warnings.filter((w) => {
-    const column = w.path.split('/').pop() ?? '';
-    if (!w.message.startsWith('unknown field') || seen.has(column)) return false;
-    seen.add(column);
-    return true;
-  });
+  return warnings
+    .filter((w) => {
+      const column = w.path.split('/').pop() ?? '';
+      if (!w.message.includes('typo of "') || seen.has(column)) return false;
+      seen.add(column);
+      return true;
+    })
+    .slice(0, 3);
 }
 
 /** Offers text as a file download; blob URLs work from file:// and under a strict CSP. */
