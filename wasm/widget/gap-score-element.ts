@@ -273,8 +273,7 @@ export class GapScoreElement extends HTMLElement {
         delete this.scenarios[name];
         this.persist();
         this.scenariosDialog.update(Object.keys(this.scenarios));
-        if (this.views.compareWith === name) this.views.compareWith = '';
-        this.views.scenariosChanged();
+        this.views.scenariosChanged(); // the comparison drops a deleted scenario (views.ts)
         this.settleNow();
       },
     });

@@ -144,7 +144,7 @@ export class RankTable {
 
   /** The row control with keyboard focus: its item and column (-1: the title button). */
   private focusedControl(): FocusedControl | null {
-    const active = (this.body.getRootNode() as Document | ShadowRoot).activeElement as HTMLElement | null;
+    const active = this.activeElement();
     const tr = active?.closest('tr');
     if (!active || !tr || !this.body.contains(tr)) return null;
     const row = this.rows.get(Number(tr.dataset.index));
@@ -156,13 +156,17 @@ export class RankTable {
     const row = this.rows.get(c.index);
     if (!row?.tr.isConnected) return;
     const target = c.column >= 0 ? row.inputs[c.column] : row.tr.querySelector<HTMLButtonElement>('button.gs-open');
-    const active = (this.body.getRootNode() as Document | ShadowRoot).activeElement;
-    if (target && active !== target) target.focus();
+    if (target && this.activeElement() !== target) target.focus();
+  }
+
+  /** The focused element in the widget's shadow root (or the page). */
+  private activeElement(): HTMLElement | null {
+    return (this.body.getRootNode() as Document | ShadowRoot).activeElement as HTMLElement | null;
   }
 
   /** Puts focus back on an item's row button (after a dialog closes). */
   focusItem(index: number): void {
-    this.rows.get(index)?.tr.querySelector<HTMLButtonElement>('button.gs-open')?.focus();
+    this.focusControl({ index, column: -1 });
   }
 
   private makeRow(index: number, session: Session): Row {
