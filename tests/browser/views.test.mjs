@@ -170,7 +170,7 @@ test('uncertainty: a simulation cancelled after the data changed shows no stale 
   await until(async () => (await widget.getByRole('progressbar', { name: 'Simulation progress' }).evaluate((b) => b.value)) > 0, 20000, 'the run to start');
   // While it runs: edit an estimate on the Ranking tab, come back, cancel.
   await widget.getByRole('tab', { name: 'Ranking' }).click();
-  const confidence = widget.getByRole('spinbutton', { name: /^Confidence of / }).first();
+  const confidence = widget.getByRole('textbox', { name: /^Confidence of / }).first();
   await confidence.fill('0.5');
   await confidence.press('Enter');
   await widget.getByRole('tab', { name: 'Uncertainty' }).click();

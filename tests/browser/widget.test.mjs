@@ -124,7 +124,7 @@ test('keyboard arrows on a slider re-rank; undo and redo restore', async () => {
 
 test('editing an estimate in place re-ranks; undo restores it', async () => {
   const page = await openDemo();
-  const input = backlog(page).getByRole('spinbutton', { name: 'Reach of Dark mode' });
+  const input = backlog(page).getByRole('textbox', { name: 'Reach of Dark mode' });
   assert.equal(await input.inputValue(), '200000');
   await input.fill('2000000');
   await input.press('Enter');
@@ -134,7 +134,7 @@ test('editing an estimate in place re-ranks; undo restores it', async () => {
   assert.equal(await row.locator('.gs-rank').textContent(), String(expected.indexOf('Dark mode') + 1));
   assert.match(await row.locator('.gs-delta').textContent(), /▲\d+/);
   // A value the format forbids is refused with the engine's reason; nothing changes.
-  const conf = backlog(page).getByRole('spinbutton', { name: 'Confidence of Dark mode' });
+  const conf = backlog(page).getByRole('textbox', { name: 'Confidence of Dark mode' });
   await conf.fill('5');
   await conf.press('Enter');
   await until(async () => await backlog(page).locator('.gs-error').isVisible(), 3000, 'the error message');
@@ -206,7 +206,7 @@ test('saved edits it cannot read are refused with a message and kept aside; old 
 test('a share link reproduces the view in a fresh browser, and leaves the other widget alone', async () => {
   const page = await openDemo();
   await chooseModel(page, 'wsjf');
-  const input = backlog(page).getByRole('spinbutton', { name: 'Job size of Birthday wishes' });
+  const input = backlog(page).getByRole('textbox', { name: 'Job size of Birthday wishes' });
   await backlog(page).getByRole('button', { name: /Show \d+ more/ }).click();
   await input.fill('0.5');
   await input.press('Enter');
@@ -241,7 +241,7 @@ test('a share link is a visit: it carries the open view, Undo returns to the rea
 
   // The reader has an edit of their own (RICE, the document's model), saved.
   const page = await openDemo();
-  const effort = backlog(page).getByRole('spinbutton', { name: 'Effort of Medication reminders' });
+  const effort = backlog(page).getByRole('textbox', { name: 'Effort of Medication reminders' });
   await effort.fill('1');
   await effort.press('Enter');
   const own = await engineTitles(HEALTH, { fields: [['medication-reminders', 'effort', 1]] });
@@ -303,7 +303,7 @@ test('comparing with a scenario names it, and says when it was saved under anoth
 test('keyboard focus stays on the item while the table re-ranks, and through an undo that rebuilds it', async () => {
   const page = await openDemo();
   const active = () => page.evaluate(() => document.querySelector('#backlog').shadowRoot.activeElement?.getAttribute('aria-label') ?? document.querySelector('#backlog').shadowRoot.activeElement?.textContent ?? null);
-  const effort = backlog(page).getByRole('spinbutton', { name: 'Effort of Medication reminders' });
+  const effort = backlog(page).getByRole('textbox', { name: 'Effort of Medication reminders' });
   const rankBefore = (await titles(page)).indexOf('Medication reminders');
   await effort.fill('0.25');
   await effort.press('Enter');
@@ -471,8 +471,8 @@ test('the explanation dialog: opens on click and Enter, explains, edits, and giv
   assert.match(text, /Rank 1 of 30/);
   assert.match(text, /reach × impact × confidence \/ effort/);
   assert.match(text, /480000 × 1 × 0.8 \/ 1 = 384000/, 'the engine’s computation, term by term');
-  await dialog.getByRole('spinbutton', { name: 'Effort' }).fill('4');
-  await dialog.getByRole('spinbutton', { name: 'Effort' }).press('Enter');
+  await dialog.getByRole('textbox', { name: 'Effort' }).fill('4');
+  await dialog.getByRole('textbox', { name: 'Effort' }).press('Enter');
   await until(async () => /Rank [2-9]\d* of 30/.test(await dialog.textContent()), 3000, 'the new rank in the dialog');
   await page.keyboard.press('Escape');
   await until(async () => !(await dialog.isVisible()), 3000, 'the dialog to close');
@@ -511,7 +511,7 @@ test('what-if vs baseline lists who entered and left the top N', async () => {
 
 test('export: the scenario as JSON (edits included) and the ranking as CSV', async () => {
   const page = await openDemo();
-  const input = backlog(page).getByRole('spinbutton', { name: 'Effort of Dark mode' });
+  const input = backlog(page).getByRole('textbox', { name: 'Effort of Dark mode' });
   await input.fill('0.5');
   await input.press('Enter');
   await expectOrder(page, await engineTitles(HEALTH, { fields: [['dark-mode', 'effort', 0.5]] }));

@@ -116,8 +116,8 @@ export class DataDialog {
     }
     fill(
       this.preview,
-      h('p', {}, `${p.kind === 'csv' ? 'CSV' : 'JSON'} with ${p.count} item${p.count === 1 ? '' : 's'}. First: `),
-      h('ol', {}, ...p.titles.map((t) => h('li', {}, t))),
+      h('p', {}, `${p.kind === 'csv' ? 'CSV' : 'JSON'} with ${count(p.count, 'item')}${p.count ? '. First:' : '.'}`),
+      p.count ? h('ol', {}, ...p.titles.map((t) => h('li', {}, t))) : null,
       p.warnings.length ? h('p', { class: 'gs-note' }, `${count(p.warnings.length, 'warning')}: ${p.warnings.slice(0, 3).map((w) => `${describePath(w.path)} ${w.message}`).join('; ')}`) : null,
       h('p', { class: 'gs-note' }, 'Replacing keeps your current data one Undo away.'),
     );

@@ -2,15 +2,19 @@
 // only collects a number; the engine decides whether it is allowed and says why not.
 
 import { h } from './dom';
+import { parseDecimal } from './decimal';
 import { formatNumber } from './format';
 
 export type EditHandler = (value: number) => string | null; // null: accepted; text: why not
 
 export function numberInput(label: string, value: number | null, onEdit: EditHandler): HTMLInputElement {
+  // Text, not type=number: a number field drops a decimal comma without a word ("2,5"
+  // became 25) and its arrow keys step by 1 whatever the scale (confidence 0.8 -> 1.8).
   const input = h('input', {
-    type: 'number',
-    step: 'any',
+    type: 'text',
     inputmode: 'decimal',
+    autocomplete: 'off',
+    spellcheck: 'false',
     'aria-label': label,
     part: 'input',
     class: 'gs-num',
@@ -43,10 +47,9 @@ export function setInputValue(input: HTMLInputElement, value: number | null): vo
 }
 
 function commitInput(input: HTMLInputElement, onEdit: EditHandler): void {
-  const text = input.value.trim();
-  const value = Number(text);
-  const why = text === '' || !Number.isFinite(value) ? 'must be a number' : onEdit(value);
-  if (why) {
+  const parsed = parseDecimal(input.value);
+  const why = 'why' in parsed ? parsed.why : onEdit(parsed.value);
+  if (why !== null || 'why' in parsed) {
     input.setAttribute('aria-invalid', 'true');
     input.value = input.dataset.value ?? '';
     // The widget's message box may be far above a row deep in the table: the browser's own
@@ -57,5 +60,5 @@ function commitInput(input: HTMLInputElement, onEdit: EditHandler): void {
   }
   input.setCustomValidity('');
   input.removeAttribute('aria-invalid');
-  input.dataset.value = String(value);
+  input.dataset.value = String(parsed.value);
 }

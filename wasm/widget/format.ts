@@ -14,7 +14,7 @@ function fixed(x: number, digits: number): string {
   return x < 0 && text !== '0' ? '−' + text : text;
 }
 
-/** 32000 -> "32,000"; 12.34 -> "12.3"; 0.7604 -> "0.76"; 0.0123 -> "0.0123". */
+/** 32000 -> "32,000"; 12.34 -> "12.3"; 0.7604 -> "0.76"; 0.0123 -> "0.0123"; 1e-7 -> "1.00e-7". */
 export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return '–';
   const a = Math.abs(x);
@@ -22,6 +22,8 @@ export function formatNumber(x: number): string {
   if (a >= 100) return fixed(x, 0);
   if (a >= 10) return fixed(x, 1);
   if (a >= 1 || a === 0) return fixed(x, 2);
+  // Tiny values keep their size in sight (1e-300 is not 0: an effort of 0 would not divide).
+  if (a < 1e-4) return x.toExponential(2);
   // Small values: three significant digits.
   return fixed(x, Math.min(12, 2 - Math.floor(Math.log10(a))));
 }

@@ -10,7 +10,7 @@ import type { GapscoreModule, Problem } from './module-types';
 import { Session } from './session';
 import type { InputColumn, ModelDescription } from './session';
 import type { Change, EditState } from './state';
-import { applyChange, cloneState, editCount, emptyState, isPristine } from './state';
+import { applyChange, changesData, cloneState, editCount, emptyState, isPristine, viewOnly } from './state';
 import { History } from './history';
 import { loadSaved, save, setAside } from './store';
 import { dropShareLink, hasShareLink, takeShareLink, writeShareLink } from './sharing';
@@ -88,6 +88,8 @@ export class GapScoreElement extends HTMLElement {
   private configured = '';
   private description: ModelDescription | null = null;
   private rendered = false;
+  /** The link being opened carried data or estimates that a read-only widget leaves out. */
+  private linkDataIgnored = false;
   private readyResolve!: () => void;
   /** Resolves once the first ranking is on screen (or the first load failed). */
   readonly ready: Promise<void> = new Promise((r) => (this.readyResolve = r));
@@ -112,12 +114,20 @@ export class GapScoreElement extends HTMLElement {
 
   // ---- attributes: the public API, read through getters with safe defaults ----
 
+  // Each property also sets its attribute (el.src = 'x.json' works like setAttribute), as
+  // frameworks that set properties on custom elements expect.
   get src(): string {
     return this.getAttribute('src') ?? '';
+  }
+  set src(value: string) {
+    this.setAttribute('src', String(value));
   }
   /** The model to start with; a space-separated list means the first one the data supports (a person's own choice, once made, wins). */
   get model(): string {
     return this.getAttribute('model') ?? '';
+  }
+  set model(value: string) {
+    this.setAttribute('model', String(value));
   }
   /** Top N for "entered/left the top N" and the cut line; default: the document's, else 10. */
   get top(): number {
@@ -126,12 +136,21 @@ export class GapScoreElement extends HTMLElement {
     const n = attr >= 1 ? attr : typeof doc === 'number' && doc >= 1 ? doc : 10;
     return Math.max(1, Math.min(n, this.session?.size || n));
   }
+  set top(value: number) {
+    this.setAttribute('top', String(value));
+  }
   /** The view shown first: ranking (default), compare, matrix, gaps, agreement, uncertainty, sensitivity, evidence; a space-separated list means the first one available. */
   get view(): string[] {
     return (this.getAttribute('view') ?? 'ranking').split(/\s+/).filter(Boolean);
   }
+  set view(value: string | string[]) {
+    this.setAttribute('view', Array.isArray(value) ? value.join(' ') : String(value));
+  }
   get readOnly(): boolean {
     return this.hasAttribute('readonly');
+  }
+  set readOnly(value: boolean) {
+    this.toggleAttribute('readonly', !!value);
   }
   get storageKey(): string {
     return this.key;
@@ -175,10 +194,19 @@ export class GapScoreElement extends HTMLElement {
   }
 
   attributeChangedCallback(name: string, before: string | null, after: string | null): void {
-    if (before === after || !this.built || !this.session?.loaded) return;
+    if (before === after || !this.built) return;
+    // A new src loads, also after a failed first load or while the first one is on its way.
+    if (name === 'src') {
+      void this.start();
+      return;
+    }
+    if (!this.session?.loaded) return;
     switch (name) {
-      case 'src':
-        void this.start();
+      case 'readonly':
+        // Read-only stored nothing and read nothing: an editable widget starts again from
+        // what is saved, so a later edit cannot save over the saved edits and scenarios.
+        if (after === null) void this.start();
+        else this.refreshAll();
         break;
       case 'model':
         this.session.preferredModel = after;
@@ -311,6 +339,10 @@ export class GapScoreElement extends HTMLElement {
 
   private async start(): Promise<void> {
     const token = ++this.loadToken;
+    // Attributes set right after the element is added by script (append, then setAttribute)
+    // arrive before this: a src set that way starts its own load, and this one gives way.
+    await Promise.resolve();
+    if (token !== this.loadToken) return;
     // A script without defer upgrades the element as soon as its start tag is parsed,
     // before the inline data inside it exists: wait for the parser to finish the page.
     if (document.readyState === 'loading' && !this.src) {
@@ -357,8 +389,16 @@ export class GapScoreElement extends HTMLElement {
 
   /** The link in the address for this widget (removed from it), or why it cannot be read. */
   private async readLink(pageText: string): Promise<{ shared: SharedView | null; problem: Problem | null }> {
+    this.linkDataIgnored = false;
     try {
-      return { shared: await takeShareLink(this.key, pageText), problem: null };
+      const shared = await takeShareLink(this.key, pageText);
+      // Read-only means the data cannot be changed or replaced, by a link either: the link
+      // brings its model, weights and tab only.
+      if (shared && this.readOnly && changesData(shared.state)) {
+        shared.state = viewOnly(shared.state);
+        this.linkDataIgnored = true;
+      }
+      return { shared, problem: null };
     } catch (error) {
       return { shared: null, problem: { path: 'link', message: String((error as Error)?.message ?? error) } };
     }
@@ -371,6 +411,8 @@ export class GapScoreElement extends HTMLElement {
   /** After a link's state was opened over `own`: undo step, the link's view, and storage left alone. */
   private showShared(own: EditState, shared: SharedView): void {
     const s = this.session!;
+    const dataIgnored = this.linkDataIgnored;
+    this.linkDataIgnored = false;
     const same = JSON.stringify(own) === JSON.stringify(s.state); // the reader's own view already (say, the sender reloading)
     if (!same) {
       this.history.push({ kind: 'state', label: 'open the shared link', before: own, after: s.state });
@@ -378,8 +420,12 @@ export class GapScoreElement extends HTMLElement {
     }
     this.refreshAll(); // the Undo button, and the tabs of the link's model
     if (shared.view && this.tabs.has(shared.view)) this.tabs.select(shared.view);
-    if (same) return;
-    this.messages.say('Opened a shared view. Undo returns to your own; your saved edits stay until you change this view.');
+    if (same && !dataIgnored) return;
+    this.messages.say(
+      dataIgnored
+        ? 'Opened a shared view: its model and weights only, because this widget is read-only and keeps the page’s data. Undo returns to your own.'
+        : 'Opened a shared view. Undo returns to your own; your saved edits stay until you change this view.',
+    );
   }
 
   /** A link for this widget pasted into the address of the open page. */
@@ -487,7 +533,7 @@ export class GapScoreElement extends HTMLElement {
     after.document = text;
     const err = this.commit({ kind: 'state', label: 'replace the data', before: s.state, after }, 'import');
     if (err) return false;
-    this.messages.say(`Loaded ${s.size} items. Undo brings the previous data back.`);
+    this.messages.say(`Loaded ${count(s.size, 'item')}. Undo brings the previous data back.`);
     return true;
   }
 
@@ -705,7 +751,8 @@ export class GapScoreElement extends HTMLElement {
 
   private exportCsv(): void {
     const s = this.session!;
-    const text = this.gs!.run('rank', s.currentJson(), JSON.stringify({ model: s.model, format: 'csv' }));
+    // Every item, as the table ranks them: a document's "top" only sets the cut line.
+    const text = this.gs!.run('rank', s.currentJson(), JSON.stringify({ model: s.model, format: 'csv', top: Math.max(1, s.size) }));
     download(text, `${fileStem(String(s.document.title ?? this.key))}-${s.model}.csv`, 'text/csv');
   }
 

@@ -231,6 +231,9 @@ export class Session {
     if (change.kind === 'state' || (v === null && change.kind !== 'model')) {
       return this.open(this.pageText, next);
     }
+    // A value the engine takes can still make the ranking fail (a score overflowing to
+    // infinity): such a change is refused like a bad value, unless nothing ranked before it.
+    const rankedBefore = this.engine.rank();
     switch (change.kind) {
       case 'model':
         ok = this.engine.setModel(v === null ? this.documentModel() : (v as string));
@@ -246,6 +249,11 @@ export class Session {
         break;
     }
     if (!ok) return { ok: false, errors: engineErrors(this.engine.lastErrors()) };
+    if (rankedBefore && !this.engine.rank()) {
+      const errors = engineErrors(this.engine.lastErrors());
+      this.open(this.pageText, this.state); // back to the state before the change
+      return { ok: false, errors };
+    }
     this.state = next;
     return { ok: true, dropped: 0 };
   }

@@ -49,6 +49,18 @@ function copyNested(m: Record<string, NumberMap>): Record<string, NumberMap> {
   return out;
 }
 
+/** The model and weights of a state, without its data or estimates: what a read-only widget takes from a share link. */
+export function viewOnly(s: EditState): EditState {
+  const out = emptyState();
+  out.model = s.model;
+  Object.assign(out.weights, s.weights);
+  return out;
+}
+
+export function changesData(s: EditState): boolean {
+  return s.document !== null || Object.keys(s.fields).length > 0 || Object.keys(s.scores).length > 0;
+}
+
 export function cloneState(s: EditState): EditState {
   return {
     document: s.document,

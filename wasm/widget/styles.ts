@@ -9,19 +9,24 @@ export const css = /* css */ `
   --gs-fg: #1f2328;
   --gs-muted: #656d76;
   --gs-border: #d0d7de;
-  --gs-subtle: #f6f8fa;
   --gs-accent: #0969da;
   --gs-accent-fg: #ffffff;
   --gs-up: #1a7f37;
   --gs-down: #cf222e;
-  --gs-error-bg: #ffebe9;
-  --gs-error-fg: #82071e;
-  --gs-focus: #0969da;
   --gs-radius: 6px;
   --gs-part-0: #4c78a8; --gs-part-1: #f58518; --gs-part-2: #54a24b; --gs-part-3: #b279a2;
   --gs-part-4: #e45756; --gs-part-5: #72b7b2; --gs-part-6: #eeca3b; --gs-part-7: #9d755d;
   --gs-bar: #4c78a8;
-  --gs-q-quick: #dafbe1; --gs-q-big: #ddf4ff; --gs-q-fill: #f6f8fa; --gs-q-pit: #ffebe9;
+  /* Derived from the colours above, so a page that sets only --gs-bg and --gs-fg (say, a
+     dark theme) gets matching buttons, hovers, messages and chart regions. */
+  --gs-subtle: color-mix(in srgb, var(--gs-fg) 5%, var(--gs-bg));
+  --gs-error-bg: color-mix(in srgb, var(--gs-down) 12%, var(--gs-bg));
+  --gs-error-fg: color-mix(in srgb, var(--gs-down) 70%, var(--gs-fg));
+  --gs-focus: var(--gs-accent);
+  --gs-q-quick: color-mix(in srgb, var(--gs-up) 16%, var(--gs-bg));
+  --gs-q-big: color-mix(in srgb, var(--gs-accent) 14%, var(--gs-bg));
+  --gs-q-fill: var(--gs-subtle);
+  --gs-q-pit: color-mix(in srgb, var(--gs-down) 12%, var(--gs-bg));
   display: block;
   font: 14px/1.45 var(--gs-font);
   color: var(--gs-fg);
@@ -34,9 +39,7 @@ export const css = /* css */ `
 @media (prefers-color-scheme: dark) {
   :host {
     --gs-bg: #0d1117; --gs-fg: #e6edf3; --gs-muted: #9198a1; --gs-border: #3d444d;
-    --gs-subtle: #151b23; --gs-accent: #4493f8; --gs-accent-fg: #0d1117; --gs-up: #3fb950; --gs-down: #f85149;
-    --gs-error-bg: #3c1618; --gs-error-fg: #ffa198; --gs-focus: #4493f8;
-    --gs-q-quick: #12261e; --gs-q-big: #0c2d4b; --gs-q-fill: #151b23; --gs-q-pit: #3c1618;
+    --gs-accent: #4493f8; --gs-accent-fg: #0d1117; --gs-up: #3fb950; --gs-down: #f85149;
   }
 }
 :host([hidden]) { display: none; }

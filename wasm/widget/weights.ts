@@ -22,6 +22,9 @@ interface Slider {
   id: string;
   input: HTMLInputElement;
   value: HTMLOutputElement;
+  /** The weight itself: the slider's own value is rounded to its step (0.3 shows as 0.5). */
+  weight: number;
+  /** The weight when the gesture started: what Undo gives back. */
   start: number;
 }
 
@@ -72,10 +75,13 @@ export class WeightPanel {
       });
       input.value = String(c.weight);
       const value = h('output', { for: id, class: 'gs-wval' });
-      const slider: Slider = { id: c.id, input, value, start: c.weight };
-      input.addEventListener('pointerdown', () => (slider.start = Number(input.value)));
-      input.addEventListener('focus', () => (slider.start = Number(input.value)));
-      input.addEventListener('input', () => this.handlers.input(c.id, Number(input.value)));
+      const slider: Slider = { id: c.id, input, value, weight: c.weight, start: c.weight };
+      input.addEventListener('pointerdown', () => (slider.start = slider.weight));
+      input.addEventListener('focus', () => (slider.start = slider.weight));
+      input.addEventListener('input', () => {
+        slider.weight = Number(input.value);
+        this.handlers.input(c.id, slider.weight);
+      });
       input.addEventListener('change', () => {
         const after = Number(input.value);
         if (after !== slider.start) this.handlers.commit(c.id, slider.start, after);
@@ -106,6 +112,7 @@ export class WeightPanel {
     const total = weights.reduce((a, b) => a + b, 0);
     this.sliders.forEach((s, k) => {
       const w = weights[k];
+      s.weight = w;
       if (document.activeElement !== s.input || Number(s.input.value) !== w) s.input.value = String(w);
       const share = total > 0 ? w / total : 0;
       s.value.textContent = `${formatNumber(w)} · ${formatPercent(share)}`;
@@ -113,9 +120,9 @@ export class WeightPanel {
     });
   }
 
-  /** Current slider values, in criterion order. */
+  /** Current weights (the one being dragged at its live value), in criterion order. */
   values(): number[] {
-    return this.sliders.map((s) => Number(s.input.value));
+    return this.sliders.map((s) => s.weight);
   }
 }
 

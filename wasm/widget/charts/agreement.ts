@@ -74,25 +74,29 @@ export class AgreementView {
             { class: 'gs-ag-block' },
             h('h3', {}, 'Who agrees with whom (τ-b)'),
             h(
-              'table',
-              { class: 'gs-table gs-pairs' },
-              h('thead', {}, h('tr', {}, h('td', {}), ...pairs.stakeholders.map((s) => h('th', { scope: 'col' }, nameOf(s))))),
+              'div',
+              { class: 'gs-scroll' },
               h(
-                'tbody',
-                {},
-                ...pairs.stakeholders.map((s, i) =>
-                  h(
-                    'tr',
-                    {},
-                    h('th', { scope: 'row' }, nameOf(s)),
-                    ...pairs.tau_b[i].map((t, j) => {
-                      const td = h('td', { class: 'gs-pair', title: `${nameOf(s)} and ${nameOf(pairs.stakeholders[j])}: τ-b ${t === null ? 'undefined' : tauText(t)}` }, i === j ? '' : t === null ? '–' : tauText(t));
-                      if (i !== j && t !== null) {
-                        td.style.setProperty('--t', String(Math.abs(t)));
-                        td.classList.add(t >= 0 ? 'gs-agree' : 'gs-disagree');
-                      }
-                      return td;
-                    }),
+                'table',
+                { class: 'gs-table gs-pairs' },
+                h('thead', {}, h('tr', {}, h('td', {}), ...pairs.stakeholders.map((s) => h('th', { scope: 'col' }, nameOf(s))))),
+                h(
+                  'tbody',
+                  {},
+                  ...pairs.stakeholders.map((s, i) =>
+                    h(
+                      'tr',
+                      {},
+                      h('th', { scope: 'row' }, nameOf(s)),
+                      ...pairs.tau_b[i].map((t, j) => {
+                        const td = h('td', { class: 'gs-pair', title: `${nameOf(s)} and ${nameOf(pairs.stakeholders[j])}: τ-b ${t === null ? 'undefined' : tauText(t)}` }, i === j ? '' : t === null ? '–' : tauText(t));
+                        if (i !== j && t !== null) {
+                          td.style.setProperty('--t', String(Math.abs(t)));
+                          td.classList.add(t >= 0 ? 'gs-agree' : 'gs-disagree');
+                        }
+                        return td;
+                      }),
+                    ),
                   ),
                 ),
               ),

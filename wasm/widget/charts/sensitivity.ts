@@ -58,15 +58,13 @@ export class SensitivityView {
         h('td', {}, h('div', {}, h('span', { class: 'gs-muted' }, 'lower: '), swap(w.flip_below)), h('div', {}, h('span', { class: 'gs-muted' }, 'higher: '), swap(w.flip_above))),
       );
     });
-    fill(
-      this.content,
-      h(
-        'table',
-        { class: 'gs-table gs-sens' },
-        h('caption', { class: 'gs-sr' }, `Stable weight ranges for the top ${r.top}`),
-        h('thead', {}, h('tr', {}, ...['Criterion', 'Weight', `Keeps the top ${r.top}`, 'First swap'].map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, ...rows),
-      ),
+    const table = h(
+      'table',
+      { class: 'gs-table gs-sens' },
+      h('caption', { class: 'gs-sr' }, `Stable weight ranges for the top ${r.top}`),
+      h('thead', {}, h('tr', {}, ...['Criterion', 'Weight', `Keeps the top ${r.top}`, 'First swap'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, ...rows),
     );
+    fill(this.content, h('div', { class: 'gs-scroll' }, table));
   }
 }
