@@ -82,17 +82,6 @@ bool draw_progress(double fraction) {
   return true;
 }
 
-/// --top and friends: a count of at least 1. (CLI::PositiveNumber would answer "Value 0 not
-/// in range 0.000000 to 1797693134862315708145...".)
-const CLI::Validator kAtLeastOne(
-    [](std::string& text) -> std::string {
-      char* end = nullptr;
-      const long long n = std::strtoll(text.c_str(), &end, 10);
-      if (text.empty() || *end != '\0' || n < 1) return "must be a whole number of at least 1, not " + text;
-      return {};
-    },
-    "N >= 1");
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -124,7 +113,7 @@ int main(int argc, char** argv) {
   CLI::App* rank = add("rank", "rank the items by a model");
   file(rank);
   rank->add_option("--model,-m", in.model, "rice, ice, wsjf, value_effort, weighted, topsis, ...");
-  rank->add_option("--top,-n", in.top, "show only the first N")->check(kAtLeastOne);
+  rank->add_option("--top,-n", in.top, "show only the first N");
   rank->add_option("--weights,-w", in.weights, "rank with this stakeholder's criterion weights (a stakeholder id)");
   rank->add_option("--confidence-from", in.confidence_from,
                    "evidence: use the confidence suggested by the measured history (rice, gap)")
@@ -140,7 +129,7 @@ int main(int argc, char** argv) {
   diff->add_option("BEFORE", in.file, "the first scenario")->required();
   diff->add_option("AFTER", in.second, "the second scenario")->required();
   diff->add_option("--model,-m", in.model, "the model to rank both by");
-  diff->add_option("--top,-n", in.top, "report items entering and leaving the top N")->check(kAtLeastOne);
+  diff->add_option("--top,-n", in.top, "report items entering and leaving the top N");
 
   CLI::App* validate = add("validate", "check a document and list every problem");
   file(validate);
@@ -151,8 +140,7 @@ int main(int argc, char** argv) {
 
   CLI::App* sensitivity = add("sensitivity", "how far each criterion weight can move before the top N changes");
   file(sensitivity);
-  sensitivity->add_option("--top,-n", in.top, "the ordered top N to keep (default: the document's, else all)")
-      ->check(kAtLeastOne);
+  sensitivity->add_option("--top,-n", in.top, "the ordered top N to keep (default: the document's, else all)");
   sensitivity->add_option("--model,-m", in.model, "weighted (the only model with exact intervals)");
   sensitivity->add_option("--scenario", in.scenario, "run on this what-if scenario of the document");
 
@@ -160,8 +148,7 @@ int main(int argc, char** argv) {
   file(simulate);
   simulate->add_option("--runs,-r", in.runs, "number of runs (default 10000)");
   simulate->add_option("--seed,-s", in.seed, "seed of the random generator (default 1); same seed, same numbers");
-  simulate->add_option("--top,-n", in.top, "K in the probability of being in the top K (default: the document's, else 1)")
-      ->check(kAtLeastOne);
+  simulate->add_option("--top,-n", in.top, "K in the probability of being in the top K (default: the document's, else 1)");
   simulate->add_option("--model,-m", in.model, "the model to rank by");
   simulate->add_option("--scenario", in.scenario, "run on this what-if scenario of the document");
 
@@ -169,7 +156,7 @@ int main(int argc, char** argv) {
   file(compare);
   compare->add_option("A", in.scenario_a, "the first scenario's id (base = the document as it is)")->required();
   compare->add_option("B", in.scenario_b, "the second scenario's id")->required();
-  compare->add_option("--top,-n", in.top, "report items entering and leaving the top N")->check(kAtLeastOne);
+  compare->add_option("--top,-n", in.top, "report items entering and leaving the top N");
   compare->add_option("--model,-m", in.model, "rank both by this model (default: each scenario's own)");
 
   CLI::App* gaps = add("gaps", "customer outcomes: opportunity score, status and unrealized value");
@@ -182,7 +169,7 @@ int main(int argc, char** argv) {
 
   CLI::App* portfolio = add("portfolio", "items by marginal gap value per effort, and the value curve");
   file(portfolio);
-  portfolio->add_option("--top,-n", in.top, "show only the first N steps")->check(kAtLeastOne);
+  portfolio->add_option("--top,-n", in.top, "show only the first N steps");
 
   CLI::App* kano = add("kano", "Kano categories and Better/Worse coefficients from questionnaire answers");
   file(kano);
@@ -237,17 +224,23 @@ int main(int argc, char** argv) {
     std::cerr << "error: BEFORE and AFTER cannot both be - (standard input can be read once)\n";
     return gapscore::kUsageError;
   }
-  std::string document, error;
-  if (!read_input(in.file, document, error)) {
-    std::cerr << "error: " << error << "\n";
-    return gapscore::kInputError;
-  }
-  gapscore::Json options = gapscore::Json::object();
   // Commands people read in a terminal default to a table; the rest print JSON.
   const bool readable = command == "rank" || command == "gaps" || command == "plan" || command == "portfolio" ||
                         command == "kano" || command == "okr" || command == "agreement" || command == "ahp" ||
                         command == "evidence";
   const std::string format = in.format.empty() ? (readable ? "table" : "json") : in.format;
+  // An input the core never sees (a file that cannot be read, text that is not UTF-8) is
+  // reported as the core reports its own: an errors document with --format json.
+  const auto input_error = [&](const std::string& path, const std::string& message) {
+    gapscore::Diagnostics d;
+    d.error(path, message);
+    if (format == "json") std::cout << d.errors_document().dump(2) << "\n";
+    else std::cerr << "error: " << (path.empty() ? "" : path + ": ") << message << "\n";
+    return gapscore::kInputError;
+  };
+  std::string document, error;
+  if (!read_input(in.file, document, error)) return input_error("", error);
+  gapscore::Json options = gapscore::Json::object();
   options["format"] = format;
   if (!in.model.empty()) options["model"] = in.model;
   if (sub->get_option_no_throw("--top") && sub->count("--top")) options["top"] = in.top; // not every command has --top
@@ -267,10 +260,7 @@ int main(int argc, char** argv) {
   }
   if (command == "diff") {
     std::string after;
-    if (!read_input(in.second, after, error)) {
-      std::cerr << "error: " << error << "\n";
-      return gapscore::kInputError;
-    }
+    if (!read_input(in.second, after, error)) return input_error("after", error);
     options["after"] = after;
   }
 
@@ -278,13 +268,8 @@ int main(int argc, char** argv) {
   // one that is not (as the core names a document that is not), instead of failing to print it.
   for (const auto& [key, value] : options.items()) {
     if (!value.is_string() || is_utf8(value.get_ref<const std::string&>())) continue;
-    const std::string message = key == "after" ? "the AFTER file is not valid UTF-8 text (save it as UTF-8)"
-                                               : "not valid UTF-8 text";
-    gapscore::Diagnostics d;
-    d.error(key, message);
-    if (format == "json") std::cout << d.errors_document().dump(2) << "\n";
-    else std::cerr << "error: " << key << ": " << message << "\n";
-    return gapscore::kInputError;
+    return input_error(key, key == "after" ? "the AFTER file is not valid UTF-8 text (save it as UTF-8)"
+                                           : "not valid UTF-8 text");
   }
 
   const bool progress_bar = command == "simulate" && isatty(STDERR_FILENO);

@@ -275,8 +275,20 @@ TEST(Cli, UsageErrorsExitOne) {
 TEST(Cli, TopBelowOneSaysWhatItWants) {
   const CliRun r = gapscore_cli(std::string("rank ") + kRice + " --top 0");
   EXPECT_EQ(r.code, 1);
-  EXPECT_NE(r.err.find("--top: must be a whole number of at least 1, not 0"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("options/top: must be between 1 and"), std::string::npos) << r.err;
   EXPECT_LT(r.err.size(), 200u) << r.err;
+  // With --format json, the same errors document as run_command and the wasm module print.
+  const CliRun j = gapscore_cli(std::string("rank ") + kRice + " --top 0 --format json");
+  EXPECT_EQ(j.code, 1);
+  EXPECT_EQ(one_document(j)["errors"][0]["path"], "options/top");
+}
+
+TEST(Cli, UnreadableFileIsAnErrorsDocumentInJson) {
+  const CliRun r = gapscore_cli("rank no-such-file.json --format json");
+  EXPECT_EQ(r.code, 2);
+  const Json out = one_document(r);
+  EXPECT_EQ(out["errors"][0]["path"], "");
+  EXPECT_NE(out["errors"][0]["message"].get<std::string>().find("no-such-file.json"), std::string::npos);
 }
 
 TEST(Cli, UnknownModelIsAUsageError) {

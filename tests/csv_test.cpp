@@ -188,6 +188,21 @@ TEST(CsvImport, HeaderProblems) {
   EXPECT_NE(out["errors"][0]["message"].get<std::string>().find("empty"), std::string::npos);
 }
 
+// Two causes people meet often, named (QA finding): Excel in many locales saves with ';',
+// and headings are often capitalized.
+TEST(CsvImport, MissingIdColumnSaysWhy) {
+  const auto message = [](const std::string& csv) {
+    int code = 0;
+    const Json out = import_csv(csv, &code);
+    EXPECT_EQ(code, 2);
+    return out["errors"][0]["message"].get<std::string>();
+  };
+  EXPECT_NE(message("id;title;reach\na;A;1\n").find("one column with semicolons"), std::string::npos);
+  EXPECT_NE(message("id\ttitle\na\tA\n").find("one column with tabs"), std::string::npos);
+  EXPECT_NE(message("Id,Title\na,A\n").find("column \"Id\" must be written \"id\""), std::string::npos);
+  EXPECT_EQ(message("name,title\na,A\n"), "line 1: the header needs an \"id\" column");
+}
+
 TEST(CsvImport, BrokenCsvExitsTwo) {
   int code = -1;
   const Json out = import_csv("id,title\na,\"open\n", &code);

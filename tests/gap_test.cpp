@@ -80,6 +80,11 @@ TEST(Gap, StatusThresholds) {
   EXPECT_EQ(gapscore::opportunity_status(7, 3), "underserved");              // 11
   EXPECT_EQ(gapscore::opportunity_status(5, 5), "served");
   EXPECT_EQ(gapscore::opportunity_status(5, 5.5), "overserved");
+  // Exactly 15 and 10 as people compute them, though binary sums land an ulp above
+  // (8.3 + 6.7 = 15.000000000000002; 8.3 + 1.7 = 10.000000000000002): QA finding.
+  EXPECT_EQ(gapscore::opportunity_status(8.3, 1.6), "underserved");
+  EXPECT_EQ(gapscore::opportunity_status(8.3, 6.6), "served");
+  EXPECT_EQ(gapscore::opportunity_status(8.3, 1.5), "extremely_underserved"); // 15.1
   EXPECT_DOUBLE_EQ(gapscore::top_two_box({1, 1, 1, 3, 4}), 7);
 }
 

@@ -256,6 +256,22 @@ TEST(Weighted, VectorNormalizationWorkedByHand) {
   EXPECT_NEAR(s.at("c"), 0.5 * 200 / rn + 0.25 * (1 - 5 / kn) + 0.25 * 5 / fn, 1e-12);
 }
 
+// Scores whose squares overflow (1e155) or vanish (1e-170) normalize like 1 and 3:
+// 1/sqrt(10) = 0.316 and 3/sqrt(10) = 0.949, not zeros and a false tie (QA finding).
+TEST(Weighted, VectorNormalizationOfHugeAndTinyScores) {
+  for (const double unit : {1e155, 1e-170, 1.0}) {
+    Json doc = {{"format", "gapscore/1"},
+                {"model", "weighted"},
+                {"normalization", "vector"},
+                {"criteria", Json::array({{{"id", "fit"}, {"weight", 1}}})},
+                {"items", Json::array({{{"id", "a"}, {"scores", {{"fit", 1 * unit}}}},
+                                       {{"id", "b"}, {"scores", {{"fit", 3 * unit}}}}})}};
+    const auto s = scores_of(doc);
+    EXPECT_NEAR(s.at("a"), 1 / std::sqrt(10.0), 1e-15) << unit;
+    EXPECT_NEAR(s.at("b"), 3 / std::sqrt(10.0), 1e-15) << unit;
+  }
+}
+
 // none: raw values, a cost criterion subtracts.
 //   a = 0.5×100 − 0.25×2 + 0.25×5 = 50.75;  b = 150 − 2 + 1.25 = 149.25;  c = 100 − 1.25 + 1.25 = 100
 TEST(Weighted, NoNormalizationUsesRawValues) {

@@ -426,10 +426,19 @@ TEST(Validation, NestingDeeperThan64IsRefused) {
 TEST(Validation, NumberTooLargeToRepresent) {
   const auto o = run("rank", R"({"format": "gapscore/1", "items": [{"id": "a", "reach": 1e999}]})");
   EXPECT_EQ(o.code, 2);
-  const std::string m = error_at(o.out, "");
+  // Named at the number itself, though the document never finished parsing.
+  const std::string m = error_at(o.out, "/items/0/reach");
   EXPECT_NE(m.find("too large"), std::string::npos) << m;
   EXPECT_NE(m.find("line 1"), std::string::npos) << m;
   EXPECT_EQ(m.find("json.exception"), std::string::npos) << "library jargon leaked: " << m;
+}
+
+TEST(Validation, NumberTooLargeIsNamedWhereverItIs) {
+  EXPECT_NE(error_at(run("rank", R"({"items": [{"id": "a"}, {"id": "b", "reach": [1, 2e999]}]})").out, "/items/1/reach/1")
+                .find("too large"),
+            std::string::npos);
+  EXPECT_NE(error_at(run("rank", "1e999").out, "").find("too large"), std::string::npos);
+  EXPECT_NE(error_at(run("rank", R"({"top": -1e400})").out, "/top").find("too large"), std::string::npos);
 }
 
 TEST(Validation, DocumentOverTheSizeLimit) {

@@ -81,7 +81,10 @@ std::vector<Alignment> stakeholder_alignment(const StakeholderData& d, const std
     al.tau_b = al.defined ? kendall_tau_b(p.x, p.y) : 0.0;
     out.push_back(al);
   }
+  // Most aligned first; an undefined tau-b (a stakeholder who rated everything alike) is not
+  // "unrelated" (0) and goes last.
   std::stable_sort(out.begin(), out.end(), [](const Alignment& a, const Alignment& b) {
+    if (a.defined != b.defined) return a.defined;
     return score_key(a.tau_b) > score_key(b.tau_b);
   });
   return out;

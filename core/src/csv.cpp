@@ -162,6 +162,24 @@ void report_with_lines(const Diagnostics& from, const CsvTable& t, Diagnostics& 
   for (const auto& p : from.warnings()) to.warning(p.path, with_line(p));
 }
 
+/// Why a header has no "id" column, when the cause is a common one: a spreadsheet that
+/// saved with semicolons or tabs (Excel in many locales), or headings in another case.
+std::string missing_id_hint(const std::vector<std::string>& header) {
+  if (header.size() == 1) {
+    const std::string& only = header[0];
+    for (const char sep : {';', '\t', '|'})
+      if (only.find(sep) != std::string::npos)
+        return std::string("; this header is one column with ") + (sep == ';' ? "semicolons" : sep == '\t' ? "tabs" : "bars") +
+               " in it: save the file comma-separated (CSV, comma delimited)";
+  }
+  for (const std::string& h : header) {
+    std::string lower = h;
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (lower == "id") return " (column " + describe(Json(h)) + " must be written \"id\": column names are lower case)";
+  }
+  return "";
+}
+
 } // namespace
 
 std::optional<Json> document_from_csv(std::string_view text, Diagnostics& diag) {
@@ -189,7 +207,7 @@ std::optional<Json> document_from_csv(std::string_view text, Diagnostics& diag) 
       diag.error("", "line 1: a column cannot be called \"scores\"; give each criterion its own column, "
                      "scores.<criterion id>");
   }
-  if (!has_id) diag.error("", "line 1: the header needs an \"id\" column");
+  if (!has_id) diag.error("", "line 1: the header needs an \"id\" column" + missing_id_hint(header));
   if (table->rows.size() - 1 > limits::items)
     diag.error("/items", "has " + std::to_string(table->rows.size() - 1) + " rows; the limit is " +
                              std::to_string(limits::items));

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "gapscore/gap.hpp"
+#include "gapscore/ranking.hpp"
 
 namespace gapscore {
 
@@ -19,7 +20,9 @@ double opportunity_score(double importance, double satisfaction) {
 
 std::string_view opportunity_status(double importance, double satisfaction) {
   if (satisfaction > importance) return "overserved";
-  const double o = opportunity_score(importance, satisfaction);
+  // Compared as the ranking compares scores (40 significant bits): 8.3 + (8.3 - 1.6) is
+  // 15.000000000000002 in binary, and is exactly 15 as people compute it.
+  const double o = score_key(opportunity_score(importance, satisfaction));
   if (o > 15) return "extremely_underserved";
   if (o > 10) return "underserved";
   return "served";

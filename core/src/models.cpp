@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "gap_model.hpp"
 #include "gapscore/finite_scores.hpp"
@@ -62,12 +63,26 @@ void score_value_effort(const Scenario& s, ScoreTable& t) {
 }
 
 std::vector<double> vector_normalized(const std::vector<double>& x) {
-  double sq = 0;
-  for (double v : x) sq += v * v;
-  const double norm = std::sqrt(sq);
+  double sq = 0, largest = 0;
+  for (double v : x) {
+    sq += v * v;
+    largest = std::max(largest, std::fabs(v));
+  }
   std::vector<double> r(x.size(), 0.0);
-  if (norm > 0)
-    for (std::size_t i = 0; i < x.size(); ++i) r[i] = x[i] / norm;
+  if (largest == 0) return r;
+  // Squares beyond about 1e154 overflow and below about 1e-154 vanish (or lose digits as
+  // subnormals): then every value is divided by the largest first, as hypot does, so scores
+  // of 1e155 and 3e155 still give 0.316 and 0.949 instead of zeros and a false tie. Inputs
+  // with ordinary squares keep the direct formula, bit for bit.
+  if (!std::isfinite(sq) || sq < std::numeric_limits<double>::min()) {
+    double scaled = 0;
+    for (double v : x) scaled += (v / largest) * (v / largest);
+    const double norm = std::sqrt(scaled);
+    for (std::size_t i = 0; i < x.size(); ++i) r[i] = x[i] / largest / norm;
+    return r;
+  }
+  const double norm = std::sqrt(sq);
+  for (std::size_t i = 0; i < x.size(); ++i) r[i] = x[i] / norm;
   return r;
 }
 

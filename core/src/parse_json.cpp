@@ -23,6 +23,7 @@ public:
   Json root;
   bool too_deep = false;
   bool non_finite = false;
+  std::string non_finite_path; ///< JSON Pointer of the number too large to represent
   std::string duplicate_path; ///< JSON Pointer of a key given twice in one object
   std::size_t error_position = 0;
   std::string error_text;
@@ -34,6 +35,7 @@ public:
   bool number_float(number_float_t v, const string_t&) override {
     if (!std::isfinite(v)) {
       non_finite = true;
+      non_finite_path = path_of_next_value();
       return false;
     }
     return add(Json(v));
@@ -59,7 +61,10 @@ public:
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
     error_position = position;
     error_text = ex.what();
-    if (ex.id == 406) non_finite = true; // nlohmann reports 1e999 as out_of_range.406
+    if (ex.id == 406) { // nlohmann reports 1e999 as out_of_range.406
+      non_finite = true;
+      non_finite_path = path_of_next_value();
+    }
     return false;
   }
 
@@ -145,6 +150,15 @@ private:
       else out = pointer(out, parent.get_ref<const Json::object_t&>().back().first);
     }
     return out;
+  }
+
+  /// JSON Pointer of the value being read: the key just read, or the next array element.
+  std::string path_of_next_value() const {
+    if (depth_ == 0) return "";
+    const Json& parent = *frames_[depth_ - 1].value;
+    if (parent.is_array()) return pointer(path_to_top(), parent.size());
+    const auto& object = parent.get_ref<const Json::object_t&>();
+    return object.empty() ? path_to_top() : pointer(path_to_top(), object.back().first);
   }
 };
 
@@ -241,7 +255,7 @@ std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag,
     return std::nullopt;
   }
   if (builder.non_finite) {
-    diag.error(path, "contains a number too large to represent (over about 1.8e308)" +
+    diag.error(path + builder.non_finite_path, "a number too large to represent (over about 1.8e308)" +
                          (builder.error_position > 0 ? " at " + line_column(text, builder.error_position - 1) : ""));
     return std::nullopt;
   }

@@ -110,8 +110,8 @@ test('import: CSV or JSON by name, else by the first character', () => {
 
 test('error paths read like places in the backlog', () => {
   const doc = { items: [{ id: 'a', title: 'Dark mode' }], criteria: [{ id: 'c', name: 'Cost' }] };
-  assert.equal(u.describePath('/items/0/effort', doc), 'item 1 “Dark mode” › effort');
-  assert.equal(u.describePath('/criteria/0/weight', doc), 'criterion 1 “Cost” › weight');
+  assert.equal(u.describePath('/items/0/effort', doc), 'item “Dark mode” › effort');
+  assert.equal(u.describePath('/criteria/0/weight', doc), 'criterion “Cost” › weight');
   assert.equal(u.describePath('/items/7/reach', doc), 'item 8 › reach');
   assert.equal(u.describePath('/a~1b', doc), 'a/b');
   assert.equal(u.describePath('', doc), '');

@@ -467,7 +467,7 @@ export class GapScoreElement extends HTMLElement {
     this.session = session;
     this.limit = session.size <= 20 ? session.size : Math.max(15, this.top + 5);
     this.messages.clearErrors();
-    if (r.dropped) this.messages.say(`${count(r.dropped, 'saved edit')} no longer matched the data and ${r.dropped === 1 ? 'was' : 'were'} dropped.`);
+    if (r.dropped) this.messages.say(`${count(r.dropped, 'saved edit')} no longer matched the data and ${r.dropped === 1 ? 'was' : 'were'} left out.`);
     this.loading.hidden = true;
     this.body.hidden = false;
     this.refreshAll();

@@ -25,7 +25,10 @@ export function describePath(path: string, doc?: Doc | null): string {
       const i = Number(next);
       const entry = (p === 'items' ? doc?.items : doc?.criteria)?.[i];
       const name = entry ? (p === 'items' ? entry && (entry as { title?: unknown }).title : (entry as { name?: unknown }).name) ?? entry.id : null;
-      out.push(`${p === 'items' ? 'item' : 'criterion'} ${i + 1}${typeof name === 'string' && name ? ` “${name}”` : ''}`);
+      // By name when there is one: the table shows ranks, so "item 3" (the document's
+      // order) would point at the wrong row. The position is the fallback (a CSV line, say).
+      const kind = p === 'items' ? 'item' : 'criterion';
+      out.push(typeof name === 'string' && name ? `${kind} “${name}”` : `${kind} ${i + 1}`);
       k++;
     } else {
       out.push(p);

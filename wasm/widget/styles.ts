@@ -48,6 +48,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
 :focus-visible { outline: 2px solid var(--gs-focus); outline-offset: 1px; }
 .gs-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .gs-muted { color: var(--gs-muted); }
+.gs-empty { color: var(--gs-muted); padding: 10px 4px; }
 [hidden] { display: none !important; }
 
 /* Header: title, model, views, tools */

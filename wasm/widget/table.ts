@@ -131,6 +131,9 @@ export class RankTable {
       cursor.remove();
       cursor = next;
     }
+    // An empty backlog says so instead of showing a bare header (the loop above removes
+    // this row again once there are items).
+    if (n === 0) this.body.append(h('tr', {}, h('td', { colspan: 99, class: 'gs-empty' }, 'No items in this backlog.')));
     if (this.rows.size > 4 * Math.max(shown, 50)) {
       for (const [index] of this.rows) if (!wanted.has(index)) this.rows.delete(index);
     }
