@@ -1,4 +1,5 @@
-// strtod for the wasm build only, linked with -Wl,--wrap=strtod (wasm/CMakeLists.txt).
+// strtod, strtoull and strtoll for the wasm build only, linked with -Wl,--wrap=...
+// (wasm/CMakeLists.txt); tests/fast_libc_test.cpp compares them with the C library's.
 //
 // Why: musl's strtod computes in 128-bit long double, which wasm emulates in software
 // (__multf3, __addtf3, fmodl): about 6 % of loading a document in wasm, where the native
@@ -16,6 +17,8 @@
 #include <cstdlib>
 
 extern "C" double __real_strtod(const char* text, char** end);
+extern "C" unsigned long long __real_strtoull(const char* text, char** end, int base);
+extern "C" long long __real_strtoll(const char* text, char** end, int base);
 
 namespace {
 
@@ -83,4 +86,39 @@ extern "C" double __wrap_strtod(const char* text, char** end) {
   }
   if (end) *end = const_cast<char*>(p);
   return negative ? -value : value;
+}
+
+// Whole numbers: nlohmann's lexer reads every JSON integer with strtoull (strtoll when
+// negative), which in musl goes through a FILE-like scanner a character at a time. Up to
+// 18 decimal digits cannot overflow either type, so they are summed directly; anything else
+// (more digits, another base, blanks, a sign strtoull would negate) goes to the C library.
+namespace {
+bool read_whole(const char* p, std::uint64_t& value, const char*& end) {
+  const char* start = p;
+  value = 0;
+  for (; is_digit(*p); ++p) {
+    if (p - start == 18) return false;
+    value = value * 10 + static_cast<std::uint64_t>(*p - '0');
+  }
+  end = p;
+  return p != start;
+}
+} // namespace
+
+extern "C" unsigned long long __wrap_strtoull(const char* text, char** end, int base) {
+  std::uint64_t value = 0;
+  const char* stop = nullptr;
+  if (base != 10 || !read_whole(text, value, stop)) return __real_strtoull(text, end, base);
+  if (end) *end = const_cast<char*>(stop);
+  return value;
+}
+
+extern "C" long long __wrap_strtoll(const char* text, char** end, int base) {
+  const bool negative = *text == '-';
+  std::uint64_t value = 0;
+  const char* stop = nullptr;
+  if (base != 10 || !read_whole(text + (negative ? 1 : 0), value, stop)) return __real_strtoll(text, end, base);
+  if (end) *end = const_cast<char*>(stop);
+  const auto v = static_cast<long long>(value);
+  return negative ? -v : v;
 }
