@@ -114,24 +114,31 @@ test('the CSV export has every item, also when the document sets a top N', async
   await page.context().close();
 });
 
-test('switching readonly off keeps the saved edits and scenarios', async () => {
+test('switching readonly off starts from the saved edits, without the read-only visit’s undo steps', async () => {
   const page = await newPage(browser);
   await openPage(page, 'ro.html', '<gap-score id="ro" src="widget-sample.json"></gap-score>');
   await widget(page);
-  const first = JSON.parse(SAMPLE).items[0];
-  const effort = page.getByRole('textbox', { name: `Effort of ${first.title}` });
+  const items = JSON.parse(SAMPLE).items;
+  const effort = page.getByRole('textbox', { name: `Effort of ${items[0].title}` });
   await effort.fill('40');
   await effort.press('Enter');
   await until(async () => (await page.evaluate(() => localStorage.getItem('gapscore:id:ro')))?.includes('40'), 3000, 'the edit saved');
-  await page.evaluate(() => document.querySelector('gap-score').setAttribute('readonly', ''));
+  // The same widget on a read-only page: it neither reads nor writes storage; a model change
+  // there is an undo step of that visit only.
+  await openPage(page, 'ro-readonly.html', '<gap-score id="ro" src="widget-sample.json" readonly></gap-score>');
+  await widget(page);
+  await page.getByLabel('Model').selectOption('weighted');
+  const undo = page.locator('gap-score').getByRole('button', { name: /Undo/ });
+  await until(async () => !(await undo.isDisabled()), 3000, 'an undo step in the read-only visit');
   await page.evaluate(() => document.querySelector('gap-score').removeAttribute('readonly'));
-  const other = page.getByRole('textbox', { name: `Effort of ${JSON.parse(SAMPLE).items[1].title}` });
-  await until(() => other.isVisible(), 5000, 'editable again');
+  await until(async () => (await page.evaluate(() => document.querySelector('gap-score').document?.items[0].effort)) === 40, 5000, 'the saved edit loaded');
+  assert.ok(await undo.isDisabled(), 'no undo step from the read-only visit survives (an Undo would save over the edit)');
+  const other = page.getByRole('textbox', { name: `Effort of ${items[1].title}` });
   await other.fill('30');
   await other.press('Enter');
   await until(async () => (await page.evaluate(() => localStorage.getItem('gapscore:id:ro')))?.includes('30'), 3000, 'the second edit saved');
   const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('gapscore:id:ro')));
-  assert.equal(saved.state.fields[first.id].effort, 40, 'the first edit is still saved');
+  assert.equal(saved.state.fields[items[0].id].effort, 40, 'the first edit is still saved');
   await page.context().close();
 });
 

@@ -205,8 +205,14 @@ export class GapScoreElement extends HTMLElement {
       case 'readonly':
         // Read-only stored nothing and read nothing: an editable widget starts again from
         // what is saved, so a later edit cannot save over the saved edits and scenarios.
-        if (after === null) void this.start();
-        else this.refreshAll();
+        // The visit's own steps, view and scenarios go with it: an Undo or a save after the
+        // restart would otherwise write the read-only state over what is saved.
+        if (after === null) {
+          this.history.clear();
+          this.ownState = null;
+          this.scenarios = Object.create(null) as Record<string, EditState>;
+          void this.start();
+        } else this.refreshAll();
         break;
       case 'model':
         this.session.preferredModel = after;
