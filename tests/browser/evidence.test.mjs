@@ -1,35 +1,25 @@
 // The "Did it work?" view (issue 10 §6): shown only when the module has `evidence` and the
 // data has measurements; its numbers are the engine's: the share of the gap closed, one
 // chart per measured outcome with a marker per release, and predicted vs realized lift.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, serve, newPage, widget, shot, until, root } from './harness.mjs';
+import { useBrowser, newPage, widget, shot, until, root } from './harness.mjs';
 
-let browser;
-let server;
-let base;
+const env = useBrowser();
 const gs = await (await import(pathToFileURL(process.env.GAPSCORE_MODULE ?? resolve(root, 'dist/gapscore.mjs')).href)).default();
 const hasEvidence = new Set(JSON.parse(gs.commands()).map((c) => c.name)).has('evidence');
 const engine = (command, doc, options) => JSON.parse(gs.run(command, doc, JSON.stringify(options)));
 
-before(async () => {
-  browser = await launch();
-  ({ server, base } = await serve());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 async function pageWith(doc, attrs = '') {
-  const page = await newPage(browser, { viewport: { width: 1000, height: 900 } });
+  const page = await newPage(env.browser, { viewport: { width: 1000, height: 900 } });
   const body = `<!doctype html><meta charset="utf-8"><script src="../dist/gapscore-widget.js" defer></script>
 <gap-score ${attrs}><script type="application/json">${doc.replace(/</g, '\\u003c')}</script></gap-score>`;
-  await page.route(`${base}/demo/evidence-test.html`, (r) => r.fulfill({ contentType: 'text/html', body }));
-  await page.goto(`${base}/demo/evidence-test.html`);
+  await page.route(`${env.base}/demo/evidence-test.html`, (r) => r.fulfill({ contentType: 'text/html', body }));
+  await page.goto(`${env.base}/demo/evidence-test.html`);
   await widget(page);
   return page;
 }

@@ -2,6 +2,7 @@
 // browser download), the repository's own static server on a free port, and screenshots
 // in test-results/.
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,6 +25,23 @@ export async function serve() {
   const server = await startServer(0, '127.0.0.1');
   const { port } = server.address();
   return { server, base: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * One Chromium and one static server for a test file: started before its first test, closed
+ * after its last. Read env.browser and env.base inside the tests.
+ */
+export function useBrowser() {
+  const env = { browser: null, server: null, base: '' };
+  before(async () => {
+    env.browser = await launch();
+    ({ server: env.server, base: env.base } = await serve());
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }
 
 export function shot(name) {

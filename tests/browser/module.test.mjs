@@ -1,24 +1,13 @@
 // The bare module in a browser (issue 7 §1): dist/gapscore.mjs imported by a page in
 // Chromium unpacks its own wasm (stored deflated, wasm/pack-module.mjs), fetches nothing
 // but itself, and answers byte for byte what it answers under node.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, serve, newPage, demoText, root } from './harness.mjs';
+import { useBrowser, newPage, demoText, root } from './harness.mjs';
 
-let browser;
-let server;
-let base;
-
-before(async () => {
-  browser = await launch();
-  ({ server, base } = await serve());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 test('dist/gapscore.mjs loads in Chromium, fetches nothing else, and gives the same bytes as under node', async () => {
   const modulePath = process.env.GAPSCORE_MODULE ?? resolve(root, 'dist/gapscore.mjs');
@@ -28,10 +17,10 @@ test('dist/gapscore.mjs loads in Chromium, fetches nothing else, and gives the s
   const expected = gs.run('rank', document, options);
   assert.match(expected, /"ranking"/, 'node gives a ranking');
 
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(`${base}/demo/minimal.html`);
+  await page.goto(`${env.base}/demo/minimal.html`);
   await page.waitForLoadState('load');
   requests.length = 0; // only what the module itself asks for counts
   const got = await page.evaluate(async ({ document, options }) => {

@@ -1,28 +1,17 @@
 // Safety and embedding conditions (issue 8, §1, §3, §6): hostile titles stay text, the
 // strict-CSP page works, the smallest embed works from file://, and the whole widget can
 // be driven with the keyboard alone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, serve, newPage, widget, titles, shot, engineTitles, demoText, until, focused, tabUntil, root } from './harness.mjs';
+import { useBrowser, newPage, widget, titles, shot, engineTitles, demoText, until, focused, tabUntil, root } from './harness.mjs';
 
-let browser;
-let server;
-let base;
-
-before(async () => {
-  browser = await launch();
-  ({ server, base } = await serve());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 test('hostile titles and descriptions render as text and run nothing', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${base}/demo/hostile.html`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.base}/demo/hostile.html`);
   await widget(page, '#from-file');
   await widget(page, '#inline');
   const doc = JSON.parse(demoText('widget-hostile.json'));
@@ -48,11 +37,11 @@ test('hostile titles and descriptions render as text and run nothing', async () 
 });
 
 test('the strict-CSP page works without a single violation', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   const violations = [];
   await page.exposeFunction('__cspViolation', (v) => violations.push(v));
   await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
-  await page.goto(`${base}/demo/csp.html`);
+  await page.goto(`${env.base}/demo/csp.html`);
   await widget(page);
   const doc = demoText('widget-sample.json');
   await until(async () => JSON.stringify(await titles(page)) === JSON.stringify(await engineTitles(doc, { model: 'weighted' })), 5000, 'the weighted ranking');
@@ -69,7 +58,7 @@ test('the strict-CSP page works without a single violation', async () => {
 });
 
 test('the smallest embed works opened from disk (file://)', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await page.goto(pathToFileURL(resolve(root, 'demo/minimal.html')).href);
   await widget(page);
   // Intercom's published example: Project 3 (800) > Project 1 (675) > Project 2 (400).
@@ -82,8 +71,8 @@ test('the smallest embed works opened from disk (file://)', async () => {
 });
 
 test('keyboard only: model, slider, views, a row, its dialog, and undo', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${base}/demo/csp.html`); // a page without links before the widget
+  const page = await newPage(env.browser);
+  await page.goto(`${env.base}/demo/csp.html`); // a page without links before the widget
   await widget(page);
   const doc = demoText('widget-sample.json');
   const original = await engineTitles(doc, { model: 'weighted' });
@@ -118,8 +107,8 @@ test('keyboard only: model, slider, views, a row, its dialog, and undo', async (
 });
 
 test('controls have accessible names; the table has headers', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${base}/demo/index.html`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.base}/demo/index.html`);
   await widget(page, '#backlog');
   const unnamed = await page.evaluate(() => {
     const r = document.querySelector('#backlog').shadowRoot;
@@ -138,14 +127,14 @@ test('controls have accessible names; the table has headers', async () => {
 });
 
 test('two copies of the script and a second tag name are harmless', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   const body = `<!doctype html><meta charset="utf-8"><script src="../dist/gapscore-widget.js"></script><script src="../dist/gapscore-widget.js"></script>
 <script src="define-second.js"></script>
 <gap-score id="one"><script type="application/json">{"items": [{"id": "a", "reach": 1, "impact": 1, "confidence": 1, "effort": 1}]}</script></gap-score>
 <team-backlog id="two"><script type="application/json">{"items": [{"id": "b", "reach": 1, "impact": 1, "confidence": 1, "effort": 1}]}</script></team-backlog>`;
-  await page.route(`${base}/demo/twice.html`, (r) => r.fulfill({ contentType: 'text/html', body }));
-  await page.route(`${base}/demo/define-second.js`, (r) => r.fulfill({ contentType: 'text/javascript', body: "GapScore.GapScoreElement.define('team-backlog');" }));
-  await page.goto(`${base}/demo/twice.html`);
+  await page.route(`${env.base}/demo/twice.html`, (r) => r.fulfill({ contentType: 'text/html', body }));
+  await page.route(`${env.base}/demo/define-second.js`, (r) => r.fulfill({ contentType: 'text/javascript', body: "GapScore.GapScoreElement.define('team-backlog');" }));
+  await page.goto(`${env.base}/demo/twice.html`);
   await widget(page, '#one');
   await widget(page, '#two');
   assert.deepEqual(await titles(page, '#one'), ['a']);

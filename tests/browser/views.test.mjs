@@ -1,38 +1,28 @@
 // The chart views, each shown only when the module has its command and the data has what
 // it needs: value vs effort, the opportunity landscape (gaps), uncertainty (simulate, with
 // its progress indicator) and sensitivity. What they show must be what the engine says.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, serve, newPage, widget, shot, until, root } from './harness.mjs';
+import { useBrowser, newPage, widget, shot, until, root } from './harness.mjs';
 
-let browser;
-let server;
-let base;
+const env = useBrowser();
 // Loaded first: which views to expect depends on the commands this module build has.
 const gs = await (await import(pathToFileURL(process.env.GAPSCORE_MODULE ?? resolve(root, 'dist/gapscore.mjs')).href)).default();
 
-before(async () => {
-  browser = await launch();
-  ({ server, base } = await serve());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 const commands = () => new Set(JSON.parse(gs.commands()).map((c) => c.name));
 const engine = (command, doc, options) => JSON.parse(gs.run(command, doc, JSON.stringify(options)));
 
 /** A same-origin page with one widget holding `doc` inline. */
 async function pageWith(doc, attrs = '') {
-  const page = await newPage(browser, { viewport: { width: 1000, height: 900 } });
+  const page = await newPage(env.browser, { viewport: { width: 1000, height: 900 } });
   const body = `<!doctype html><meta charset="utf-8"><script src="../dist/gapscore-widget.js" defer></script>
 <gap-score ${attrs}><script type="application/json">${doc.replace(/</g, '\\u003c')}</script></gap-score>`;
-  await page.route(`${base}/demo/view-test.html`, (r) => r.fulfill({ contentType: 'text/html', body }));
-  await page.goto(`${base}/demo/view-test.html`);
+  await page.route(`${env.base}/demo/view-test.html`, (r) => r.fulfill({ contentType: 'text/html', body }));
+  await page.goto(`${env.base}/demo/view-test.html`);
   await widget(page);
   return page;
 }

@@ -1,30 +1,20 @@
 // The widget as people use it, in headless Chromium on the demo page (issue 8, §6): the
 // ranking shown is the engine's; sliders (mouse and keyboard), in-place edits, undo/redo,
 // reload persistence, share links, import errors, and two independent widgets.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch, serve, newPage, widget, titles, shot, engineTitles, demoText, until, root } from './harness.mjs';
+import { useBrowser, newPage, widget, titles, shot, engineTitles, demoText, until, root } from './harness.mjs';
 
-let browser;
-let server;
-let base;
+const env = useBrowser();
 const HEALTH = demoText('health-app.json');
 const SHOWN = 15; // rows the demo shows before "Show more" (30 items, top 10)
 
-before(async () => {
-  browser = await launch();
-  ({ server, base } = await serve());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 async function openDemo(path = '/demo/index.html', options) {
-  const page = await newPage(browser, { acceptDownloads: true, ...options });
-  await page.goto(base + path);
+  const page = await newPage(env.browser, { acceptDownloads: true, ...options });
+  await page.goto(env.base + path);
   await widget(page, '#backlog');
   return page;
 }
@@ -216,7 +206,7 @@ test('a share link reproduces the view in a fresh browser, and leaves the other 
   await until(async () => page.url().includes('gs-id%3Abacklog='), 3000, 'the link in the address');
   const url = page.url();
   assert.ok(!url.includes('?'), 'nothing in the query string: the state lives after #');
-  const fresh = await newPage(browser); // a new context: empty localStorage, like a colleague's browser
+  const fresh = await newPage(env.browser); // a new context: empty localStorage, like a colleague's browser
   await fresh.goto(url);
   await widget(fresh, '#backlog');
   await expectOrder(fresh, expected, '#backlog', 'the shared order');
@@ -429,11 +419,11 @@ test('broken JSON given to load() is refused with its line; the data stays', asy
 });
 
 test('a missing src file says so, naming the file', async () => {
-  const page = await newPage(browser);
-  await page.route(`${base}/demo/missing-test.html`, (r) =>
+  const page = await newPage(env.browser);
+  await page.route(`${env.base}/demo/missing-test.html`, (r) =>
     r.fulfill({ contentType: 'text/html', body: '<!doctype html><script src="../dist/gapscore-widget.js"></script><gap-score src="no-such-backlog.json"></gap-score>' }),
   );
-  await page.goto(`${base}/demo/missing-test.html`);
+  await page.goto(`${env.base}/demo/missing-test.html`);
   const error = page.locator('gap-score .gs-error');
   await until(() => error.isVisible(), 10000, 'the load error');
   const text = await error.textContent();
