@@ -165,6 +165,24 @@ TEST(CsvImport, BadNumberNamesLineAndColumn) {
   EXPECT_NE(out["errors"][1]["message"].get<std::string>().find("line 4"), std::string::npos);
 }
 
+TEST(CsvImport, NumbersAreDecimalOnly) {
+  // strtod alone would read "0x10" as 16 and "0x1p3" as 8; decimal forms still read.
+  int code = -1;
+  const Json out = import_csv("id,reach,effort\na,0x10,2\nb,5,0x1p3\nc,1.5e2,+2.\nd, 7,.5\n", &code);
+  EXPECT_EQ(code, 2);
+  ASSERT_EQ(out["errors"].size(), 2u) << out.dump(2);
+  EXPECT_EQ(out["errors"][0]["path"], "/items/0/reach");
+  EXPECT_EQ(out["errors"][0]["message"], "line 2, column \"reach\": must be a number (got \"0x10\")");
+  EXPECT_EQ(out["errors"][1]["path"], "/items/1/effort");
+
+  const Json good = import_csv("id,reach,effort\nc,1.5E2,+2.\nd, 7,.5\n", &code);
+  EXPECT_EQ(code, 0) << good.dump(2);
+  EXPECT_EQ(good["items"][0]["reach"], 150.0);
+  EXPECT_EQ(good["items"][0]["effort"], 2.0);
+  EXPECT_EQ(good["items"][1]["reach"], 7.0);
+  EXPECT_EQ(good["items"][1]["effort"], 0.5);
+}
+
 TEST(CsvImport, ValidationProblemsPointAtTheCsvLine) {
   int code = -1;
   // The title spans two lines, so the item with effort 0 starts on line 4.

@@ -198,6 +198,9 @@ TEST(Engine, BadValuesAreRejectedAndChangeNothing) {
   EXPECT_EQ(Json::parse(e.last_errors())["errors"][0],
             Json({{"path", "/items/0/effort"}, {"message", "must be greater than 0 (got 0)"}}));
   EXPECT_FALSE(e.set_field("project-1", "confidence", 80));
+  // The same message as a document's confidence 80 (tests/bad-inputs/030).
+  EXPECT_EQ(Json::parse(e.last_errors())["errors"][0]["message"],
+            "must be a fraction in (0, 1] (got 80; for 80 % write 0.8)");
   EXPECT_FALSE(e.set_field("project-1", "reach", -1));
   EXPECT_FALSE(e.set_field("project-1", "reach", nan));
   EXPECT_FALSE(e.set_field("project-1", "reach", inf));

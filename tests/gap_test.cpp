@@ -220,7 +220,7 @@ TEST(Gap, ReportsInputErrorsWithPaths) {
   EXPECT_NE(e.find("/outcomes/2/segment: no segment with id \"x\""), std::string::npos) << e;
   EXPECT_NE(e.find("/outcomes/1/satisfaction: must be between 0 and 10 (got 11)"), std::string::npos) << e;
   EXPECT_NE(e.find("/outcomes/0/importance: given twice"), std::string::npos) << e;
-  EXPECT_NE(e.find("/items/1/outcomes/0/lift: must be between 0 (exclusive) and 1 (got 1.5)"), std::string::npos) << e;
+  EXPECT_NE(e.find("/items/1/outcomes/0/lift: must be a fraction in (0, 1] (got 1.5)"), std::string::npos) << e;
   EXPECT_NE(e.find("/items/0/outcomes/1/outcome: no outcome with id \"nope\""), std::string::npos) << e;
   EXPECT_NE(e.find("/items/3/outcomes/1/outcome: duplicate of /items/3/outcomes/0/outcome"), std::string::npos) << e;
 }

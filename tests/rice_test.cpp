@@ -37,3 +37,14 @@ TEST(Rice, ExplanationWritesOutTheArithmetic) {
   EXPECT_EQ(out["rank"], 3);
   EXPECT_EQ(out["above"]["id"], "project-1");
 }
+
+TEST(Rice, ExplanationReadsWithoutFloatingPointNoise) {
+  // 3 × 0.1 is 0.30000000000000004 in binary floating point: the score keeps every digit,
+  // the written-out arithmetic reads as a person would write it.
+  const std::string doc = R"({"format": "gapscore/1", "model": "rice",
+    "items": [{"id": "a", "reach": 3, "impact": 1, "confidence": 0.1, "effort": 1}]})";
+  Json out = run_json("explain", doc, {{"item", "a"}});
+  EXPECT_EQ(out["score"].get<double>(), 3 * 0.1);
+  EXPECT_NE(out["score"].get<double>(), 0.3);
+  EXPECT_EQ(out["computation"], "3 × 1 × 0.1 / 1 = 0.3");
+}

@@ -124,9 +124,11 @@ std::string csv_field(std::string_view text) {
 
 namespace {
 
-/// A cell as a JSON number, when it is one in full (no trailing text, finite).
+/// A cell as a JSON number, when it is one in full (no trailing text, finite). Only decimal
+/// notation: strtod also reads hexadecimal ("0x10" as 16), which no spreadsheet writes for 16.
 std::optional<double> parse_number(const std::string& cell) {
   if (cell.empty() || cell.size() > 64) return std::nullopt;
+  if (cell.find_first_not_of(" \t+-.0123456789eE") != std::string::npos) return std::nullopt;
   const char* begin = cell.c_str();
   char* end = nullptr;
   const double x = std::strtod(begin, &end);

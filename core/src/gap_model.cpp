@@ -10,27 +10,6 @@
 #include "gapscore/gap.hpp"
 
 namespace gapscore {
-namespace {
-
-/// A number for the written-out arithmetic, rounded to 12 significant digits so that
-/// 13.8 / 10 reads 1.38, not 1.3800000000000001. Only exact operations (× and ÷ by powers of
-/// ten up to 1e22, floor), so native and WebAssembly print the same text.
-std::string display_number(double x) {
-  const double a = std::fabs(x);
-  if (!(a > 0) || !std::isfinite(a) || a >= 1e15 || a < 1e-6) return number_text(x);
-  int e = 0; // 10^e <= a < 10^(e+1)
-  double p = 1;
-  while (p * 10 <= a) p *= 10, ++e;
-  while (p > a) p /= 10, --e;
-  const int shift = 11 - e; // keep 12 significant digits
-  if (shift < 0 || shift > 22) return number_text(x);
-  double scale = 1;
-  for (int k = 0; k < shift; ++k) scale *= 10;
-  const double r = std::floor(a * scale + 0.5) / scale;
-  return number_text(x < 0 ? -r : r);
-}
-
-} // namespace
 
 void score_gap(const Scenario& s, ScoreTable& t) {
   Diagnostics ignored; // validated when the document was loaded

@@ -353,17 +353,6 @@ private:
   }
 
   void load_field(const Json& v, const LazyPath& path, Field f, std::size_t i, Scenario& s) {
-    if (f == Field::confidence && v.is_number()) {
-      const double x = v.get<double>();
-      // One message for every confidence out of (0, 1]; the percent hint only where a
-      // percentage is the likely slip (80 meant as 80 %, not 1.0001 meant as 1).
-      if (x <= 0 || x > 1) {
-        const bool percent = x >= 2 && x <= 100;
-        diag_.error(path, "must be a fraction in (0, 1] (got " + number_text(x) +
-                              (percent ? "; for " + number_text(x) + " % write " + number_text(x / 100) : "") + ")");
-        return;
-      }
-    }
     const UncertainInput where = input_at(UncertainInput::Target::field, static_cast<std::size_t>(f), i);
     const double x = number(v, path, rule_for(f), &s.uncertain, where);
     s.column(f)[i] = x;

@@ -5,7 +5,7 @@
 namespace gapscore {
 namespace {
 
-std::string num(double x) { return number_text(x); }
+std::string num(double x) { return display_number(x); }
 
 Json term(const ScoreTable& t, std::size_t k, std::size_t i, const char* role) {
   return Json{{"term", t.term_names[k]}, {"value", t.terms[k][i]}, {"role", role}};

@@ -33,6 +33,13 @@ std::string check_number(double v, const NumberRule& r) {
   const bool above = r.max_inclusive ? v > r.max : v >= r.max;
   if (!below && !above) return "";
   const std::string got = " (got " + number_text(v) + ")";
+  // Fractions (confidence, a lift) read as in the docs, with a hint where a percentage was the
+  // likely slip: 80 meant as 80 %, not 1.0001 meant as 1.
+  if (r.min == 0 && !r.min_inclusive && r.max == 1 && r.max_inclusive) {
+    const bool percent = v >= 2 && v <= 100;
+    return "must be a fraction in (0, 1] (got " + number_text(v) +
+           (percent ? "; for " + number_text(v) + " % write " + number_text(v / 100) : "") + ")";
+  }
   if (has_min && has_max)
     return "must be between " + number_text(r.min) + (r.min_inclusive ? "" : " (exclusive)") +
            " and " + number_text(r.max) + got;

@@ -19,7 +19,7 @@ std::string computation(const StakeholderData& d, std::size_t i, double score) {
   std::vector<std::size_t> raters;
   for (std::size_t k = 0; k < d.stakeholders.size(); ++k)
     if (!is_missing(d.stakeholders[k].ratings[i])) raters.push_back(k);
-  const auto rating = [&](std::size_t k) { return number_text(d.stakeholders[k].ratings[i]); };
+  const auto rating = [&](std::size_t k) { return display_number(d.stakeholders[k].ratings[i]); };
   std::string text;
   switch (d.aggregation) {
   case Aggregation::mean:
@@ -29,8 +29,8 @@ std::string computation(const StakeholderData& d, std::size_t i, double score) {
   case Aggregation::influence_weighted: {
     std::string total;
     for (std::size_t k : raters) {
-      text += (text.empty() ? "" : " + ") + number_text(d.stakeholders[k].influence) + " × " + rating(k);
-      total += (total.empty() ? "" : " + ") + number_text(d.stakeholders[k].influence);
+      text += (text.empty() ? "" : " + ") + display_number(d.stakeholders[k].influence) + " × " + rating(k);
+      total += (total.empty() ? "" : " + ") + display_number(d.stakeholders[k].influence);
     }
     text = "(" + text + ") / (" + total + ")";
     break;
@@ -43,7 +43,7 @@ std::string computation(const StakeholderData& d, std::size_t i, double score) {
     text = "median of " + text;
     break;
   }
-  return text + " = " + number_text(score);
+  return text + " = " + display_number(score);
 }
 
 } // namespace

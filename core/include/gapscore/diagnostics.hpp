@@ -62,4 +62,9 @@ std::string describe(const Json& value);
 /// A number the way people write it (shortest text that reads back the same).
 std::string number_text(double value);
 
+/// A number for written-out arithmetic (an explanation's "computation"): rounded to 12
+/// significant digits, so 0.1 × 120 reads 12, not 12.000000000000002. The JSON numbers beside
+/// it keep every digit.
+std::string display_number(double value);
+
 } // namespace gapscore
