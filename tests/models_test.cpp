@@ -309,6 +309,21 @@ TEST(Weighted, FixedScaleKeepsScoresAbsolute) {
   EXPECT_NE(scores_of(relative).at("a"), before);
 }
 
+// Min-max divides by max - min: a scale whose width overflows is refused at its path (it used
+// to normalize every value to 0 and rank silently wrong).
+TEST(Weighted, ScaleWiderThanTheLargestNumberIsRefused) {
+  const Json doc = {{"format", "gapscore/1"},
+                    {"model", "weighted"},
+                    {"criteria", {{{"id", "u"}, {"scale", {{"min", -1.7e308}, {"max", 1.7e308}}}}}},
+                    {"items", {{{"id", "a"}, {"scores", {{"u", 5}}}}, {{"id", "b"}, {"scores", {{"u", 9}}}}}}};
+  int code = -1;
+  const Json out = run_json("rank", doc.dump(), Json::object(), &code);
+  EXPECT_EQ(code, 2);
+  ASSERT_FALSE(out["errors"].empty()) << out.dump(2);
+  EXPECT_EQ(out["errors"][0]["path"], "/criteria/0/scale");
+  EXPECT_NE(out["errors"][0]["message"].get<std::string>().find("max - min overflows"), std::string::npos);
+}
+
 // docs/models.md: values outside a fixed scale are not clamped — 12 on 0..10 gives 1.2 — and a
 // column of zeros under max or vector normalizes to 0 for a benefit criterion, 1 for a cost one.
 TEST(Weighted, OutOfScaleValuesAndZeroColumns) {

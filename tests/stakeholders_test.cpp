@@ -70,6 +70,28 @@ TEST(StakeholderModel, MeanOverTheStakeholdersWhoRated) {
   EXPECT_TRUE(has_problem(out["warnings"], "/stakeholders/2", "engineering rates no item")) << problems(out);
 }
 
+// Ratings near the largest double: the sum 1.7e308 + 1e308 overflows, the mean 1.35e308 does
+// not, so the item is ranked (it used to be refused as "overflows to infinity"). The same for an
+// even median and the influence-weighted mean.
+TEST(StakeholderModel, HugeRatingsWhoseSumOverflowsStillCombine) {
+  for (const char* aggregation : {"mean", "median", "influence_weighted"}) {
+    SCOPED_TRACE(aggregation);
+    const Json doc = {{"format", "gapscore/1"},
+                      {"model", "stakeholder"},
+                      {"stakeholder_aggregation", aggregation},
+                      {"items", {{{"id", "a"}}, {{"id", "b"}}}},
+                      {"stakeholders",
+                       {{{"id", "s1"}, {"influence", 1}, {"ratings", {{"a", 1.7e308}, {"b", 1}}}},
+                        {{"id", "s2"}, {"influence", 1}, {"ratings", {{"a", 1e308}, {"b", 3}}}}}}};
+    int code = -1;
+    const Json out = run_json("rank", doc.dump(), Json::object(), &code);
+    ASSERT_EQ(code, 0) << out.dump(2);
+    EXPECT_EQ(out["ranking"][0]["id"], "a");
+    EXPECT_DOUBLE_EQ(out["ranking"][0]["score"].get<double>(), 1.35e308);
+    EXPECT_EQ(out["ranking"][1]["score"], 2.0);
+  }
+}
+
 // Median: a {1,4,5} -> 4, b {4,4,5} -> 4, c {2,3,3} -> 3, d {1,4} -> (1+4)/2 = 2.5.
 TEST(StakeholderModel, Median) {
   Json doc = team();

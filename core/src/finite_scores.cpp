@@ -34,6 +34,7 @@ std::string inputs_text(const Scenario& s, const ModelInfo& m, std::size_t i) {
     if (s.criteria.size() > kListedInputs) out += ", ...";
   }
   if (m.id == "gap") out += (out.empty() ? "" : ", ") + std::string("and its outcomes");
+  if (m.id == "stakeholder") out += "its stakeholders' ratings";
   return out;
 }
 

@@ -271,6 +271,12 @@ private:
       diag_.error(path, "min must be less than max (got " + number_text(lo) + " and " + number_text(hi) + ")");
       return;
     }
+    // Min-max normalization divides by max - min: it has to be a finite number.
+    if (!std::isfinite(hi - lo)) {
+      diag_.error(path, "max - min overflows the largest number (got " + number_text(lo) + " and " +
+                            number_text(hi) + "); use a narrower scale");
+      return;
+    }
     crit.scale_min = lo;
     crit.scale_max = hi;
   }

@@ -1,10 +1,24 @@
 // Combining the stakeholders' ratings of each item (mean, median, influence-weighted), and
 // applying one stakeholder's criterion weights as a named weight set.
 #include <algorithm>
+#include <cmath>
 
 #include "gapscore/stakeholders.hpp"
 
 namespace gapscore {
+namespace {
+
+/// Σ share × rating: the same score without the intermediate sum, for ratings so large that
+/// the sum overflows while the combined score is still a finite number.
+template <class Rating>
+double scaled_sum(const std::vector<std::size_t>& raters, const std::vector<std::vector<double>>& share,
+                  std::size_t item, const Rating& rating) {
+  double score = 0;
+  for (std::size_t k : raters) score += share[k][item] * rating(k);
+  return score;
+}
+
+} // namespace
 
 AggregatedRatings aggregate_ratings(const StakeholderData& d, std::size_t items) {
   const std::size_t m = d.stakeholders.size();
@@ -31,6 +45,8 @@ AggregatedRatings aggregate_ratings(const StakeholderData& d, std::size_t items)
         out.share[k][i] = 1.0 / count;
       }
       out.score[i] = sum / count;
+      // Ratings near the largest double: the sum overflows though the mean fits.
+      if (!std::isfinite(out.score[i])) out.score[i] = scaled_sum(raters, out.share, i, rating);
       break;
     }
     case Aggregation::influence_weighted: {
@@ -42,6 +58,7 @@ AggregatedRatings aggregate_ratings(const StakeholderData& d, std::size_t items)
       if (total <= 0) break; // only zero-influence raters: the model's validation reports it
       for (std::size_t k : raters) out.share[k][i] = d.stakeholders[k].influence / total;
       out.score[i] = weighted / total;
+      if (!std::isfinite(out.score[i])) out.score[i] = scaled_sum(raters, out.share, i, rating);
       break;
     }
     case Aggregation::median: {
@@ -55,7 +72,8 @@ AggregatedRatings aggregate_ratings(const StakeholderData& d, std::size_t items)
       } else {
         out.share[raters[mid - 1]][i] = 0.5;
         out.share[raters[mid]][i] = 0.5;
-        out.score[i] = (rating(raters[mid - 1]) + rating(raters[mid])) / 2;
+        const double a = rating(raters[mid - 1]), b = rating(raters[mid]);
+        out.score[i] = std::isfinite(a + b) ? (a + b) / 2 : a / 2 + b / 2;
       }
       break;
     }
