@@ -239,6 +239,25 @@ TEST(CsvImport, UnknownColumnsAreKeptAsText) {
 
 // ---------------------------------------------------------------- ranking to CSV and back
 
+// OWASP, "CSV Injection": a ranking opened in Excel or LibreOffice must not run a title as a
+// formula. Cells starting with = + - @ (or tab, CR) get a leading apostrophe; others unchanged.
+TEST(CsvExport, FormulaLikeTitlesAreWrittenAsText) {
+  EXPECT_EQ(gapscore::csv_text_for_spreadsheets("=HYPERLINK(\"http://evil.example\",\"x\")"),
+            "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"");
+  EXPECT_EQ(gapscore::csv_text_for_spreadsheets("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
+  EXPECT_EQ(gapscore::csv_text_for_spreadsheets("-2+3"), "'-2+3");
+  EXPECT_EQ(gapscore::csv_text_for_spreadsheets("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(gapscore::csv_text_for_spreadsheets("\t=1"), "'\t=1");
+  EXPECT_EQ(gapscore::csv_text_for_spreadsheets("Plain, with comma"), "\"Plain, with comma\"");
+  EXPECT_EQ(gapscore::csv_text_for_spreadsheets("a=b"), "a=b");
+
+  const Json doc = {{"format", "gapscore/1"},
+                    {"items", {{{"id", "x"}, {"title", "=1+1"}, {"reach", 1}, {"impact", 1}, {"confidence", 1}, {"effort", 1}}}}};
+  const auto r = gapscore::run_command("rank", doc.dump(), R"({"format": "csv"})");
+  ASSERT_EQ(r.exit_code, 0) << r.messages;
+  EXPECT_NE(r.output.find("\r\n1,x,'=1+1,1,,\r\n"), std::string::npos) << r.output;
+}
+
 TEST(CsvExport, RankingRoundTripsThroughImport) {
   const Json doc = {
       {"format", "gapscore/1"},

@@ -240,3 +240,27 @@ TEST(Engine, ExplainMatchesTheExplainCommand) {
   EXPECT_EQ(mine, theirs);
   EXPECT_EQ(e.explain_json("nobody"), "null");
 }
+
+// With "weights_from": "ahp" the engine ranks with the AHP priorities. Setting one weight by
+// hand must keep the others at the priorities in use (not the document's numbers or their
+// defaults), and the document the engine hands out must rank the same way (the widget's export,
+// the CLI). Fixture: Wikipedia's AHP leader example, whose priorities are fractions summing to 1.
+TEST(Engine, SettingAWeightOverridesAhpWeightsConsistently) {
+  Engine e;
+  ASSERT_TRUE(e.load(read_file("tests/fixtures/ahp_wikipedia_leader.json")));
+  ASSERT_TRUE(e.rank());
+  std::vector<double> ahp;
+  for (const auto& c : e.scenario().criteria) ahp.push_back(c.weight);
+  ASSERT_NEAR(ahp[0] + ahp[1] + ahp[2] + ahp[3], 1.0, 1e-12);
+
+  ASSERT_TRUE(e.set_weight("education", ahp[1] * 2));
+  ASSERT_TRUE(e.rank());
+  EXPECT_EQ(e.scenario().criteria[0].weight, ahp[0]);
+  EXPECT_EQ(e.scenario().criteria[1].weight, ahp[1] * 2);
+  EXPECT_EQ(e.scenario().criteria[3].weight, ahp[3]);
+  const Json doc = Json::parse(e.document_json());
+  EXPECT_FALSE(doc.contains("weights_from"));
+  EXPECT_EQ(doc["criteria"][0]["weight"].get<double>(), ahp[0]);
+  EXPECT_EQ(doc["criteria"][1]["weight"].get<double>(), ahp[1] * 2);
+  expect_same_as_fresh_rank(e);
+}

@@ -122,6 +122,13 @@ std::string csv_field(std::string_view text) {
   return out + "\"";
 }
 
+std::string csv_text_for_spreadsheets(std::string_view text) {
+  // OWASP "CSV Injection": a cell starting with = + - @ (or a tab or carriage return before
+  // one) is run as a formula by Excel and LibreOffice. A leading apostrophe makes it text.
+  const bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
+  return formula ? csv_field("'" + std::string(text)) : csv_field(text);
+}
+
 namespace {
 
 /// A cell as a JSON number, when it is one in full (no trailing text, finite). Only decimal

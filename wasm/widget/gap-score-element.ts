@@ -291,7 +291,11 @@ export class GapScoreElement extends HTMLElement {
     this.dataDialog = new DataDialog({
       exportJson: () => this.exportJson(),
       exportCsv: () => this.exportCsv(),
-      prepare: (text, filename) => prepareImport(this.gs!, text, filename),
+      prepare: (text, filename) => {
+        const s = this.session;
+        const models = s ? [s.model, ...s.models.map((m) => m.id).filter((m) => m !== s.model)] : [];
+        return prepareImport(this.gs!, text, filename, models);
+      },
       replace: (text) => void this.replaceDocument(text),
     });
     this.scenariosDialog = new ScenariosDialog({

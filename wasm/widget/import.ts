@@ -17,7 +17,12 @@ export function sniffKind(text: string, filename = ''): 'json' | 'csv' {
   return first === '{' || first === '[' ? 'json' : 'csv';
 }
 
-export function prepareImport(gs: GapscoreModule, text: string, filename = ''): Prepared {
+/**
+ * `models`: the models to try, the widget's current one first. A CSV names no model, so the
+ * document's default (RICE) would refuse a WSJF-only or a scorecard sheet; the data is
+ * accepted when one of these models can rank it (the widget then picks a usable model).
+ */
+export function prepareImport(gs: GapscoreModule, text: string, filename = '', models: string[] = []): Prepared {
   const kind = sniffKind(text, filename);
   if (!text.trim()) return { ok: false, kind, errors: [{ path: '', message: 'the file is empty' }] };
   // A byte order mark: the engine accepts one, JSON.parse (below) and the stored copy do not need it.
@@ -29,7 +34,18 @@ export function prepareImport(gs: GapscoreModule, text: string, filename = ''): 
     documentText = JSON.stringify(r.value, null, 2);
     warnings = r.warnings;
   }
-  const v = runJson<{ valid?: boolean }>(gs, 'validate', documentText);
+  let v = runJson<{ valid?: boolean }>(gs, 'validate', documentText);
+  if (!v.ok && !namesModel(documentText)) {
+    for (const model of models) {
+      const other = runJson<{ valid?: boolean }>(gs, 'validate', documentText, { model });
+      if (other.ok) {
+        v = other;
+        break;
+      }
+    }
+    // None fits: the errors of the current model say what it needs (the most useful reading).
+    if (!v.ok && models.length) v = runJson<{ valid?: boolean }>(gs, 'validate', documentText, { model: models[0] });
+  }
   // A misspelt column ("impcat") is only a warning, but it is usually why the data fails:
   // name each such column once, before the errors it causes.
   if (!v.ok) return { ok: false, kind, errors: [...unknownColumns(warnings), ...v.errors] };
@@ -50,6 +66,16 @@ export function prepareImport(gs: GapscoreModule, text: string, filename = ''): 
     titles: items.slice(0, 5).map((it) => String(it.title ?? it.id ?? '')),
     warnings,
   };
+}
+
+/** Whether the document chooses its own model (then only that one is checked). */
+function namesModel(documentText: string): boolean {
+  try {
+    const doc = JSON.parse(documentText) as { model?: unknown };
+    return typeof doc?.model === 'string';
+  } catch {
+    return false;
+  }
 }
 
 /** The first "is it a typo of ..." warning of each CSV column, at most three: extra columns

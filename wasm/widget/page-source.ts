@@ -46,11 +46,25 @@ const keysInUse = new Set<string>();
  */
 export function claimStorageKey(el: Element, src: string): string {
   const base =
-    el.getAttribute('storage-key') || (el.id ? `id:${el.id}` : src ? `src:${src}` : `inline:${hashText(inlineText(el) ?? '')}`);
+    el.getAttribute('storage-key') ||
+    (el.id ? `id:${el.id}` : src ? `src:${resolvedPath(src)}` : `inline:${hashText(inlineText(el) ?? '')}`);
   let key = base;
   for (let n = 2; keysInUse.has(key); n++) key = `${base}#${n}`;
   keysInUse.add(key);
   return key;
+}
+
+/**
+ * The data file's path on this site, so "backlog.json" on /team-a/ and on /team-b/ keep their
+ * edits apart (localStorage is per site already, so the origin is left out).
+ */
+function resolvedPath(src: string): string {
+  try {
+    const url = new URL(src, document.baseURI);
+    return url.pathname + url.search;
+  } catch {
+    return src;
+  }
 }
 
 export function releaseStorageKey(key: string): void {

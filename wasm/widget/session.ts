@@ -3,7 +3,7 @@
 // Everything numeric comes from the module; this file only moves values in and out.
 
 import type { Engine, GapscoreModule, Problem } from './module-types';
-import { engineErrors } from './module';
+import { engineErrors, runJson } from './module';
 import type { Change, EditState, NumberMap } from './state';
 import { cloneState, emptyState } from './state';
 
@@ -84,6 +84,8 @@ export class Session {
   /** The document actually loaded: pageText, or state.document when set. */
   private sourceText = '';
   private sourceDoc: DocumentShape = {};
+  /** With "weights_from": "ahp", the AHP priorities: the weights in use, not the document's numbers. */
+  private ahpWeights: Record<string, number> | null = null;
   private itemIndex = new Map<string, number>();
   private baselineModel = '';
   /** A weight was previewed (slider drag) since the last open(): ranks may differ from the baseline. */
@@ -152,6 +154,11 @@ export class Session {
     this.pageText = pageText;
     this.sourceText = text;
     this.sourceDoc = doc;
+    this.ahpWeights = null;
+    if (doc.weights_from === 'ahp') {
+      const r = runJson<{ weights: Record<string, number> }>(this.gs, 'ahp', text, {});
+      if (r.ok) this.ahpWeights = r.value.weights;
+    }
     const n = engine.size();
     this.ids = new Array<string>(n);
     this.titles = new Array<string>(n);
@@ -397,7 +404,8 @@ export class Session {
   /** Criteria with their current weights (edits included). */
   criteria(): { id: string; name: string; weight: number; direction: string; documentWeight: number | null }[] {
     return (this.sourceDoc.criteria ?? []).map((c) => {
-      const w = typeof c.weight === 'number' ? c.weight : (c.weight as { likely?: number } | undefined)?.likely;
+      const w =
+        this.ahpWeights?.[c.id] ?? (typeof c.weight === 'number' ? c.weight : (c.weight as { likely?: number } | undefined)?.likely);
       const documentWeight = typeof w === 'number' ? w : c.weight === undefined ? 1 : null;
       return {
         id: c.id,

@@ -26,6 +26,8 @@ interface Slider {
   weight: number;
   /** The weight when the gesture started: what Undo gives back. */
   start: number;
+  /** A pointer or key gesture is under way (between its first event and the change event). */
+  moving: boolean;
 }
 
 export class WeightPanel {
@@ -60,7 +62,7 @@ export class WeightPanel {
   configure(criteria: CriterionWeight[], presets: string[], disabled: boolean): void {
     const max = sliderMax(criteria.map((c) => c.weight));
     this.scaleMax = max;
-    const step = max <= 10 ? 0.5 : max <= 100 ? 1 : max / 100;
+    const step = max <= 1 ? 0.01 : max <= 10 ? 0.5 : max <= 100 ? 1 : max / 100;
     this.sliders = criteria.map((c) => {
       const id = uid('gs-w');
       const input = h('input', {
@@ -75,15 +77,24 @@ export class WeightPanel {
       });
       input.value = String(c.weight);
       const value = h('output', { for: id, class: 'gs-wval' });
-      const slider: Slider = { id: c.id, input, value, weight: c.weight, start: c.weight };
-      input.addEventListener('pointerdown', () => (slider.start = slider.weight));
-      input.addEventListener('focus', () => (slider.start = slider.weight));
+      const slider: Slider = { id: c.id, input, value, weight: c.weight, start: c.weight, moving: false };
+      // The start is taken when the gesture begins, before its first input event. Not on focus:
+      // a click on the track moves the value before Chromium focuses the slider.
+      const begin = () => {
+        if (slider.moving) return;
+        slider.moving = true;
+        slider.start = slider.weight;
+      };
+      input.addEventListener('pointerdown', begin);
+      input.addEventListener('keydown', begin);
+      input.addEventListener('blur', () => (slider.moving = false)); // a press that moved nothing
       input.addEventListener('input', () => {
         slider.weight = Number(input.value);
         this.handlers.input(c.id, slider.weight);
       });
       input.addEventListener('change', () => {
         const after = Number(input.value);
+        slider.moving = false;
         if (after !== slider.start) this.handlers.commit(c.id, slider.start, after);
         slider.start = after;
       });
@@ -113,6 +124,7 @@ export class WeightPanel {
     this.sliders.forEach((s, k) => {
       const w = weights[k];
       s.weight = w;
+      if (!s.moving) s.start = w; // undo, a preset or a reload moved it: the next gesture starts here
       if (document.activeElement !== s.input || Number(s.input.value) !== w) s.input.value = String(w);
       const share = total > 0 ? w / total : 0;
       s.value.textContent = `${formatNumber(w)} · ${formatPercent(share)}`;
@@ -128,6 +140,8 @@ export class WeightPanel {
 
 function sliderMax(weights: number[]): number {
   const top = Math.max(0, ...weights);
+  // Weights as fractions (AHP priorities, shares): a 0..1 scale, else one step would be a jump.
+  if (top > 0 && top < 1) return 1;
   if (top <= 10) return 10;
   if (top <= 100) return 100;
   return Math.ceil((top * 2) / 10) * 10;

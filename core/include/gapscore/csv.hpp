@@ -29,4 +29,9 @@ std::optional<Json> document_from_csv(std::string_view text, Diagnostics& diag);
 /// Quotes a field when it holds a comma, quote or line break.
 std::string csv_field(std::string_view text);
 
+/// csv_field for a text cell of a report meant for spreadsheets (rank and simulate --format
+/// csv): text starting with = + - @, tab or carriage return gets a leading ' so a spreadsheet
+/// shows it instead of running it as a formula. Not for documents read back by import-csv.
+std::string csv_text_for_spreadsheets(std::string_view text);
+
 } // namespace gapscore

@@ -86,9 +86,9 @@ std::string render_rank_csv(const Json& result) {
     std::string tied;
     if (row.contains("tied_with"))
       for (const auto& t : row["tied_with"]) tied += (tied.empty() ? "" : ";") + t.get<std::string>();
-    out += std::to_string(row["rank"].get<long long>()) + "," + csv_field(row["id"].get<std::string>()) + "," +
-           csv_field(row["title"].get<std::string>()) + "," + number_text(row["score"].get<double>()) + "," +
-           (row.contains("moscow") ? row["moscow"].get<std::string>() : "") + "," + csv_field(tied) + "\r\n";
+    out += std::to_string(row["rank"].get<long long>()) + "," + csv_text_for_spreadsheets(row["id"].get<std::string>()) + "," +
+           csv_text_for_spreadsheets(row["title"].get<std::string>()) + "," + number_text(row["score"].get<double>()) + "," +
+           (row.contains("moscow") ? row["moscow"].get<std::string>() : "") + "," + csv_text_for_spreadsheets(tied) + "\r\n";
   }
   return out;
 }

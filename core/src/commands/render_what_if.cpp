@@ -63,7 +63,7 @@ std::string render_simulate_table(const Json& result, bool markdown) {
 std::string render_simulate_csv(const Json& result) {
   std::string out = "id,title,likely_rank,expected_rank,p_top,rank_low,rank_high\r\n";
   for (const auto& it : result["items"])
-    out += csv_field(text(it["id"])) + "," + csv_field(text(it["title"])) + "," + whole(it["likely_rank"]) + "," +
+    out += csv_text_for_spreadsheets(text(it["id"])) + "," + csv_text_for_spreadsheets(text(it["title"])) + "," + whole(it["likely_rank"]) + "," +
            number_text(it["expected_rank"].get<double>()) + "," + number_text(it["p_top"].get<double>()) + "," +
            whole(it["rank_interval"][0]) + "," + whole(it["rank_interval"][1]) + "\r\n";
   return out;
