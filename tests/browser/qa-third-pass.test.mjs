@@ -110,3 +110,33 @@ test('a CSV with only WSJF inputs is imported, and ranked by WSJF', async () => 
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('readOnly switched on from JavaScript: a saved scenario brings its model and weights, not its data; Undo is gone', async () => {
+  const doc = JSON.parse(SAMPLE);
+  const page = await newPage(env.browser);
+  await openAt(page, '/demo/ro-later.html', inline(doc, 'id="later"'));
+  const w = page.locator('gap-score');
+  const pageOrder = await titles(page);
+  const last = doc.items.at(-1);
+  const input = w.getByRole('textbox', { name: `Reach of ${last.title}` });
+  await input.fill('99999999');
+  await input.press('Enter');
+  await until(async () => (await titles(page))[0] === last.title, 5000, 'the edit');
+  await w.getByRole('button', { name: 'Scenarios…' }).click();
+  const dialog = w.getByRole('dialog');
+  await dialog.getByLabel('Save the current view as').fill('Edited');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await page.keyboard.press('Escape');
+  await w.getByRole('button', { name: 'Reset' }).click();
+  await until(async () => JSON.stringify(await titles(page)) === JSON.stringify(pageOrder), 3000, 'the page’s data after Reset');
+
+  await page.evaluate(() => (document.querySelector('gap-score').readOnly = true));
+  await until(async () => await w.getByRole('button', { name: /Undo/ }).isDisabled(), 3000, 'no Undo into edits while read-only');
+  await w.getByRole('button', { name: 'Scenarios…' }).click();
+  await dialog.getByRole('button', { name: 'Load scenario Edited' }).click();
+  await until(async () => /data is read-only/.test(await w.locator('.gs-status').textContent()), 3000, 'the message');
+  assert.deepEqual(await titles(page), pageOrder, 'the data stays the page’s');
+  const reach = await page.evaluate((id) => document.querySelector('gap-score').document.items.find((it) => it.id === id).reach, last.id);
+  assert.equal(reach, last.reach);
+  await page.context().close();
+});

@@ -106,6 +106,10 @@ test('uncertainty: the simulation shows the engine’s numbers for the same seed
   await until(async () => (await table.locator('tbody tr th').first().textContent()) === seed42[0].title && /seed 42/.test(await page.locator('gap-score .gs-sim').textContent()), 10000, 'the seed-42 run');
   assert.equal(await page.evaluate(() => window.__sawProgress), true, 'a progress indicator was shown');
   await page.locator('gap-score').screenshot({ path: shot('view-uncertainty.png') });
+  // Too many runs: the engine's message, naming the field it is about.
+  await page.locator('gap-score').getByLabel('Runs').fill('1000000000');
+  await page.locator('gap-score').getByRole('button', { name: 'Run simulation' }).click();
+  await until(async () => /Runs must be between 1 and 1000000 \(got 1000000000\)/.test(await page.locator('gap-score .gs-sim').textContent()), 5000, 'the message naming Runs');
 
   await page.context().close();
 });

@@ -212,7 +212,11 @@ export class GapScoreElement extends HTMLElement {
           this.ownState = null;
           this.scenarios = Object.create(null) as Record<string, EditState>;
           void this.start();
-        } else this.refreshAll();
+        } else {
+          // Undo and Redo would change the data the page now shows read-only.
+          this.history.clear();
+          this.refreshAll();
+        }
         break;
       case 'model':
         this.session.preferredModel = after;
@@ -575,8 +579,12 @@ export class GapScoreElement extends HTMLElement {
   private loadScenario(name: string): void {
     const st = this.scenarios[name];
     if (!st || !this.session) return;
-    this.commit({ kind: 'state', label: `load ${name}`, before: this.session.state, after: cloneState(st) });
-    this.messages.say(`Loaded scenario “${name}”. Undo goes back.`);
+    // Read-only (also when switched on after the scenario was saved): its model and weights
+    // only, as for a share link; the data stays the page's.
+    const dataLeft = this.readOnly && changesData(st);
+    const after = dataLeft ? viewOnly(st) : cloneState(st);
+    this.commit({ kind: 'state', label: `load ${name}`, before: this.session.state, after });
+    this.messages.say(`Loaded scenario “${name}”${dataLeft ? ': its model and weights only, the data is read-only' : ''}. Undo goes back.`);
   }
 
   private chooseModel(id: string): void {

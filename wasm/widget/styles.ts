@@ -186,6 +186,8 @@ th.gs-title { font-weight: normal; min-width: 14em; }
 
 /* Charts */
 .gs-chart { width: 100%; height: auto; max-height: 520px; display: block; font-size: 11px; }
+/* The 640-unit charts keep their labels at 9 px or more: narrower, they scroll (.gs-scroll). */
+.gs-chart-wide { min-width: 560px; }
 .gs-chart text { fill: var(--gs-fg); }
 .gs-chart .gs-axis { stroke: var(--gs-muted); }
 .gs-chart .gs-axis-label { fill: var(--gs-muted); font-size: 11px; }

@@ -274,6 +274,12 @@ export class AnalysisViews {
   }
 }
 
-function messages(errors: { message: string }[]): string {
-  return errors.map((e) => e.message).join('; ');
+/** "Runs must be between 1 and 1000000 (got …)": an option's error names the option. */
+function messages(errors: { path?: string; message: string }[]): string {
+  return errors
+    .map((e) => {
+      const option = /^options\/(\w+)$/.exec(e.path ?? '')?.[1];
+      return option ? `${option.charAt(0).toUpperCase()}${option.slice(1)} ${e.message}` : e.message;
+    })
+    .join('; ');
 }

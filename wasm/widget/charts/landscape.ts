@@ -37,7 +37,7 @@ export class LandscapeChart {
   private readonly table: HTMLElement;
 
   constructor() {
-    this.chart = h('div');
+    this.chart = h('div', { class: 'gs-scroll' }); // a phone scrolls the chart rather than shrink its labels to 5 px
     this.table = h('div', { class: 'gs-scroll' });
     this.element = h(
       'section',
@@ -59,7 +59,7 @@ export class LandscapeChart {
     const pts = (p: [number, number][]) => p.map(([s, i]) => `${x(s)},${y(i)}`).join(' ');
     const root = svg(
       'svg',
-      { viewBox: `0 0 ${W} ${H}`, class: 'gs-chart', role: 'img', 'aria-label': 'Opportunity landscape: importance versus satisfaction' },
+      { viewBox: `0 0 ${W} ${H}`, class: 'gs-chart gs-chart-wide', role: 'img', 'aria-label': 'Opportunity landscape: importance versus satisfaction' },
       // opportunity > 10 <=> importance > (10 + satisfaction) / 2 where importance >= satisfaction
       svg('polygon', { points: pts([[0, 5], [10, 10], [0, 10]]), class: 'gs-under' }),
       svg('polygon', { points: pts([[0, 7.5], [5, 10], [0, 10]]), class: 'gs-extreme' }),

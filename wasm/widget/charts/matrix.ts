@@ -36,7 +36,7 @@ export class MatrixChart {
   private readonly lists: HTMLElement;
 
   constructor(private readonly onOpen: (id: string) => void) {
-    this.chart = h('div');
+    this.chart = h('div', { class: 'gs-scroll' }); // a phone scrolls the chart rather than shrink its labels to 5 px
     this.lists = h('div', { class: 'gs-quadrants' });
     this.element = h(
       'section',
@@ -64,7 +64,7 @@ export class MatrixChart {
       svg('rect', { x: x0, y: y0, width: Math.max(0, x1 - x0), height: Math.max(0, y1 - y0), class: cls });
     const root = svg(
       'svg',
-      { viewBox: `0 0 ${W} ${H}`, class: 'gs-chart', role: 'img', 'aria-label': 'Value versus effort matrix' },
+      { viewBox: `0 0 ${W} ${H}`, class: 'gs-chart gs-chart-wide', role: 'img', 'aria-label': 'Value versus effort matrix' },
       rect(M.left, M.top, tx, ty, 'gs-q-quick'),
       rect(tx, M.top, W - M.right, ty, 'gs-q-big'),
       rect(M.left, ty, tx, H - M.bottom, 'gs-q-fill'),
