@@ -397,6 +397,10 @@ test('the widget says what it does: a withdrawn preview, a replaced scenario, al
 test('broken JSON given to load() is refused with its line; the data stays', async () => {
   const page = await openDemo();
   const before = await titles(page);
+  await page.evaluate(() => {
+    window.__changes = 0;
+    document.querySelector('#backlog').addEventListener('gapscore-change', () => window.__changes++);
+  });
   const ok = await page.evaluate(() => document.querySelector('#backlog').load('{"format": "gapscore/1",\n "items": [ {"id": "a",, } ]}'));
   assert.equal(ok, false);
   const error = backlog(page).locator('.gs-error').first();
@@ -404,6 +408,8 @@ test('broken JSON given to load() is refused with its line; the data stays', asy
   assert.match(await error.textContent(), /line 2/);
   assert.match(await error.textContent(), /unchanged/);
   assert.deepEqual(await titles(page), before);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await page.evaluate(() => window.__changes), 0, 'a refused load changes nothing, so it fires no gapscore-change');
   // A good document through the same API works, and fires gapscore-change with the order.
   const detail = await page.evaluate(async () => {
     const el = document.querySelector('#backlog');

@@ -76,6 +76,9 @@ export class GapScoreElement extends HTMLElement {
   private settleTimer = 0;
   private warmTimer = 0;
   private dragging = false;
+  /** The next render follows a change (or a load): it fires gapscore-change. A refused change,
+   * "show more rows" or a redraw does not. */
+  private announce = false;
   /**
    * The reader's own edits while a shared link's view is open and unchanged: storage keeps
    * them, so a reload shows the reader's view again (docs/embedding.md). Null otherwise.
@@ -645,6 +648,7 @@ export class GapScoreElement extends HTMLElement {
   private refreshAll(): void {
     const s = this.session;
     if (!s?.loaded) return;
+    this.announce = true;
     const signature = `${s.generation}|${s.model}|${this.readOnly}`;
     if (signature !== this.configured) {
       this.configured = signature;
@@ -702,7 +706,8 @@ export class GapScoreElement extends HTMLElement {
     this.table.render({ session: s, snapshot: snap, top: this.top, limit: this.limit });
     if (this.dragging) {
       this.weights.update(this.weights.values());
-    } else {
+    } else if (this.announce) {
+      this.announce = false;
       const order: string[] = new Array(snap.order.length);
       for (let k = 0; k < snap.order.length; k++) order[k] = s.ids[snap.order[k]];
       this.dispatchEvent(new GapScoreChangeEvent({ model: s.model, order }));
