@@ -160,6 +160,7 @@ test('a decimal comma is read as a decimal, and "1,000" is refused as ambiguous'
   const effort = page.getByRole('textbox', { name: 'Effort of Project 3' });
   await typeEstimate(effort, '2,5');
   await until(async () => (await page.evaluate(() => document.querySelector('gap-score').document.items[2].effort)) === 2.5, 3000, 'effort 2.5');
+  assert.equal(await effort.inputValue(), '2.5', 'the field shows the number as applied');
   const reach = page.getByRole('textbox', { name: 'Reach of Project 3' });
   await typeEstimate(reach, '1,000');
   assert.equal(await reach.evaluate((el) => el.validationMessage), 'Not applied: “1,000” could be 1000 or 1.000: type it without the comma, or with a point');

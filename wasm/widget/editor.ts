@@ -60,5 +60,8 @@ function commitInput(input: HTMLInputElement, onEdit: EditHandler): void {
   }
   input.setCustomValidity('');
   input.removeAttribute('aria-invalid');
+  // Show the number as applied: "2,5" reads 2.5, and "1e-400" (too small for a double) reads 0.
   input.dataset.value = String(parsed.value);
+  input.value = input.dataset.value;
+  input.title = formatNumber(parsed.value);
 }
