@@ -408,6 +408,15 @@ test('broken JSON given to load() is refused with its line; the data stays', asy
   assert.match(await error.textContent(), /line 2/);
   assert.match(await error.textContent(), /unchanged/);
   assert.deepEqual(await titles(page), before);
+  // Not a document at all: refused too, never a quiet reset to the page's data.
+  const odd = await page.evaluate(async () => {
+    const el = document.querySelector('#backlog');
+    const cyclic = { format: 'gapscore/1' };
+    cyclic.self = cyclic;
+    return [await el.load(undefined), await el.load(42), await el.load(cyclic)];
+  });
+  assert.deepEqual(odd, [false, false, false]);
+  assert.deepEqual(await titles(page), before);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.equal(await page.evaluate(() => window.__changes), 0, 'a refused load changes nothing, so it fires no gapscore-change');
   // A good document through the same API works, and fires gapscore-change with the order.

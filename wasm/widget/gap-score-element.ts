@@ -167,7 +167,19 @@ export class GapScoreElement extends HTMLElement {
 
   /** Replaces the data (an object or JSON text); undoable. Resolves false if it cannot load. */
   async load(documentOrJson: object | string): Promise<boolean> {
-    const text = typeof documentOrJson === 'string' ? documentOrJson : JSON.stringify(documentOrJson);
+    let text: string | undefined;
+    let why = 'load() needs a "gapscore/1" document: an object or JSON text';
+    try {
+      if (typeof documentOrJson === 'string') text = documentOrJson;
+      else if (documentOrJson !== null && typeof documentOrJson === 'object') text = JSON.stringify(documentOrJson);
+    } catch (error) {
+      why = `the document cannot be written as JSON: ${String((error as Error)?.message ?? error)}`; // a cycle, a BigInt
+    }
+    if (typeof text !== 'string') {
+      // undefined would otherwise read as "no imported data" and quietly reset to the page's.
+      this.fail('load', 'This data cannot be used.', [{ path: '', message: why }], 'The data shown before is unchanged.');
+      return false;
+    }
     await this.ensureModule();
     if (!this.session?.loaded) {
       return this.openPage(text, emptyState());
