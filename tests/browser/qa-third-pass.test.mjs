@@ -140,3 +140,57 @@ test('readOnly switched on from JavaScript: a saved scenario brings its model an
   assert.equal(reach, last.reach);
   await page.context().close();
 });
+
+// From the review of these fixes: Ctrl+Z pressed on a focused slider, the slider scale after a
+// reload, and edits saved under the src key of earlier versions.
+test('after Ctrl+Z on a focused slider, the next arrow step is undoable and saved', async () => {
+  const doc = JSON.parse(SAMPLE);
+  doc.model = 'weighted';
+  const page = await newPage(env.browser);
+  await openAt(page, '/demo/ctrl-z.html', inline(doc, 'id="ctrlz"'));
+  const w = page.locator('gap-score');
+  const slider = w.getByRole('slider', { name: 'Strategic fit' });
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await until(async () => Number(await slider.inputValue()) === 2.5, 3000, '2.5');
+  await page.keyboard.press('Control+z');
+  await until(async () => Number(await slider.inputValue()) === 2, 3000, 'undone to 2');
+  await page.keyboard.press('ArrowRight');
+  await until(async () => !(await w.getByRole('button', { name: /Undo/ }).isDisabled()), 3000, 'the step is undoable');
+  await until(async () => JSON.parse((await page.evaluate(() => localStorage.getItem('gapscore:id:ctrlz'))) ?? '{}').state?.weights?.strategic_fit === 2.5, 3000, 'and saved');
+  await page.context().close();
+});
+
+test('fractional page weights keep their 0..1 slider scale after one is edited to 1 and the page reloads', async () => {
+  const doc = JSON.parse(SAMPLE);
+  doc.model = 'weighted';
+  [0.5, 0.2, 0.2, 0.1].forEach((x, k) => (doc.criteria[k].weight = x));
+  const page = await newPage(env.browser);
+  await openAt(page, '/demo/fractions.html', inline(doc, 'id="fractions"'));
+  const slider = page.locator('gap-score').getByRole('slider', { name: doc.criteria[0].name });
+  assert.equal(await slider.getAttribute('max'), '1');
+  await slider.focus();
+  await page.keyboard.press('End');
+  await until(async () => (await page.evaluate(() => localStorage.getItem('gapscore:id:fractions')))?.includes('"weights":{"' + 'user_value":1}'), 3000, 'weight 1 saved');
+  await page.reload();
+  await widget(page);
+  assert.equal(await slider.getAttribute('max'), '1');
+  assert.equal(await page.locator('gap-score').getByRole('slider', { name: doc.criteria[1].name }).inputValue(), '0.2');
+  await page.context().close();
+});
+
+test('edits saved under the src key of earlier versions are found again', async () => {
+  const doc = JSON.parse(SAMPLE);
+  const last = doc.items.at(-1);
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.route(`${env.base}/demo/legacy/backlog.json`, (r) => r.fulfill({ contentType: 'application/json', body: SAMPLE }));
+  await page.route(`${env.base}/demo/legacy/blank.html`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
+  await page.goto(`${env.base}/demo/legacy/blank.html`);
+  await page.evaluate(([id]) => localStorage.setItem('gapscore:src:backlog.json', JSON.stringify({
+    version: 1, state: { document: null, model: 'rice', weights: {}, fields: { [id]: { reach: 99999999 } }, scores: {} }, scenarios: {},
+  })), [last.id]);
+  await openAt(page, '/demo/legacy/q3.html', '<gap-score src="backlog.json"></gap-score>');
+  await until(async () => (await titles(page))[0] === last.title, 5000, 'the saved edit applied');
+  await context.close();
+});

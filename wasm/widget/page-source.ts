@@ -3,6 +3,7 @@
 
 import type { Problem } from './module-types';
 import { hashText } from './sharing';
+import { adoptEntry } from './store';
 
 /** The inline document text, or null when the element has no JSON script inside. */
 export function inlineText(el: Element): string | null {
@@ -38,6 +39,7 @@ export async function readPageText(el: Element, src: string): Promise<string> {
   return response.text();
 }
 
+
 const keysInUse = new Set<string>();
 
 /**
@@ -45,9 +47,11 @@ const keysInUse = new Set<string>();
  * inline data; "#2", "#3"... when another widget on the page already holds it.
  */
 export function claimStorageKey(el: Element, src: string): string {
+  const fromPath = !el.getAttribute('storage-key') && !el.id && !!src;
   const base =
     el.getAttribute('storage-key') ||
     (el.id ? `id:${el.id}` : src ? `src:${resolvedPath(src)}` : `inline:${hashText(inlineText(el) ?? '')}`);
+  if (fromPath && !keysInUse.has(base)) adoptEntry(`src:${src}`, base);
   let key = base;
   for (let n = 2; keysInUse.has(key); n++) key = `${base}#${n}`;
   keysInUse.add(key);

@@ -45,6 +45,22 @@ function migrate(o: Record<string, unknown>): Record<string, unknown> | string {
   return o; // version 1 is the current shape
 }
 
+/**
+ * Copies the entry under `from` to `to` when `to` has none: edits saved under a key this
+ * version no longer uses (src keys were the attribute's text before they were the file's
+ * path) are found again after an upgrade. Copied, not moved: other pages used the old key too.
+ */
+export function adoptEntry(from: string, to: string): void {
+  const s = storage();
+  if (!s || from === to) return;
+  try {
+    const old = s.getItem(PREFIX + from);
+    if (old !== null && s.getItem(PREFIX + to) === null) s.setItem(PREFIX + to, old);
+  } catch {
+    // storage full or forbidden: nothing to carry over
+  }
+}
+
 export function loadSaved(key: string): LoadOutcome {
   const s = storage();
   if (!s) return { saved: null };

@@ -15,8 +15,12 @@ export interface CriterionWeight {
   id: string;
   name: string;
   weight: number;
+  /** The page's own weight (null for a range): the sliders' scale follows the page, not the edits. */
+  documentWeight: number | null;
   direction: string;
 }
+
+const MOVING_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
 
 interface Slider {
   id: string;
@@ -60,7 +64,10 @@ export class WeightPanel {
 
   /** Builds the sliders; presets are named weight sets (e.g. each stakeholder's). */
   configure(criteria: CriterionWeight[], presets: string[], disabled: boolean): void {
-    const max = sliderMax(criteria.map((c) => c.weight));
+    const max = sliderMax(
+      criteria.map((c) => c.documentWeight ?? c.weight),
+      criteria.map((c) => c.weight),
+    );
     this.scaleMax = max;
     const step = max <= 1 ? 0.01 : max <= 10 ? 0.5 : max <= 100 ? 1 : max / 100;
     this.sliders = criteria.map((c) => {
@@ -86,8 +93,16 @@ export class WeightPanel {
         slider.start = slider.weight;
       };
       input.addEventListener('pointerdown', begin);
-      input.addEventListener('keydown', begin);
-      input.addEventListener('blur', () => (slider.moving = false)); // a press that moved nothing
+      input.addEventListener('keydown', (ev) => {
+        // Only keys that move a range; Ctrl+Z on a focused slider is the widget's Undo.
+        if (MOVING_KEYS.has(ev.key) && !ev.ctrlKey && !ev.metaKey && !ev.altKey) begin();
+      });
+      // A press that moved nothing, or a touch drag the page took over as a scroll. After the
+      // change event, which a release may fire in the same task.
+      const end = () => setTimeout(() => (slider.moving = false), 0);
+      input.addEventListener('pointerup', end);
+      input.addEventListener('pointercancel', end);
+      input.addEventListener('blur', end);
       input.addEventListener('input', () => {
         slider.weight = Number(input.value);
         this.handlers.input(c.id, slider.weight);
@@ -138,10 +153,13 @@ export class WeightPanel {
   }
 }
 
-function sliderMax(weights: number[]): number {
-  const top = Math.max(0, ...weights);
-  // Weights as fractions (AHP priorities, shares): a 0..1 scale, else one step would be a jump.
-  if (top > 0 && top < 1) return 1;
+/** The scale for the page's weights, wide enough for the current (edited) ones too. */
+function sliderMax(pageWeights: number[], weights: number[]): number {
+  const page = Math.max(0, ...pageWeights);
+  const top = Math.max(page, ...weights);
+  // The page's weights as fractions (AHP priorities, shares): a 0..1 scale, else one step would
+  // be a jump. Decided by the page's weights, so an edit to 1 keeps the scale after a reload.
+  if (page > 0 && page < 1 && top <= 1) return 1;
   if (top <= 10) return 10;
   if (top <= 100) return 100;
   return Math.ceil((top * 2) / 10) * 10;
