@@ -36,15 +36,17 @@ export function prepareImport(gs: GapscoreModule, text: string, filename = '', m
   }
   let v = runJson<{ valid?: boolean }>(gs, 'validate', documentText);
   if (!v.ok && !namesModel(documentText)) {
+    let current: typeof v | null = null;
     for (const model of models) {
       const other = runJson<{ valid?: boolean }>(gs, 'validate', documentText, { model });
       if (other.ok) {
         v = other;
         break;
       }
+      current ??= other;
     }
     // None fits: the errors of the current model say what it needs (the most useful reading).
-    if (!v.ok && models.length) v = runJson<{ valid?: boolean }>(gs, 'validate', documentText, { model: models[0] });
+    if (!v.ok && current) v = current;
   }
   // A misspelt column ("impcat") is only a warning, but it is usually why the data fails:
   // name each such column once, before the errors it causes.
