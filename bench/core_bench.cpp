@@ -17,7 +17,7 @@
 #include "gapscore/engine.hpp"
 #include "gapscore/load.hpp"
 #include "gapscore/models.hpp"
-#include "gapscore/ranking.hpp"
+#include "scoring/ranking.hpp"
 #include "generated_backlog.hpp"
 
 namespace {

@@ -12,7 +12,7 @@
 #include <string>
 
 #include "gapscore/command.hpp"
-#include "gapscore/gap.hpp"
+#include "gaps/gap.hpp"
 #include "gapscore/json.hpp"
 #include "gapscore/load.hpp"
 #include "gapscore/models.hpp"

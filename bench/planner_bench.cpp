@@ -6,7 +6,7 @@
 //   optimal  1 if the value is proven optimal, search_complete likewise for
 //            the full search, gap_pct = 100 * (upper_bound - value) / upper_bound,
 //   nodes    branch-and-bound nodes used (0 when the search is skipped).
-#include "gapscore/planner.hpp"
+#include "planning/planner.hpp"
 
 #include <benchmark/benchmark.h>
 

@@ -13,8 +13,8 @@
 #include "gapscore/command.hpp"
 #include "gapscore/load.hpp"
 #include "gapscore/models.hpp"
-#include "gapscore/random.hpp"
-#include "gapscore/simulate.hpp"
+#include "math/random.hpp"
+#include "whatif/simulate.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -83,8 +83,9 @@ void run_simulation(benchmark::State& state, const std::string& document) {
   settings.seed = 42;
   settings.top = 10;
   for (auto _ : state) {
-    auto res = gapscore::simulate(*s, *m, settings);
-    benchmark::DoNotOptimize(res.rank_counts.data());
+    gapscore::SimulationRun run(*s, *m, settings);
+    run.advance(settings.runs);
+    benchmark::DoNotOptimize(run.result().rank_counts.data());
   }
   state.counters["items"] = static_cast<double>(s->size());
   state.counters["runs"] = static_cast<double>(settings.runs);

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -14,7 +15,6 @@
 #include "gapscore/command.hpp"
 #include "gapscore/diagnostics.hpp"
 #include "gapscore/json.hpp"
-#include "gapscore/simulate.hpp"
 
 namespace {
 
@@ -74,12 +74,21 @@ bool is_utf8(const std::string& text) {
 }
 
 /// A progress bar on stderr for long simulations: redrawn in place, erased when done.
-bool draw_progress(double fraction) {
+void draw_progress(double fraction) {
   const int width = 30, filled = static_cast<int>(fraction * width);
   std::cerr << "\rsimulating [" << std::string(filled, '#') << std::string(width - filled, ' ') << "] "
             << static_cast<int>(fraction * 100 + 0.5) << "%" << std::flush;
   if (fraction >= 1) std::cerr << "\r" << std::string(width + 20, ' ') << "\r" << std::flush;
-  return true;
+}
+
+/// `simulate` with the bar: the core's stepped simulation, a hundredth of the runs per step.
+/// The result is the same bytes run_command gives.
+gapscore::CommandResult simulate_with_progress(const std::string& document, const std::string& options) {
+  gapscore::SteppedSimulation sim(document, options);
+  const std::uint64_t slice = std::max<std::uint64_t>(1, sim.runs_requested() / 100);
+  while (!sim.step(slice)) draw_progress(sim.fraction_done());
+  if (sim.runs_requested()) draw_progress(1.0);
+  return sim.result();
 }
 
 } // namespace
@@ -273,7 +282,7 @@ int main(int argc, char** argv) {
   }
 
   const bool progress_bar = command == "simulate" && isatty(STDERR_FILENO);
-  const auto result = progress_bar ? gapscore::run_simulate_command(document, options.dump(), draw_progress)
+  const auto result = progress_bar ? simulate_with_progress(document, options.dump())
                                    : gapscore::run_command(command, document, options.dump());
   std::cout << result.output;
   std::cerr << result.messages;

@@ -1,4 +1,4 @@
-#include "gapscore/ahp.hpp"
+#include "stakeholders/ahp.hpp"
 
 #include <gtest/gtest.h>
 

@@ -35,6 +35,14 @@ std::string temp_path(const std::string& name) {
   return testing::TempDir() + "gapscore_cli_" + std::to_string(::getpid()) + "_" + name;
 }
 
+/// Every test here runs the built CLI; without it (-DGAPSCORE_BUILD_CLI=OFF) they skip.
+class Cli : public ::testing::Test {
+protected:
+  void SetUp() override {
+    if (!gapscore::test::cli_built()) GTEST_SKIP() << "the CLI is not built (GAPSCORE_BUILD_CLI=OFF)";
+  }
+};
+
 /// Runs `gapscore ARGS` in the repository folder; `input` becomes standard input.
 CliRun gapscore_cli(const std::string& args, const std::string& input = "") {
   const std::string in_path = temp_path("stdin"), err_path = temp_path("stderr");
@@ -75,7 +83,7 @@ const char* kInvalid = "tests/fixtures/invalid_backlog.json";
 
 // ---------------------------------------------------------------- rank
 
-TEST(Cli, RankPrintsAnAlignedTable) {
+TEST_F(Cli, RankPrintsAnAlignedTable) {
   const CliRun r = gapscore_cli(std::string("rank ") + kRice);
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.err, "");
@@ -94,7 +102,7 @@ TEST(Cli, RankPrintsAnAlignedTable) {
   EXPECT_EQ(first.find("project-3"), id_at) << r.out;
 }
 
-TEST(Cli, RankJsonIsOneDocumentWithRanksFromOne) {
+TEST_F(Cli, RankJsonIsOneDocumentWithRanksFromOne) {
   const CliRun r = gapscore_cli(std::string("rank ") + kRice + " --format json");
   ASSERT_EQ(r.code, 0) << r.err;
   const Json out = one_document(r);
@@ -110,7 +118,7 @@ TEST(Cli, RankJsonIsOneDocumentWithRanksFromOne) {
   }
 }
 
-TEST(Cli, RankTopModelAndShortFlags) {
+TEST_F(Cli, RankTopModelAndShortFlags) {
   const CliRun r = gapscore_cli(std::string("rank ") + kRice + " -n 2 -m rice --format json");
   ASSERT_EQ(r.code, 0) << r.err;
   const Json out = one_document(r);
@@ -118,7 +126,7 @@ TEST(Cli, RankTopModelAndShortFlags) {
   EXPECT_EQ(out["top"], 2);
 }
 
-TEST(Cli, RankCsvAndMarkdown) {
+TEST_F(Cli, RankCsvAndMarkdown) {
   CliRun r = gapscore_cli(std::string("rank ") + kRice + " --format csv");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("rank,id,title,score,moscow,tied_with\r\n1,project-3,Project 3,800,,\r\n", 0), 0u) << r.out;
@@ -128,7 +136,7 @@ TEST(Cli, RankCsvAndMarkdown) {
   EXPECT_NE(r.out.find("| 1 | project-3 | Project 3 | 800 |"), std::string::npos) << r.out;
 }
 
-TEST(Cli, DashReadsStandardInput) {
+TEST_F(Cli, DashReadsStandardInput) {
   const CliRun r = gapscore_cli("rank - --format json", gapscore::test::read_file(kRice));
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(one_document(r)["ranking"][0]["id"], "project-3");
@@ -136,7 +144,7 @@ TEST(Cli, DashReadsStandardInput) {
 
 // ---------------------------------------------------------------- other commands
 
-TEST(Cli, Explain) {
+TEST_F(Cli, Explain) {
   const CliRun r = gapscore_cli(std::string("explain ") + kRice + " project-2");
   ASSERT_EQ(r.code, 0) << r.err;
   const Json out = one_document(r);
@@ -148,7 +156,7 @@ TEST(Cli, Explain) {
   EXPECT_NE(missing.out.find("no item with id \\\"project-9\\\""), std::string::npos) << missing.out;
 }
 
-TEST(Cli, Diff) {
+TEST_F(Cli, Diff) {
   const CliRun r = gapscore_cli(std::string("diff ") + kRice + " tests/fixtures/intercom_rice_after.json");
   ASSERT_EQ(r.code, 0) << r.err;
   const Json out = one_document(r);
@@ -161,7 +169,7 @@ TEST(Cli, Diff) {
   EXPECT_EQ(first["moved_by"][0]["term"], "effort");
 }
 
-TEST(Cli, Validate) {
+TEST_F(Cli, Validate) {
   CliRun r = gapscore_cli(std::string("validate ") + kRice);
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(one_document(r)["valid"], true);
@@ -173,7 +181,7 @@ TEST(Cli, Validate) {
   EXPECT_EQ(out["errors"][0], Json({{"path", "/items/2/id"}, {"message", "duplicate of /items/1/id \"login\""}}));
 }
 
-TEST(Cli, ImportCsv) {
+TEST_F(Cli, ImportCsv) {
   const CliRun r = gapscore_cli("import-csv tests/fixtures/health_backlog.csv");
   ASSERT_EQ(r.code, 0) << r.err;
   const Json doc = one_document(r);
@@ -191,7 +199,7 @@ TEST(Cli, ImportCsv) {
 
 // ---------------------------------------------------------------- errors and exit codes
 
-TEST(Cli, InvalidInputWithJsonPrintsErrorsOnStdoutAndExitsTwo) {
+TEST_F(Cli, InvalidInputWithJsonPrintsErrorsOnStdoutAndExitsTwo) {
   const CliRun r = gapscore_cli(std::string("rank ") + kInvalid + " --format json");
   EXPECT_EQ(r.code, 2);
   const Json out = one_document(r);
@@ -207,34 +215,34 @@ TEST(Cli, InvalidInputWithJsonPrintsErrorsOnStdoutAndExitsTwo) {
   EXPECT_TRUE(hint) << r.out;
 }
 
-TEST(Cli, InvalidInputWithTablePrintsErrorsOnStderr) {
+TEST_F(Cli, InvalidInputWithTablePrintsErrorsOnStderr) {
   const CliRun r = gapscore_cli(std::string("rank ") + kInvalid);
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("error: /items/3/effort: must be greater than 0 (got 0)"), std::string::npos) << r.err;
 }
 
-TEST(Cli, NotJsonExitsTwo) {
+TEST_F(Cli, NotJsonExitsTwo) {
   const CliRun r = gapscore_cli("rank - --format json", "{\"items\": [");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(one_document(r)["errors"][0]["message"].get<std::string>().find("not valid JSON at line 1"),
             std::string::npos);
 }
 
-TEST(Cli, MissingFileExitsTwo) {
+TEST_F(Cli, MissingFileExitsTwo) {
   const CliRun r = gapscore_cli("rank tests/fixtures/no-such-file.json");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("cannot read tests/fixtures/no-such-file.json"), std::string::npos) << r.err;
   EXPECT_EQ(r.out, "");
 }
 
-TEST(Cli, DirectoryIsNamedNotReadAsEmpty) {
+TEST_F(Cli, DirectoryIsNamedNotReadAsEmpty) {
   const CliRun r = gapscore_cli("rank tests/fixtures");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("cannot read tests/fixtures: it is a directory"), std::string::npos) << r.err;
 }
 
-TEST(Cli, DiffReadsStandardInputOnlyOnce) {
+TEST_F(Cli, DiffReadsStandardInputOnlyOnce) {
   const CliRun r = gapscore_cli("diff - -");
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.err.find("BEFORE and AFTER cannot both be -"), std::string::npos) << r.err;
@@ -242,7 +250,7 @@ TEST(Cli, DiffReadsStandardInputOnlyOnce) {
 
 // Found by a QA pass: arguments and the AFTER file go to the core inside the options JSON,
 // and a byte that is not UTF-8 made printing it throw (SIGABRT, exit 134).
-TEST(Cli, ArgumentsThatAreNotUtf8AreNamedNotACrash) {
+TEST_F(Cli, ArgumentsThatAreNotUtf8AreNamedNotACrash) {
   const std::string bad = temp_path("latin1.json");
   std::ofstream(bad, std::ios::binary) << "{\"format\":\"gapscore/1\",\"items\":[{\"id\":\"a\",\"title\":\"caf\xe9\","
                                           "\"reach\":1,\"impact\":1,\"confidence\":1,\"effort\":1}]}";
@@ -260,7 +268,7 @@ TEST(Cli, ArgumentsThatAreNotUtf8AreNamedNotACrash) {
   std::remove(bad.c_str());
 }
 
-TEST(Cli, UsageErrorsExitOne) {
+TEST_F(Cli, UsageErrorsExitOne) {
   const std::string rice = kRice;
   const std::vector<std::string> usage_errors = {
       "rank " + rice + " --bogus", "rank", "explain " + rice, "diff " + rice, "rank " + rice + " --format xml",
@@ -272,7 +280,7 @@ TEST(Cli, UsageErrorsExitOne) {
   }
 }
 
-TEST(Cli, TopBelowOneSaysWhatItWants) {
+TEST_F(Cli, TopBelowOneSaysWhatItWants) {
   const CliRun r = gapscore_cli(std::string("rank ") + kRice + " --top 0");
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.err.find("options/top: must be between 1 and"), std::string::npos) << r.err;
@@ -283,7 +291,7 @@ TEST(Cli, TopBelowOneSaysWhatItWants) {
   EXPECT_EQ(one_document(j)["errors"][0]["path"], "options/top");
 }
 
-TEST(Cli, UnreadableFileIsAnErrorsDocumentInJson) {
+TEST_F(Cli, UnreadableFileIsAnErrorsDocumentInJson) {
   const CliRun r = gapscore_cli("rank no-such-file.json --format json");
   EXPECT_EQ(r.code, 2);
   const Json out = one_document(r);
@@ -291,14 +299,14 @@ TEST(Cli, UnreadableFileIsAnErrorsDocumentInJson) {
   EXPECT_NE(out["errors"][0]["message"].get<std::string>().find("no-such-file.json"), std::string::npos);
 }
 
-TEST(Cli, UnknownModelIsAUsageError) {
+TEST_F(Cli, UnknownModelIsAUsageError) {
   const CliRun r = gapscore_cli(std::string("rank ") + kRice + " --model nope --format json");
   EXPECT_EQ(r.code, 1);
   const Json out = one_document(r);
   EXPECT_EQ(out["errors"][0]["path"], "options/model");
 }
 
-TEST(Cli, HelpAndVersionExitZero) {
+TEST_F(Cli, HelpAndVersionExitZero) {
   CliRun r = gapscore_cli("--help");
   EXPECT_EQ(r.code, 0);
   for (const char* sub : {"rank", "explain", "diff", "validate", "import-csv"})

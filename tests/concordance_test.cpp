@@ -1,4 +1,4 @@
-#include "gapscore/concordance.hpp"
+#include "stakeholders/concordance.hpp"
 
 #include <gtest/gtest.h>
 

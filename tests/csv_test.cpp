@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "gapscore/csv.hpp"
+#include "document/csv.hpp"
 #include "test_support.hpp"
 
 using gapscore::Diagnostics;

@@ -13,7 +13,7 @@
 
 #include <algorithm>
 
-#include "gapscore/evidence.hpp"
+#include "evidence/evidence.hpp"
 #include "test_support.hpp"
 
 using gapscore::Json;

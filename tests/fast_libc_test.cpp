@@ -1,4 +1,4 @@
-// wasm/fast_number_parsing.cpp and wasm/fast_memcmp.cpp (the wasm build's strtod, strtoull, strtoll
+// wasm/fast_libc/ (fast_number_parsing.cpp, fast_memcmp.cpp: the wasm build's strtod, strtoull, strtoll
 // and memcmp, linked with --wrap) must return what the C library returns: the same bits
 // (-0.0 included), the same end pointer, the same errno, the same memcmp difference. Natively
 // the __real_ functions are glibc's; strtod is correctly rounded there as in musl. The node
@@ -13,10 +13,9 @@
 #include <string>
 #include <vector>
 
-extern "C" double __wrap_strtod(const char* text, char** end);
-extern "C" unsigned long long __wrap_strtoull(const char* text, char** end, int base);
-extern "C" long long __wrap_strtoll(const char* text, char** end, int base);
-extern "C" int __wrap_memcmp(const void* left, const void* right, std::size_t n);
+#include "fast_libc.hpp"
+
+// Natively the real functions are glibc's (the wasm link makes them musl's).
 extern "C" double __real_strtod(const char* text, char** end) { return std::strtod(text, end); }
 extern "C" unsigned long long __real_strtoull(const char* text, char** end, int base) {
   return std::strtoull(text, end, base);

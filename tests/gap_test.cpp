@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "gapscore/gap.hpp"
+#include "gaps/gap.hpp"
 #include "gapscore/load.hpp"
 #include "gapscore/models.hpp"
 #include "test_support.hpp"

@@ -1,7 +1,7 @@
 // Kano: the evaluation table, categories from answers, tie handling and Better/Worse.
 #include <gtest/gtest.h>
 
-#include "gapscore/kano.hpp"
+#include "gaps/kano.hpp"
 #include "test_support.hpp"
 
 using gapscore::Json;

@@ -1,4 +1,4 @@
-#include "gapscore/planner.hpp"
+#include "planning/planner.hpp"
 
 #include <gtest/gtest.h>
 

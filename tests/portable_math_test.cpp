@@ -1,4 +1,4 @@
-#include "gapscore/portable_math.hpp"
+#include "math/portable_math.hpp"
 
 #include <gtest/gtest.h>
 

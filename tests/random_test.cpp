@@ -1,5 +1,5 @@
 // The seeded generator and the triangular draw (core/include/gapscore/random.hpp).
-#include "gapscore/random.hpp"
+#include "math/random.hpp"
 
 #include <gtest/gtest.h>
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "gapscore/ranking.hpp"
+#include "scoring/ranking.hpp"
 #include "test_support.hpp"
 
 using gapscore::Json;

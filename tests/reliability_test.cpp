@@ -13,7 +13,7 @@
 #include "bad_inputs_catalogue.hpp"
 #include "gapscore/diagnostics.hpp"
 #include "gapscore/engine.hpp"
-#include "gapscore/finite_scores.hpp"
+#include "scoring/finite_scores.hpp"
 #include "gapscore/load.hpp"
 #include "test_support.hpp"
 

@@ -1,5 +1,5 @@
 // What-if scenarios (core/include/gapscore/scenario_variants.hpp) and the `compare` command.
-#include "gapscore/scenario_variants.hpp"
+#include "whatif/scenario_variants.hpp"
 
 #include <gtest/gtest.h>
 

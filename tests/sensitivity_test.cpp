@@ -1,5 +1,5 @@
 // Weight sensitivity (core/include/gapscore/sensitivity.hpp) and the `sensitivity` command.
-#include "gapscore/sensitivity.hpp"
+#include "whatif/sensitivity.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,8 +8,8 @@
 
 #include "gapscore/load.hpp"
 #include "gapscore/models.hpp"
-#include "gapscore/random.hpp"
-#include "gapscore/ranking.hpp"
+#include "math/random.hpp"
+#include "scoring/ranking.hpp"
 #include "test_support.hpp"
 
 namespace gapscore {

@@ -1,16 +1,18 @@
-// Monte Carlo rank acceptability (core/include/gapscore/simulate.hpp) and the `simulate`
+// Monte Carlo rank acceptability (core/src/whatif/simulate.hpp) and the `simulate`
 // command.
-#include "gapscore/simulate.hpp"
+#include "whatif/simulate.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 
-#include "../core/src/packed_ranker.hpp"
+#include "scoring/packed_ranker.hpp"
 #include "gapscore/command.hpp"
 #include "gapscore/load.hpp"
-#include "gapscore/random.hpp"
+#include "math/random.hpp"
 #include "test_support.hpp"
 
 namespace gapscore {
@@ -31,13 +33,24 @@ Json range(double low, double likely, double high) { return Json{{"low", low}, {
 /// The same value as a degenerate range {x, x, x}.
 Json fixed(double x) { return range(x, x, x); }
 
+/// Told the fraction done after each step; returning false cancels.
+using Progress = std::function<bool(double)>;
+
+/// The core's simulation primitive driven as the CLI drives it: a hundredth of the runs per
+/// step, told the fraction done after each step (1.0 once at the end), cancelled when the
+/// callback says so.
 SimulationResult run(const Scenario& s, const std::string& model, std::uint64_t runs, std::uint64_t seed,
-                     std::size_t top = 1, const SimulationProgress& progress = {}) {
+                     std::size_t top = 1, const Progress& progress = {}) {
   SimulationSettings settings;
   settings.runs = runs;
   settings.seed = seed;
   settings.top = top;
-  return simulate(s, *find_model(model), settings, progress);
+  SimulationRun sim(s, *find_model(model), settings);
+  const std::uint64_t slice = std::max<std::uint64_t>(1, runs / 100);
+  while (!sim.advance(slice))
+    if (progress && !progress(sim.fraction_done())) sim.cancel();
+  if (progress && sim.result().error.empty() && !sim.result().cancelled) progress(1.0);
+  return sim.result();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -355,8 +368,8 @@ TEST(Simulate, ReportsProgressAndCanBeCancelled) {
   }
 }
 
-// The CLI's bar relies on the pattern: a report every 1 % of the runs, 1.0 once at the
-// end, and nothing after a cancel.
+// The CLI's bar relies on the pattern: stepped a hundredth at a time, the fraction done moves
+// by 1 % per step up to 1.0, and a cancel stops the run where it is.
 TEST(Simulate, ProgressReportsEveryHundredthAndNothingAfterCancel) {
   const Scenario s = load(read_file("tests/fixtures/uncertain_rice.json"));
   std::vector<double> seen;
@@ -377,15 +390,24 @@ TEST(Simulate, ProgressReportsEveryHundredthAndNothingAfterCancel) {
   EXPECT_TRUE(res.cancelled);
 }
 
+/// The command stepped as the CLI's progress bar steps it, cancelled when `go_on` says so.
+CommandResult stepped_command(const std::string& doc, const std::string& options, const Progress& go_on) {
+  SteppedSimulation sim(doc, options);
+  const std::uint64_t slice = std::max<std::uint64_t>(1, sim.runs_requested() / 100);
+  while (!sim.step(slice))
+    if (!go_on(sim.fraction_done())) sim.cancel();
+  return sim.result();
+}
+
 TEST(Simulate, CommandWithProgressGivesTheSameBytesAndMarksCancellation) {
   const std::string doc = read_file("tests/fixtures/uncertain_rice.json");
   const std::string options = Json{{"runs", 2000}, {"seed", 77}}.dump();
   int calls = 0;
-  const auto with = run_simulate_command(doc, options, [&](double) { return ++calls > 0; });
+  const auto with = stepped_command(doc, options, [&](double) { return ++calls > 0; });
   EXPECT_GT(calls, 0);
   EXPECT_EQ(with.output, run_command("simulate", doc, options).output);
 
-  const auto cancelled = run_simulate_command(doc, options, [](double f) { return f < 0.5; });
+  const auto cancelled = stepped_command(doc, options, [](double f) { return f < 0.5; });
   EXPECT_EQ(cancelled.exit_code, 0);
   const Json out = Json::parse(cancelled.output);
   EXPECT_EQ(out["cancelled"], true);

@@ -13,6 +13,9 @@ inline std::string source_path(const std::string& relative) {
   return std::string(GAPSCORE_SOURCE_DIR) + "/" + relative;
 }
 
+/// Whether the build has the CLI (GAPSCORE_CLI names it; empty with GAPSCORE_BUILD_CLI=OFF).
+inline bool cli_built() { return GAPSCORE_CLI[0] != '\0'; }
+
 inline std::string read_file(const std::string& relative) {
   std::ifstream in(source_path(relative), std::ios::binary);
   std::ostringstream buf;

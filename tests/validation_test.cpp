@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "gapscore/limits.hpp"
+#include "document/limits.hpp"
 #include "gapscore/load.hpp"
-#include "gapscore/schema.hpp"
+#include "document/schema.hpp"
 #include "test_support.hpp"
 
 using gapscore::Json;

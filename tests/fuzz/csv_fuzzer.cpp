@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "fuzz_support.hpp"
-#include "gapscore/csv.hpp"
+#include "document/csv.hpp"
 #include "gapscore/load.hpp"
 
 using namespace gapscore;

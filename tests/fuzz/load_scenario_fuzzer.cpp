@@ -12,10 +12,10 @@
 
 #include "fuzz_support.hpp"
 #include "gapscore/engine.hpp"
-#include "gapscore/finite_scores.hpp"
+#include "scoring/finite_scores.hpp"
 #include "gapscore/load.hpp"
 #include "gapscore/models.hpp"
-#include "gapscore/ranking.hpp"
+#include "scoring/ranking.hpp"
 
 using namespace gapscore;
 

@@ -30,12 +30,12 @@ CommandResult run_command(std::string_view command, std::string_view document,
                           std::string_view options);
 
 /// The simulate command in steps, for callers that must stay responsive (the widget runs
-/// a slice per animation frame, shows the fraction done and offers Cancel). The
-/// constructor does what run_command("simulate", document, options) does before the first
-/// run; step() runs more; result() returns exactly the bytes run_command returns for the
-/// same input, or, after cancel() (or before the last step), the runs completed so far
-/// marked "cancelled": true. A problem with the input is known at once: done() is true and
-/// result() has the error. Never throws.
+/// a slice per animation frame, shows the fraction done and offers Cancel; the CLI draws a
+/// progress bar). The constructor does what run_command("simulate", document, options)
+/// does before the first run; step() runs more; result() returns exactly the bytes
+/// run_command returns for the same input, or, after cancel() (or before the last step),
+/// the runs completed so far marked "cancelled": true. A problem with the input is known at
+/// once: done() is true and result() has the error. Never throws.
 class SteppedSimulation {
 public:
   SteppedSimulation(std::string_view document, std::string_view options);
@@ -51,6 +51,9 @@ public:
   /// Runs completed / runs asked for, 0..1; 1 when the input was refused. After cancel()
   /// (or a run stopped by overflowing values) it stays where the run stopped.
   double fraction_done() const;
+  /// The runs asked for (the options', else the document's, else 10000); 0 when the input
+  /// was refused.
+  std::uint64_t runs_requested() const;
   CommandResult result();
 
 private:

@@ -9,13 +9,15 @@
 #include <vector>
 
 #include "gapscore/models.hpp"
-#include "gapscore/ranking.hpp"
 #include "gapscore/scenario.hpp"
 
 namespace gapscore {
 
 class Engine {
 public:
+  Engine();
+  ~Engine();
+
   /// Loads a document. On any error returns false, keeps the previous state, and
   /// last_errors() holds the {"errors": [...]} document.
   bool load(std::string_view document_json);
@@ -38,9 +40,9 @@ public:
   std::size_t size() const { return scenario_.size(); }
   /// Views valid until the next load() or rank(): item indices best first, and per item
   /// (document order) its score and 1-based rank.
-  const std::uint32_t* order_data() const { return ranking_.order.data(); }
+  const std::uint32_t* order_data() const;
   const double* score_data() const { return table_.score.data(); }
-  const std::uint32_t* rank_data() const { return ranking_.rank.data(); }
+  const std::uint32_t* rank_data() const;
 
   const Scenario& scenario() const { return scenario_; }
   const std::string& model() const { return model_id_; }
@@ -58,8 +60,8 @@ private:
   const ModelInfo* model_ = nullptr;
   std::string model_id_;
   ScoreTable table_;
-  Ranking ranking_;
-  std::unique_ptr<Ranker> ranker_;
+  struct Ranked; // the ranking and the ranker that keeps its buffers between calls
+  std::unique_ptr<Ranked> ranked_;
   bool table_stale_ = true;   ///< inputs changed: score_items again
   bool weights_stale_ = false;///< only weights changed: recombine cached columns
   std::string errors_;

@@ -1,8 +1,8 @@
-#include "request.hpp"
+#include "commands/request.hpp"
 
 #include <cmath>
 
-#include "weight_set.hpp"
+#include "stakeholders/weight_set.hpp"
 
 namespace gapscore {
 

@@ -1,7 +1,6 @@
 #pragma once
 // What a command gets: the document text, its options, and a place for problems. Option
 // readers here keep option checking uniform across commands (usage errors exit 1).
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,9 +19,6 @@ struct Request {
   Json options = Json::object();
   Diagnostics diag;
   bool usage_error = false;
-  /// Long commands (simulate) report the fraction done here; false means cancel. Null
-  /// from run_command.
-  const std::function<bool(double)>* progress = nullptr;
 
   /// A problem with the options (exit code 1), reported at path "options/<name>".
   void usage(std::string_view option, std::string message);
@@ -106,10 +102,5 @@ CommandResult complete_command(PreparedCommand& p, Json result);
 /// {"errors": [{"path": "", "message": what}]} with exit code 2.
 CommandResult command_failure(std::string_view what);
 CommandResult out_of_memory_result();
-
-/// run_command with a progress callback handed to the command (Request::progress).
-CommandResult run_command_with_progress(std::string_view command, std::string_view document,
-                                        std::string_view options,
-                                        const std::function<bool(double)>& progress);
 
 } // namespace gapscore

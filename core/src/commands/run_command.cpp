@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "gapscore/command.hpp"
-#include "gapscore/finite_scores.hpp"
-#include "request.hpp"
+#include "scoring/finite_scores.hpp"
+#include "commands/request.hpp"
 
 namespace gapscore {
 
@@ -165,9 +165,8 @@ CommandResult command_failure(std::string_view what) {
 namespace {
 
 CommandResult run_checked(std::string_view command, std::string_view document,
-                          std::string_view options, const std::function<bool(double)>* progress) {
+                          std::string_view options) {
   PreparedCommand p;
-  p.request.progress = progress;
   if (!prepare_command(p, command, document, options)) return std::move(*p.failure);
   Json result = p.spec->run(p.request);
   return complete_command(p, std::move(result));
@@ -182,14 +181,8 @@ CommandResult out_of_memory_result() {
 
 CommandResult run_command(std::string_view command, std::string_view document,
                           std::string_view options) {
-  return run_command_with_progress(command, document, options, {});
-}
-
-CommandResult run_command_with_progress(std::string_view command, std::string_view document,
-                                        std::string_view options,
-                                        const std::function<bool(double)>& progress) {
   try {
-    return run_checked(command, document, options, progress ? &progress : nullptr);
+    return run_checked(command, document, options);
   } catch (const std::bad_alloc&) {
     return out_of_memory_result();
   } catch (const std::exception& ex) {

@@ -1,4 +1,4 @@
-#include "text_table.hpp"
+#include "commands/text_table.hpp"
 
 #include <algorithm>
 #include <cmath>

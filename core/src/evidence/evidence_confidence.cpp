@@ -1,0 +1,74 @@
+// The evidence loop's suggested confidence, applied to a ranking on request. Released items
+// keep their inputs (their estimates are history, not new estimates).
+#include "evidence/evidence_confidence.hpp"
+
+#include <map>
+
+#include "evidence/evidence.hpp"
+
+namespace gapscore {
+
+std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
+  auto from = r.text("confidence_from");
+  if (!from) return std::nullopt;
+  if (*from != "evidence") {
+    r.usage("confidence_from", "must be \"evidence\" (got " + describe(Json(*from)) + ")");
+    return std::nullopt;
+  }
+  auto s = r.load();
+  if (!s) return std::nullopt;
+  // The model is checked before its inputs: "not for wsjf" says more than wsjf's missing fields.
+  const std::string id = r.has("model") && r.options["model"].is_string() ? r.options["model"].get<std::string>() : s->model;
+  if (find_model(id) && id != "rice" && id != "gap") {
+    r.usage("confidence_from", "applies to the rice model (its confidence) and the gap model (its lifts), not to " + id);
+    return std::nullopt;
+  }
+  const ModelInfo* m = r.model(*s);
+  if (!m) return std::nullopt;
+  Diagnostics ignored; // validated by the loader
+  const GapData g = read_gap_data(s->document, s->size(), ignored);
+  const EvidenceData e = read_evidence_data(s->document, g, s->size(), ignored);
+  const Calibration cal = calibrate(realized_lifts(g, e), s->items, e.team);
+  if (cal.overall.items == 0) {
+    r.diag.error("/measurements", "confidence from evidence needs at least one released item with a measurement of "
+                                  "its outcome before and after its release");
+    return std::nullopt;
+  }
+  std::map<std::string, double> by_team;
+  for (const CalibrationGroup& t : cal.by_team) by_team[t.key] = t.suggested_confidence;
+
+  Json* items = s->document.contains("items") ? &s->document["items"] : nullptr;
+  std::size_t applied = 0, kept = 0;
+  for (std::size_t i = 0; i < s->size(); ++i) {
+    if (e.released[i] != kNoDay || e.status[i] == ItemStatus::done) {
+      ++kept;
+      continue;
+    }
+    const auto team = by_team.find(e.team[i]);
+    const double c = team != by_team.end() ? team->second : cal.overall.suggested_confidence;
+    ++applied;
+    if (m->id == "rice") {
+      s->column(Field::confidence)[i] = c;
+    } else if (items && g.lists_outcomes[i]) { // the gap model reads the lifts from the document
+      for (Json& lift : (*items)[i]["outcomes"])
+        if (lift.is_object() && lift.contains("lift") && lift["lift"].is_number())
+          lift["lift"] = lift["lift"].get<double>() * c;
+    }
+  }
+  note = {{"source", "evidence"},
+          {"replaces", m->id == "rice" ? "confidence" : "lift × confidence"},
+          {"confidence", cal.overall.suggested_confidence},
+          {"rule", kConfidenceRule},
+          {"calibrated_on_items", cal.overall.items},
+          {"ratio", cal.overall.ratio},
+          {"applied_to_items", applied},
+          {"released_items_kept", kept}};
+  if (!by_team.empty()) {
+    Json teams = Json::object();
+    for (const CalibrationGroup& t : cal.by_team) teams[t.key] = t.suggested_confidence;
+    note["by_team"] = std::move(teams);
+  }
+  return score_and_rank(std::move(*s), *m);
+}
+
+} // namespace gapscore

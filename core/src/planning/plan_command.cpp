@@ -1,0 +1,152 @@
+// gapscore plan: the items that fit an effort budget for the most value, each picked only
+// with everything it depends on (precedence-constrained knapsack, planner.hpp). An item's
+// value is the model's value term: RICE reach × impact × confidence, WSJF cost of delay, gap
+// value, ...; its effort is the model's divisor (WSJF: job size; otherwise effort).
+#include <cmath>
+
+#include "gaps/gap.hpp"
+#include "document/limits.hpp"
+#include "planning/okr.hpp"
+#include "planning/planner.hpp"
+#include "scoring/scored.hpp"
+
+namespace gapscore {
+namespace {
+
+std::string_view value_term(std::string_view model) {
+  if (model == "rice") return "reach × impact × confidence";
+  if (model == "ice") return "impact × confidence";
+  if (model == "wsjf") return "cost of delay (business value + time criticality + risk reduction)";
+  if (model == "value_effort") return "value";
+  if (model == "weighted") return "weighted score";
+  if (model == "topsis") return "TOPSIS closeness";
+  if (model == "gap") return "gap value (Σ lift × unrealized value × opportunity / 10)";
+  return "the model's value";
+}
+
+/// With the gap model, items sharing an outcome may claim more than its whole gap: report
+/// what the selection really closes, each gap counted once.
+void gap_closure(const Scored& sc, const std::vector<std::size_t>& selected, Json& out, Diagnostics& diag) {
+  Diagnostics ignored;
+  const GapData g = read_gap_data(sc.scenario.document, sc.scenario.size(), ignored);
+  std::vector<double> claimed(g.outcomes.size(), 0.0);
+  for (std::size_t i : selected)
+    for (const Lift& l : g.lifts[i]) claimed[l.outcome] += l.fraction;
+  double capped = 0, closed_uv = 0, total_uv = 0;
+  Json outcomes = Json::array();
+  for (std::size_t o = 0; o < g.outcomes.size(); ++o) {
+    const double share = claimed[o] < 1 ? claimed[o] : 1;
+    capped += share * outcome_value(g, o);
+    closed_uv += share * unrealized_value(g, o);
+    total_uv += unrealized_value(g, o);
+    if (claimed[o] > 0) outcomes.push_back({{"id", g.outcomes[o].id}, {"gap_closed", share}, {"lift_claimed", claimed[o]}});
+    if (claimed[o] > 1 + 1e-9)
+      diag.warning(pointer("/outcomes", o), "the selected items claim " + number_text(std::floor(claimed[o] * 1000 + 0.5) / 10) +
+                                                " % of this gap; the plan's value counts each claim, the gap can "
+                                                "close only once (see gapscore portfolio)");
+  }
+  out["gap"] = {{"value_counting_each_gap_once", capped},
+                {"unrealized_value_closed", closed_uv},
+                {"share_of_unrealized_value_closed", total_uv > 0 ? closed_uv / total_uv : 0.0},
+                {"outcomes", outcomes}};
+}
+
+Json objective_coverage(const Scenario& s, const std::vector<std::size_t>& selected) {
+  Diagnostics ignored;
+  const OkrData okr = read_okr_data(s.document, s.size(), ignored);
+  if (okr.objectives.empty()) return nullptr;
+  const OkrCoverage cov = okr_coverage(okr, selected);
+  Json objectives = Json::array();
+  for (std::size_t k = 0; k < okr.objectives.size(); ++k) {
+    const Objective& o = okr.objectives[k];
+    Json krs = Json::array();
+    for (std::size_t kr : o.key_results)
+      krs.push_back({{"id", okr.key_results[kr].id}, {"progress", cov.key_result_progress[kr]}});
+    objectives.push_back({{"id", o.id}, {"name", o.name}, {"weight", o.weight}, {"score", cov.objective_score[k]},
+                          {"key_results", krs}});
+  }
+  return Json{{"overall", cov.overall}, {"objectives", objectives}};
+}
+
+} // namespace
+
+Json command_plan(Request& r) {
+  const auto capacity = r.number("capacity", 0, 1e300);
+  if (!capacity && !r.has("capacity")) r.usage("capacity", "missing: give the effort budget (e.g. 10 person-months)");
+  if (!r.diag.ok()) return nullptr;
+  auto sc = load_and_score(r);
+  if (!sc) return nullptr;
+  const Scenario& s = sc->scenario;
+  const std::size_t n = s.size();
+  if (n > limits::plan_items) { // refused up front: the closures would exhaust memory
+    r.diag.error("/items", "plan handles at most " + std::to_string(limits::plan_items) +
+                               " items (it keeps each item's dependency closure: items² bits); this document has " +
+                               std::to_string(n));
+    return nullptr;
+  }
+  const Field effort_field = sc->model->id == "wsjf" ? Field::job_size : Field::effort;
+  const auto& effort = s.column(effort_field);
+  for (std::size_t i = 0; i < n; ++i)
+    if (is_missing(effort[i]))
+      r.diag.error(pointer(pointer("/items", i), field_name(effort_field)),
+                   "missing: plan needs every item's " + std::string(field_name(effort_field)) +
+                       " (in the capacity's unit)");
+  if (!r.diag.ok()) return nullptr;
+
+  PlanInput in;
+  in.value = sc->table.value;
+  in.effort = effort;
+  in.capacity = *capacity;
+  in.depends_on.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (const auto& id : s.items[i].depends_on) in.depends_on[i].push_back(s.item_index(id));
+    if (in.value[i] < 0 || !std::isfinite(in.value[i])) {
+      r.diag.warning(pointer("/items", i), "has value " + number_text(std::isfinite(in.value[i]) ? in.value[i] : 0) +
+                                               " under model " + std::string(sc->model->id) +
+                                               "; the plan counts it as 0");
+      in.value[i] = 0;
+    }
+  }
+  // The loader rejects cycles; checked again so the planner's precondition never rests on it.
+  const auto cycle = find_dependency_cycle(in.depends_on);
+  if (!cycle.empty()) {
+    std::string text;
+    for (std::size_t k : cycle) text += s.items[k].id + " -> ";
+    r.diag.error(pointer(pointer("/items", cycle.front()), "depends_on"),
+                 "dependency cycle " + text + s.items[cycle.front()].id);
+    return nullptr;
+  }
+  const PlanResult plan = plan_capacity(in);
+
+  Json out = Json::object();
+  describe_model(out, *sc->model, sc->scenario);
+  out["value_term"] = value_term(sc->model->id);
+  out["effort_field"] = field_name(effort_field);
+  out["capacity"] = *capacity;
+  Json ids = Json::array();
+  for (std::size_t i : plan.selected) ids.push_back(s.items[i].id);
+  out["selected"] = std::move(ids);
+  out["total_value"] = plan.total_value;
+  out["total_effort"] = plan.total_effort;
+  out["remaining_capacity"] = *capacity - plan.total_effort > 0 ? *capacity - plan.total_effort : 0.0;
+  out["optimal"] = plan.optimal;
+  out["upper_bound"] = plan.upper_bound;
+  out["method"] = plan.method;
+  out["nodes"] = plan.nodes;
+  std::vector<bool> chosen(n, false);
+  for (std::size_t i : plan.selected) chosen[i] = true;
+  Json items = Json::array();
+  for (std::size_t i = 0; i < n; ++i) {
+    Json row = {{"id", s.items[i].id}, {"title", s.items[i].title}, {"value", in.value[i]},
+                {"effort", effort[i]}, {"selected", chosen[i]}};
+    if (!s.items[i].depends_on.empty()) row["depends_on"] = s.items[i].depends_on;
+    items.push_back(std::move(row));
+  }
+  out["items"] = std::move(items);
+  if (sc->model->id == "gap") gap_closure(*sc, plan.selected, out, r.diag);
+  Json okr = objective_coverage(s, plan.selected);
+  if (!okr.is_null()) out["objective_coverage"] = std::move(okr);
+  return out;
+}
+
+} // namespace gapscore

@@ -1,0 +1,187 @@
+#include "gapscore/engine.hpp"
+
+#include <algorithm>
+
+#include "scoring/explain.hpp"
+#include "scoring/finite_scores.hpp"
+#include "scoring/ranking.hpp"
+#include "gapscore/load.hpp"
+#include "document/schema.hpp"
+
+namespace gapscore {
+
+struct Engine::Ranked {
+  explicit Ranked(const Scenario& s) : ranker(s) {}
+  Ranker ranker;
+  Ranking ranking;
+};
+
+Engine::Engine() = default;
+Engine::~Engine() = default;
+
+const std::uint32_t* Engine::order_data() const { return ranked_ ? ranked_->ranking.order.data() : nullptr; }
+const std::uint32_t* Engine::rank_data() const { return ranked_ ? ranked_->ranking.rank.data() : nullptr; }
+
+bool Engine::fail(std::string path, std::string message) {
+  Diagnostics d;
+  d.error(std::move(path), std::move(message));
+  errors_ = d.errors_document().dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return false;
+}
+
+bool Engine::load(std::string_view document_json) {
+  Diagnostics d;
+  auto s = load_scenario_text(document_json, d);
+  if (!s) {
+    errors_ = d.errors_document().dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return false;
+  }
+  const ModelInfo* m = find_model(s->model);
+  release_json(scenario_.document); // the old document, freed without allocating (json.hpp)
+  scenario_ = std::move(*s);
+  model_ = m ? m : find_model("rice");
+  model_id_ = std::string(model_->id);
+  ranked_ = std::make_unique<Ranked>(scenario_);
+  table_ = ScoreTable{};
+  table_stale_ = true;
+  weights_stale_ = false;
+  errors_.clear();
+  return true;
+}
+
+bool Engine::set_model(std::string_view model_id) {
+  const ModelInfo* m = find_model(model_id);
+  if (!m) return fail("model", "unknown model " + describe(Json(std::string(model_id))) + " (choose " + model_list() + ")");
+  model_ = m;
+  model_id_ = std::string(m->id);
+  scenario_.model = model_id_;
+  scenario_.document["model"] = model_id_;
+  table_stale_ = true;
+  errors_.clear();
+  return true;
+}
+
+void Engine::set_number_in_document(const std::string& pointer_text, double value) {
+  scenario_.document[Json::json_pointer(pointer_text)] = value;
+}
+
+namespace {
+/// Drops the range recorded for an input that now holds a plain number.
+void forget_range(std::vector<UncertainInput>& u, UncertainInput::Target target, std::uint32_t column,
+                  std::uint32_t item) {
+  u.erase(std::remove_if(u.begin(), u.end(),
+                         [&](const UncertainInput& x) {
+                           return x.target == target && x.column == column &&
+                                  (target == UncertainInput::Target::weight || x.item == item);
+                         }),
+          u.end());
+}
+} // namespace
+
+bool Engine::set_weight(std::string_view criterion_id, double weight) {
+  const std::size_t c = scenario_.criterion_index(criterion_id);
+  if (c == Scenario::npos) return fail("criterion", "no criterion with id " + describe(Json(std::string(criterion_id))));
+  const std::string path = pointer(pointer("/criteria", c), "weight");
+  const std::string why = check_number(weight, NumberRule{0, true});
+  if (!std::isfinite(weight)) return fail(path, "must be a finite number");
+  if (!why.empty()) return fail(path, why);
+  // With "weights_from": "ahp" the weights in use are the AHP priorities, not the document's
+  // numbers. A weight set by hand overrides them: every criterion's weight in use is written
+  // into the document and "weights_from" dropped, so the document ranks as the engine does.
+  if (scenario_.document.contains("weights_from")) {
+    for (std::size_t k = 0; k < scenario_.criteria.size(); ++k)
+      set_number_in_document(pointer(pointer("/criteria", k), "weight"), scenario_.criteria[k].weight);
+    scenario_.document.erase("weights_from");
+  }
+  scenario_.criteria[c].weight = weight;
+  forget_range(scenario_.uncertain, UncertainInput::Target::weight, static_cast<std::uint32_t>(c), 0);
+  set_number_in_document(path, weight);
+  weights_stale_ = true;
+  errors_.clear();
+  return true;
+}
+
+bool Engine::set_field(std::string_view item_id, std::string_view field, double value) {
+  const std::size_t i = scenario_.item_index(item_id);
+  if (i == Scenario::npos) return fail("item", "no item with id " + describe(Json(std::string(item_id))));
+  const auto f = field_from_name(field);
+  if (!f) return fail("field", "no numeric item field " + describe(Json(std::string(field))));
+  const std::string path = pointer(pointer("/items", i), field);
+  if (!std::isfinite(value)) return fail(path, "must be a finite number");
+  const std::string why = check_number(value, rule_for(*f));
+  if (!why.empty()) return fail(path, why);
+  scenario_.column(*f)[i] = value;
+  forget_range(scenario_.uncertain, UncertainInput::Target::field, static_cast<std::uint32_t>(*f),
+               static_cast<std::uint32_t>(i));
+  set_number_in_document(path, value);
+  table_stale_ = true;
+  errors_.clear();
+  return true;
+}
+
+bool Engine::set_score(std::string_view item_id, std::string_view criterion_id, double value) {
+  const std::size_t i = scenario_.item_index(item_id);
+  if (i == Scenario::npos) return fail("item", "no item with id " + describe(Json(std::string(item_id))));
+  const std::size_t c = scenario_.criterion_index(criterion_id);
+  if (c == Scenario::npos) return fail("criterion", "no criterion with id " + describe(Json(std::string(criterion_id))));
+  const std::string path = pointer(pointer(pointer("/items", i), "scores"), criterion_id);
+  if (!std::isfinite(value)) return fail(path, "must be a finite number");
+  scenario_.scores[c][i] = value;
+  forget_range(scenario_.uncertain, UncertainInput::Target::score, static_cast<std::uint32_t>(c),
+               static_cast<std::uint32_t>(i));
+  set_number_in_document(path, value);
+  table_stale_ = true;
+  errors_.clear();
+  return true;
+}
+
+bool Engine::rank() {
+  if (!model_) return fail("", "no document loaded");
+  if (table_stale_) {
+    Diagnostics d;
+    check_model_inputs(scenario_, *model_, d);
+    if (!d.ok()) {
+      table_ = ScoreTable{};
+      ranked_->ranking = Ranking{};
+      errors_ = d.errors_document().dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+      return false;
+    }
+    table_ = score_items(scenario_, *model_);
+  } else if (weights_stale_ && model_->needs_criteria) {
+    // The drag path: normalized columns do not depend on weights, so only recombine.
+    table_.term_weights = weight_shares(scenario_.criteria);
+    if (model_->id == "topsis") {
+      topsis_closeness(scenario_, table_.terms, table_.term_weights, table_.score);
+      table_.value = table_.score;
+    } else {
+      combine_weighted(table_);
+    }
+  }
+  table_stale_ = weights_stale_ = false;
+  // A weight drag re-combines without check_model_inputs: guard against overflow here too,
+  // so no infinity or NaN ever reaches the ranking (finite_scores.hpp).
+  Diagnostics overflow;
+  if (!check_finite_scores(scenario_, *model_, table_, overflow)) {
+    table_ = ScoreTable{};
+    ranked_->ranking = Ranking{};
+    table_stale_ = true;
+    errors_ = overflow.errors_document().dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return false;
+  }
+  ranked_->ranker.rank(table_.score, ranked_->ranking);
+  errors_.clear();
+  return true;
+}
+
+std::string Engine::document_json() const {
+  return scenario_.document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string Engine::explain_json(std::string_view item_id) const {
+  const std::size_t i = scenario_.item_index(item_id);
+  if (i == Scenario::npos || table_.score.size() != scenario_.size() || !model_) return "null";
+  return explain_item(scenario_, *model_, table_, ranked_->ranking, i)
+             .dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+} // namespace gapscore

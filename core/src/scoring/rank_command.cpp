@@ -1,0 +1,41 @@
+// gapscore rank: the ranked backlog.
+#include "evidence/evidence_confidence.hpp"
+#include "scoring/scored.hpp"
+
+namespace gapscore {
+
+Json command_rank(Request& r) {
+  Json evidence; // {"confidence_from": "evidence"}: only when asked for, and reported
+  auto sc = r.has("confidence_from") ? load_and_score_with_evidence(r, evidence) : load_and_score(r);
+  if (!sc) return nullptr;
+  const std::size_t top = r.top(sc->scenario);
+  if (!r.diag.ok()) return nullptr;
+  const std::size_t n = sc->scenario.size();
+  const std::size_t shown = top == 0 ? n : std::min(top, n);
+
+  Json out = Json::object();
+  describe_model(out, *sc->model, sc->scenario);
+  if (auto w = r.options.find("weights"); w != r.options.end()) out["weight_set"] = *w; // stakeholder id
+  if (!evidence.is_null()) out["confidence_from"] = std::move(evidence);
+  out["items"] = n;
+  if (top) out["top"] = top;
+  const bool matrix = sc->model->id == "value_effort";
+  std::pair<double, double> thresholds;
+  if (matrix) {
+    thresholds = matrix_thresholds(sc->scenario, sc->table);
+    out["matrix"] = {{"value_threshold", thresholds.first}, {"effort_threshold", thresholds.second}};
+  }
+  Json ranking = Json::array();
+  for (std::size_t k = 0; k < shown; ++k) {
+    const std::size_t i = sc->ranking.order[k];
+    Json row = ranking_row(*sc, i);
+    if (matrix)
+      row["quadrant"] = quadrant(sc->table.value[i], sc->scenario.column(Field::effort)[i],
+                                 thresholds.first, thresholds.second);
+    ranking.push_back(std::move(row));
+  }
+  out["ranking"] = std::move(ranking);
+  return out;
+}
+
+} // namespace gapscore

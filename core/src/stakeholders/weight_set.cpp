@@ -1,0 +1,36 @@
+#include "stakeholders/weight_set.hpp"
+
+#include "stakeholders/stakeholders.hpp"
+
+namespace gapscore {
+
+bool apply_requested_weight_set(Request& r, Scenario& s) {
+  if (!r.has("weights")) return true;
+  const auto id = r.text("weights");
+  if (!id) return false;
+  Diagnostics ignored; // validated by the loader
+  const StakeholderData d = read_stakeholders(s.document, s, ignored);
+  const std::size_t k = find_stakeholder(d, *id);
+  if (k == Scenario::npos) {
+    r.usage("weights", "no stakeholder with id " + describe(Json(*id)) +
+                           (d.stakeholders.empty() ? " (the document has no stakeholders)"
+                                                   : " (choose " + stakeholder_ids(d) + ")"));
+    return false;
+  }
+  const Stakeholder& st = d.stakeholders[k];
+  if (!st.has_weights) {
+    r.usage("weights", st.id + " gives no criterion weights (add \"weights\": {criterion id: number} to " +
+                           pointer("/stakeholders", k) + ")");
+    return false;
+  }
+  apply_weight_set(st, s, r.diag, "options/weights");
+  std::string model = s.model;
+  if (r.has("model") && r.options["model"].is_string()) model = r.options["model"].get<std::string>();
+  const ModelInfo* m = find_model(model);
+  if (m && !m->needs_criteria)
+    r.diag.warning("options/weights", "model " + model + " does not use criteria weights, so " + st.id +
+                                          "'s weights change nothing (use weighted or topsis)");
+  return true;
+}
+
+} // namespace gapscore

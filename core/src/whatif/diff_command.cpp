@@ -1,0 +1,151 @@
+// gapscore diff: what changed between two scenarios, and why each item moved.
+#include <algorithm>
+
+#include "whatif/rank_changes.hpp"
+
+namespace gapscore {
+namespace {
+
+std::optional<Scored> load_after(Request& r, const ModelInfo& model) {
+  auto text = r.text("after");
+  if (!text) {
+    if (!r.has("after")) r.usage("after", "missing: give the second scenario (the document text)");
+    return std::nullopt;
+  }
+  // Problems in the second document are reported under /after so both can be told apart.
+  Diagnostics d;
+  auto s = load_scenario_text(*text, d);
+  if (s) check_model_inputs(*s, model, d);
+  for (const auto& p : d.errors()) r.diag.error("/after" + p.path, p.message);
+  for (const auto& p : d.warnings()) r.diag.warning("/after" + p.path, p.message);
+  if (!s || !d.ok()) return std::nullopt;
+  return score_and_rank(std::move(*s), model);
+}
+
+/// The terms of item i (before) and j (after) whose values differ.
+Json moved_terms(const Scored& a, std::size_t i, const Scored& b, std::size_t j) {
+  Json out = Json::array();
+  for (std::size_t k = 0; k < a.table.term_names.size(); ++k) {
+    const auto& name = a.table.term_names[k];
+    auto it = std::find(b.table.term_names.begin(), b.table.term_names.end(), name);
+    if (it == b.table.term_names.end()) continue;
+    const std::size_t kb = static_cast<std::size_t>(it - b.table.term_names.begin());
+    const double before = a.table.terms[k][i], after = b.table.terms[kb][j];
+    if (before != after) out.push_back(Json{{"term", name}, {"before", before}, {"after", after}});
+  }
+  return out;
+}
+
+Json weight_changes(const Scenario& a, const Scenario& b) {
+  Json out = Json::array();
+  for (const auto& ca : a.criteria) {
+    const std::size_t c = b.criterion_index(ca.id);
+    const double after = c == Scenario::npos ? kMissing : b.criteria[c].weight;
+    if (c == Scenario::npos || after != ca.weight)
+      out.push_back(Json{{"criterion", ca.id}, {"before", ca.weight},
+                         {"after", c == Scenario::npos ? Json(nullptr) : Json(after)}});
+  }
+  for (const auto& cb : b.criteria)
+    if (a.criterion_index(cb.id) == Scenario::npos)
+      out.push_back(Json{{"criterion", cb.id}, {"before", nullptr}, {"after", cb.weight}});
+  return out;
+}
+
+} // namespace
+
+void add_rank_changes(Json& out, const Scored& before_scored, const Scored& after_scored, std::size_t top,
+                      bool model_changed) {
+  const Scored* before = &before_scored;
+  const Scored* after = &after_scored;
+  const Scenario& sa = before->scenario;
+  const Scenario& sb = after->scenario;
+  const Json weights = weight_changes(sa, sb);
+  out["weights"] = weights;
+  // The weighted scorecard re-normalizes every criterion: a different normalization moves
+  // items without any input of theirs changing.
+  const bool normalization_changed =
+      !model_changed && before->model->id == "weighted" && sa.normalization != sb.normalization;
+  std::string normalization_reason;
+  if (normalization_changed) {
+    const std::string from(normalization_name(sa.normalization)), to(normalization_name(sb.normalization));
+    out["normalization_change"] = Json{{"before", from}, {"after", to}};
+    normalization_reason = "the normalization changed (" + from + " → " + to + ")";
+  }
+
+  struct Row {
+    std::size_t sort_key;
+    Json json;
+  };
+  std::vector<Row> rows;
+  Json added = Json::array(), removed = Json::array(), entered = Json::array(), left = Json::array();
+  for (std::size_t j = 0; j < sb.size(); ++j) {
+    const std::size_t i = sa.item_index(sb.items[j].id);
+    const std::uint32_t rb = after->ranking.rank[j];
+    Json row = {{"id", sb.items[j].id}, {"title", sb.items[j].title}};
+    if (i == Scenario::npos) {
+      row["before_rank"] = nullptr;
+      row["after_rank"] = rb;
+      row["after_score"] = after->table.score[j];
+      row["reason"] = "added";
+      added.push_back(sb.items[j].id);
+      if (top && rb <= top) entered.push_back(sb.items[j].id);
+    } else {
+      const std::uint32_t ra = before->ranking.rank[i];
+      row["before_rank"] = ra;
+      row["after_rank"] = rb;
+      row["change"] = static_cast<long long>(ra) - static_cast<long long>(rb);
+      row["before_score"] = before->table.score[i];
+      row["after_score"] = after->table.score[j];
+      Json moved = moved_terms(*before, i, *after, j);
+      // Under another model the terms are other numbers anyway: the model is the reason.
+      const std::string reason = ra == rb                ? "unchanged"
+                                 : model_changed         ? "the model changed"
+                                 : normalization_changed ? normalization_reason
+                                 : !moved.empty()        ? "its own terms changed"
+                                 : !weights.empty()      ? "criterion weights changed"
+                                                         : "other items moved past it";
+      row["moved_by"] = std::move(moved);
+      row["reason"] = reason;
+      if (top && ra > top && rb <= top) entered.push_back(sb.items[j].id);
+      if (top && ra <= top && rb > top) left.push_back(sb.items[j].id);
+    }
+    rows.push_back({rb, std::move(row)});
+  }
+  for (std::size_t i = 0; i < sa.size(); ++i) {
+    if (sb.item_index(sa.items[i].id) != Scenario::npos) continue;
+    const std::uint32_t ra = before->ranking.rank[i];
+    removed.push_back(sa.items[i].id);
+    if (top && ra <= top) left.push_back(sa.items[i].id);
+    rows.push_back({sb.size() + ra, Json{{"id", sa.items[i].id}, {"title", sa.items[i].title},
+                                          {"before_rank", ra}, {"after_rank", nullptr},
+                                          {"before_score", before->table.score[i]},
+                                          {"reason", "removed"}}});
+  }
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.sort_key < b.sort_key; });
+  Json items = Json::array();
+  for (auto& row : rows) items.push_back(std::move(row.json));
+  out["items"] = std::move(items);
+  out["added"] = std::move(added);
+  out["removed"] = std::move(removed);
+  if (top) {
+    out["top"] = top;
+    out["entered_top"] = std::move(entered);
+    out["left_top"] = std::move(left);
+  }
+}
+
+Json command_diff(Request& r) {
+  auto before = load_and_score(r);
+  if (!before) return nullptr;
+  auto after = load_after(r, *before->model);
+  if (!after) return nullptr;
+  const std::size_t top = r.top(before->scenario);
+  if (!r.diag.ok()) return nullptr;
+
+  Json out = Json::object();
+  describe_model(out, *before->model, before->scenario);
+  add_rank_changes(out, *before, *after, top);
+  return out;
+}
+
+} // namespace gapscore

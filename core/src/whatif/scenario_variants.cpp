@@ -1,0 +1,304 @@
+// Scenarios: reading the "scenarios" list, and turning one variant into a document.
+#include "whatif/scenario_variants.hpp"
+
+#include <map>
+
+#include "document/limits.hpp"
+#include "gapscore/load.hpp"
+#include "gapscore/models.hpp"
+
+namespace gapscore {
+namespace {
+
+/// One change, resolved: where it writes in the document and what.
+struct Change {
+  std::string target; ///< JSON Pointer in the document ("/criteria/2/weight", "/model")
+  Json value;
+  std::string path;   ///< JSON Pointer of the change itself ("/scenarios/0/changes/1")
+  bool sets_value = true; ///< false for a model change (its "value" is the model id)
+};
+
+constexpr std::string_view kScoresPrefix = "scores.";
+
+/// Reads a text member; reports at its path when missing or not text.
+const std::string* text_member(const Json& j, const char* key, const std::string& path, Diagnostics* diag,
+                               const char* what) {
+  if (!j.contains(key)) {
+    if (diag) diag->error(pointer(path, key), std::string("missing: ") + what);
+    return nullptr;
+  }
+  const Json& v = j[key];
+  if (!v.is_string()) {
+    if (diag) diag->error(pointer(path, key), "must be text (got " + describe(v) + ")");
+    return nullptr;
+  }
+  return &v.get_ref<const std::string&>();
+}
+
+bool value_member(const Json& j, const std::string& path, Diagnostics* diag, Json& out) {
+  if (!j.contains("value")) {
+    if (diag) diag->error(pointer(path, "value"), "missing: the new value (a number or a range {\"low\", \"likely\", \"high\"})");
+    return false;
+  }
+  const Json& v = j["value"];
+  if (!v.is_number() && !v.is_object()) {
+    if (diag) diag->error(pointer(path, "value"), "must be a number or a range {\"low\", \"likely\", \"high\"} (got " + describe(v) + ")");
+    return false;
+  }
+  out = v;
+  return true;
+}
+
+void warn_unknown_keys(const Json& j, std::initializer_list<const char*> known, const std::string& path,
+                       Diagnostics* diag) {
+  if (!diag) return;
+  for (const auto& [key, value] : j.items()) {
+    (void)value;
+    bool ok = false;
+    for (const char* k : known) ok |= key == k;
+    if (!ok) diag->warning(pointer(path, key), "unknown field in a change, ignored");
+  }
+}
+
+/// Resolves one change; nullopt (with errors in `diag` when given) if it is not valid.
+std::optional<Change> read_change(const Scenario& base, const Json& j, const std::string& path, Diagnostics* diag) {
+  if (!j.is_object()) {
+    if (diag) diag->error(path, "must be an object: {\"weight\", \"value\"}, {\"item\", \"field\", \"value\"} or {\"model\"} (got " + describe(j) + ")");
+    return std::nullopt;
+  }
+  const int kinds = int(j.contains("weight")) + int(j.contains("item")) + int(j.contains("model"));
+  if (kinds != 1) {
+    if (diag) diag->error(path, kinds == 0 ? "must name what it changes: \"weight\" (a criterion), \"item\" or \"model\""
+                                          : "must change one thing: give only one of \"weight\", \"item\" and \"model\"");
+    return std::nullopt;
+  }
+  Change c;
+  c.path = path;
+  if (j.contains("model")) {
+    warn_unknown_keys(j, {"model"}, path, diag);
+    const std::string* id = text_member(j, "model", path, diag, "the model id");
+    if (!id) return std::nullopt;
+    if (!find_model(*id)) {
+      if (diag) diag->error(pointer(path, "model"), "unknown model " + describe(j["model"]) + " (choose " + model_list() + ")");
+      return std::nullopt;
+    }
+    c.target = "/model";
+    c.value = *id;
+    c.sets_value = false;
+    return c;
+  }
+  if (j.contains("weight")) {
+    warn_unknown_keys(j, {"weight", "value"}, path, diag);
+    const std::string* id = text_member(j, "weight", path, diag, "the criterion id");
+    bool ok = id != nullptr;
+    std::size_t ci = Scenario::npos;
+    if (id && (ci = base.criterion_index(*id)) == Scenario::npos) {
+      if (diag) diag->error(pointer(path, "weight"), "no criterion with id " + describe(j["weight"]) +
+                                                        (base.criteria.empty() ? " (the document has no criteria)" : ""));
+      ok = false;
+    }
+    ok = value_member(j, path, diag, c.value) && ok;
+    if (!ok) return std::nullopt;
+    c.target = pointer(pointer("/criteria", ci), "weight");
+    return c;
+  }
+  warn_unknown_keys(j, {"item", "field", "value"}, path, diag);
+  const std::string* id = text_member(j, "item", path, diag, "the item id");
+  bool ok = id != nullptr;
+  std::size_t i = Scenario::npos;
+  if (id && (i = base.item_index(*id)) == Scenario::npos) {
+    if (diag) diag->error(pointer(path, "item"), "no item with id " + describe(j["item"]));
+    ok = false;
+  }
+  const std::string* field = text_member(j, "field", path, diag, "the field to change (e.g. \"effort\" or \"scores.<criterion>\")");
+  std::string target_tail;
+  if (field) {
+    if (field->compare(0, kScoresPrefix.size(), kScoresPrefix) == 0) {
+      const std::string criterion = field->substr(kScoresPrefix.size());
+      if (base.criterion_index(criterion) == Scenario::npos) {
+        if (diag) diag->error(pointer(path, "field"), "no criterion with id " + describe(Json(criterion)) +
+                                                         (base.criteria.empty() ? " (the document has no criteria)" : ""));
+        ok = false;
+      }
+      target_tail = pointer("/scores", criterion);
+    } else if (field_from_name(*field)) {
+      target_tail = pointer("", *field);
+    } else {
+      std::string names;
+      for (std::size_t f = 0; f < kFieldCount; ++f) names += std::string(field_name(static_cast<Field>(f))) + ", ";
+      if (diag) diag->error(pointer(path, "field"), "no numeric item field " + describe(j["field"]) + " (choose " + names +
+                                                       "or scores.<criterion>)");
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+  ok = value_member(j, path, diag, c.value) && ok;
+  if (!ok) return std::nullopt;
+  c.target = pointer("/items", i) + target_tail;
+  return c;
+}
+
+/// The changes of the scenario at /scenarios/index; nullopt when any is invalid.
+std::optional<std::vector<Change>> read_changes(const Scenario& base, const Json& scenario, const std::string& path,
+                                                Diagnostics* diag) {
+  std::vector<Change> out;
+  if (!scenario.contains("changes")) {
+    if (diag) diag->error(pointer(path, "changes"), "missing: the list of changes this scenario makes");
+    return std::nullopt;
+  }
+  const Json& list = scenario["changes"];
+  const std::string list_path = pointer(path, "changes");
+  if (!list.is_array()) {
+    if (diag) diag->error(list_path, "must be a list of changes (got " + describe(list) + ")");
+    return std::nullopt;
+  }
+  if (list.size() > limits::items) {
+    if (diag) diag->error(list_path, "has " + std::to_string(list.size()) + " changes; the limit is " + std::to_string(limits::items));
+    return std::nullopt;
+  }
+  bool ok = true;
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    auto c = read_change(base, list[k], pointer(list_path, k), diag);
+    if (c) out.push_back(std::move(*c));
+    else ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+const Json* scenario_list(const Scenario& base) {
+  const Json& doc = base.document;
+  return doc.is_object() && doc.contains("scenarios") ? &doc["scenarios"] : nullptr;
+}
+
+/// Index of the scenario with that id in /scenarios, or npos.
+std::size_t find_scenario(const Scenario& base, std::string_view id) {
+  const Json* list = scenario_list(base);
+  if (!list || !list->is_array()) return Scenario::npos;
+  for (std::size_t k = 0; k < list->size(); ++k) {
+    const Json& s = (*list)[k];
+    if (s.is_object() && s.contains("id") && s["id"].is_string() && s["id"].get_ref<const std::string&>() == id) return k;
+  }
+  return Scenario::npos;
+}
+
+/// The change whose target contains `path` (the last one, as later changes win), if any.
+const Change* change_at(const std::vector<Change>& changes, const std::string& path) {
+  for (auto it = changes.rbegin(); it != changes.rend(); ++it) {
+    const std::string& t = it->target;
+    if (path == t || (path.size() > t.size() && path.compare(0, t.size(), t) == 0 && path[t.size()] == '/')) return &*it;
+  }
+  return nullptr;
+}
+
+std::string mapped_path(const Change& c, const std::string& path) {
+  return pointer(c.path, c.sets_value ? "value" : "model") + path.substr(c.target.size());
+}
+
+} // namespace
+
+std::vector<ScenarioVariant> read_scenarios(const Scenario& base, Diagnostics& diag) {
+  std::vector<ScenarioVariant> out;
+  const Json* list = scenario_list(base);
+  if (!list) return out;
+  if (!list->is_array()) {
+    diag.error("/scenarios", "must be a list of {\"id\", \"name\", \"changes\"} (got " + describe(*list) + ")");
+    return out;
+  }
+  if (list->size() > limits::list_entries) {
+    diag.error("/scenarios", "has " + std::to_string(list->size()) + " scenarios; the limit is " +
+                                 std::to_string(limits::list_entries));
+    return out;
+  }
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t k = 0; k < list->size(); ++k) {
+    const std::string path = pointer("/scenarios", k);
+    const Json& s = (*list)[k];
+    if (!s.is_object()) {
+      diag.error(path, "must be an object {\"id\", \"name\", \"changes\"} (got " + describe(s) + ")");
+      continue;
+    }
+    for (const auto& [key, value] : s.items()) {
+      (void)value;
+      if (key != "id" && key != "name" && key != "changes" && key != "description")
+        diag.warning(pointer(path, key), "unknown field, kept as is (is it a typo?)");
+    }
+    ScenarioVariant v;
+    v.index = k;
+    bool ok = true;
+    if (const std::string* id = text_member(s, "id", path, &diag, "every scenario needs an id")) {
+      v.id = *id;
+      std::string problem;
+      if (id->empty()) {
+        problem = "must not be empty";
+      } else if (id->size() > limits::id_bytes) {
+        problem = "is " + std::to_string(id->size()) + " bytes long; the limit is " + std::to_string(limits::id_bytes);
+      } else if (*id == kBaseScenario) {
+        problem = "\"base\" is reserved for the document as it is; choose another id";
+      } else if (auto [it, fresh] = seen.emplace(*id, k); !fresh) {
+        problem = "duplicate of " + pointer(pointer("/scenarios", it->second), "id") + " " + describe(s["id"]);
+      }
+      if (!problem.empty()) {
+        diag.error(pointer(path, "id"), problem);
+        ok = false;
+      }
+    } else {
+      ok = false;
+    }
+    v.name = v.id;
+    if (s.contains("name")) {
+      if (const std::string* name = text_member(s, "name", path, &diag, "")) v.name = *name;
+      else ok = false;
+    }
+    if (!read_changes(base, s, path, &diag)) ok = false;
+    if (ok) out.push_back(std::move(v));
+  }
+  return out;
+}
+
+Json apply_variant(const Scenario& base, std::string_view id) {
+  Json doc = base.document;
+  const std::size_t k = find_scenario(base, id);
+  if (k == Scenario::npos) return doc;
+  auto changes = read_changes(base, (*scenario_list(base))[k], pointer("/scenarios", k), nullptr);
+  if (!changes) return doc;
+  for (const Change& c : *changes) doc[Json::json_pointer(c.target)] = c.value;
+  return doc;
+}
+
+std::optional<Scenario> load_variant(const Scenario& base, std::string_view id, Diagnostics& diag,
+                                     std::string_view id_path) {
+  if (id == kBaseScenario) return base;
+  const std::size_t k = find_scenario(base, id);
+  if (k == Scenario::npos) {
+    std::string ids;
+    const Json* list = scenario_list(base);
+    if (list && list->is_array())
+      for (const Json& s : *list)
+        if (s.is_object() && s.contains("id") && s["id"].is_string()) ids += ", " + s["id"].get<std::string>();
+    diag.error(std::string(id_path), "no scenario with id " + describe(Json(std::string(id))) + " (choose base" + ids + ")");
+    return std::nullopt;
+  }
+  const std::string path = pointer("/scenarios", k);
+  auto changes = read_changes(base, (*scenario_list(base))[k], path, &diag);
+  if (!changes) return std::nullopt;
+  Json doc = base.document;
+  for (const Change& c : *changes) doc[Json::json_pointer(c.target)] = c.value;
+
+  Diagnostics d;
+  auto s = load_scenario(std::move(doc), d);
+  const std::string prefix = "in scenario " + describe(Json(std::string(id))) + ": ";
+  for (const auto& p : d.errors()) {
+    if (const Change* c = change_at(*changes, p.path)) diag.error(mapped_path(*c, p.path), p.message);
+    else diag.error(p.path, prefix + p.message);
+  }
+  // Warnings about the base document were reported when it was loaded; only those about
+  // values this scenario sets are new.
+  for (const auto& p : d.warnings())
+    if (const Change* c = change_at(*changes, p.path)) diag.warning(mapped_path(*c, p.path), p.message);
+  if (!s || !d.ok()) return std::nullopt;
+  return s;
+}
+
+} // namespace gapscore

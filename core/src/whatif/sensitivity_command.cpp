@@ -1,0 +1,67 @@
+// gapscore sensitivity: how far each criterion weight can move before the ordered top N
+// changes, and which pair of items flips first at each end.
+#include "whatif/sensitivity.hpp"
+
+#include "whatif/requested_scenario.hpp"
+#include "scoring/scored.hpp"
+
+namespace gapscore {
+namespace {
+
+Json pair_json(const Scenario& s, const std::optional<std::pair<std::uint32_t, std::uint32_t>>& p) {
+  if (!p) return nullptr;
+  return Json::array({s.items[p->first].id, s.items[p->second].id});
+}
+
+} // namespace
+
+Json command_sensitivity(Request& r) {
+  auto s = load_requested_scenario(r);
+  if (!s) return nullptr;
+  // A document that names no model but has criteria means the weighted scorecard here:
+  // it is the model whose weights this command is about.
+  if (!r.has("model") && !s->document.contains("model")) s->model = "weighted";
+  // Name the right problem first: another model is refused before its inputs are checked.
+  const auto asked = r.text("model");
+  if (!r.diag.ok()) return nullptr;
+  const std::string id = asked ? *asked : s->model;
+  if (find_model(id) && id != "weighted") {
+    const std::string why =
+        id == "topsis"
+            ? "sensitivity intervals are computed exactly for the weighted model, whose scores are linear in "
+              "each weight share; TOPSIS closeness is not, so it has no exact interval (use --model weighted)"
+            : "model " + id + " has no criterion weights to move; sensitivity analyses the weighted model's "
+              "criterion weights (use --model weighted)";
+    if (asked) r.usage("model", why);
+    else r.diag.error("/model", why);
+    return nullptr;
+  }
+  const ModelInfo* m = r.model(*s);
+  if (!m) return nullptr;
+  const std::size_t requested = r.top(*s);
+  if (!r.diag.ok()) return nullptr;
+  const std::size_t top = requested == 0 || requested > s->size() ? s->size() : requested;
+
+  const Scored sc = score_and_rank(*s, *m);
+  Json out = Json::object();
+  describe_model(out, *m, *s);
+  out["top"] = top;
+  Json top_items = Json::array();
+  for (std::size_t k = 0; k < top; ++k) top_items.push_back(s->items[sc.ranking.order[k]].id);
+  out["top_items"] = std::move(top_items);
+  Json weights = Json::array();
+  for (const WeightSensitivity& w : weight_sensitivity(*s, top)) {
+    weights.push_back(Json{{"criterion", s->criteria[w.criterion].id},
+                           {"current", w.current},
+                           {"stable_min", w.stable_min},
+                           {"stable_max", w.stable_max ? Json(*w.stable_max) : Json(nullptr)},
+                           {"stable_min_included", w.min_included},
+                           {"stable_max_included", w.max_included},
+                           {"flip_below", pair_json(*s, w.flip_below)},
+                           {"flip_above", pair_json(*s, w.flip_above)}});
+  }
+  out["weights"] = std::move(weights);
+  return out;
+}
+
+} // namespace gapscore
