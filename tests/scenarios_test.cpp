@@ -1,4 +1,4 @@
-// What-if scenarios (core/include/gapscore/scenario_variants.hpp) and the `compare` command.
+// What-if scenarios (core/src/whatif/scenario_variants.hpp) and the `compare` command.
 #include "whatif/scenario_variants.hpp"
 
 #include <gtest/gtest.h>
@@ -26,7 +26,7 @@ Json fixture() { return Json::parse(read_file("tests/fixtures/uncertain_weighted
 /// The error paths reported for `doc`'s scenarios.
 std::vector<std::string> error_paths(const Json& doc, Diagnostics* out = nullptr) {
   Diagnostics d;
-  read_scenarios(load(doc), d);
+  scenario_variants(load(doc), d);
   std::vector<std::string> paths;
   for (const auto& p : d.errors()) paths.push_back(p.path);
   if (out) *out = d;
@@ -35,7 +35,7 @@ std::vector<std::string> error_paths(const Json& doc, Diagnostics* out = nullptr
 
 TEST(Scenarios, ReadsTheList) {
   Diagnostics d;
-  const auto v = read_scenarios(load(fixture()), d);
+  const auto v = scenario_variants(load(fixture()), d);
   EXPECT_TRUE(d.ok());
   ASSERT_EQ(v.size(), 2u);
   EXPECT_EQ(v[0].id, "sales");

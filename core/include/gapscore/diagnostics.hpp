@@ -28,6 +28,9 @@ public:
 
   void error(std::string path, std::string message);
   void warning(std::string path, std::string message);
+  /// Reports every problem of `other` here, errors and warnings each in their order (a
+  /// section read at load and reported later by the commands that use it).
+  void add(const Diagnostics& other);
   /// Errors and warnings past kShown, whose text was not kept.
   std::size_t hidden_errors() const;
   std::size_t hidden_warnings() const { return hidden_warnings_; }

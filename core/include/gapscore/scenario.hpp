@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -77,6 +78,12 @@ struct UncertainInput {
   std::string path; // JSON Pointer of the input, for messages
 };
 
+/// The document's other sections (customer outcomes, evidence, Kano, OKRs, stakeholders, AHP,
+/// what-if scenarios, simulation and matrix settings), read once into typed data when the
+/// document is loaded. Defined in the core's private document/sections.hpp: the features
+/// that use a section include it.
+struct Sections;
+
 /// Marks a numeric input that the document does not give.
 inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 inline bool is_missing(double x) { return std::isnan(x); }
@@ -91,12 +98,14 @@ struct Scenario {
   /// unwinds past, and the document is its largest part.
   ~Scenario() { release_json(document); }
 
-  /// The document as given, unknown fields included; commands that need a section the
-  /// foundation does not model (outcomes, stakeholders, ...) read it from here.
+  /// The document as given, unknown fields included. Kept for what is written out again:
+  /// the engine's edited document and the documents of what-if variants. Sections are read
+  /// from it once, by the loader, into sections().
   Json document;
 
   std::string title;
   std::string model = "rice"; ///< default model when a command names none
+  bool model_given = false;   ///< the document names its model (else "rice" is assumed)
   std::optional<int> top;     ///< default top N
 
   std::vector<ItemInfo> items;
@@ -107,6 +116,17 @@ struct Scenario {
   std::vector<std::vector<double>> scores; ///< [criterion][item], kMissing if absent
 
   std::vector<UncertainInput> uncertain;
+
+  /// "weights_from": "ahp": the criteria weights are the AHP priorities. An engine clears it
+  /// when a weight is set by hand.
+  bool weights_from_ahp = false;
+
+  /// The typed sections (empty ones for a scenario not made by the loader).
+  const Sections& sections() const;
+  /// The sections for changing (the evidence loop scales lifts): copied first when another
+  /// scenario shares them, so copies of a scenario never see each other's changes.
+  Sections& edit_sections();
+  void set_sections(std::shared_ptr<const Sections> sections) { sections_ = std::move(sections); }
 
   std::size_t size() const { return items.size(); }
   const std::vector<double>& column(Field f) const { return fields[static_cast<std::size_t>(f)]; }
@@ -122,6 +142,7 @@ struct Scenario {
 
 private:
   std::unordered_map<std::string, std::size_t> item_lookup_;
+  std::shared_ptr<const Sections> sections_; ///< shared by copies until one changes them
 };
 
 } // namespace gapscore

@@ -22,6 +22,12 @@ void Diagnostics::warning(std::string path, std::string message) {
   warnings_.push_back({std::move(path), std::move(message)});
 }
 
+void Diagnostics::add(const Diagnostics& other) {
+  for (const Problem& p : other.errors_) error(p.path, p.message);
+  for (const Problem& p : other.warnings_) warning(p.path, p.message);
+  hidden_warnings_ += other.hidden_warnings_;
+}
+
 std::size_t Diagnostics::hidden_errors() const { return errors_.size() - shown_errors_; }
 
 namespace {

@@ -3,13 +3,12 @@
 #include <map>
 #include <set>
 
-#include "document/customer_sections.hpp"
 #include "document/limits.hpp"
 #include "gapscore/load.hpp"
 #include "gapscore/models.hpp"
 #include "planning/planner.hpp"
 #include "document/schema.hpp"
-#include "stakeholders/stakeholders.hpp"
+#include "document/sections.hpp"
 
 namespace gapscore {
 namespace {
@@ -77,6 +76,7 @@ public:
     }
     if (auto* t = doc.contains("title") ? &doc["title"] : nullptr) s.title = text(*t, LazyPath(kTitle));
     if (doc.contains("model")) {
+      s.model_given = true;
       s.model = text(doc["model"], LazyPath(kModel));
       if (!s.model.empty() && !find_model(s.model))
         diag_.error("/model", "unknown model " + describe(doc["model"]) + " (choose " +
@@ -94,8 +94,7 @@ public:
     load_normalization(doc, s);
     load_criteria(doc, s);
     load_items(doc, s);
-    load_customer_sections(doc, s, diag_);
-    load_stakeholder_sections(doc, s, diag_);
+    read_sections(doc, s, diag_);
   }
 
 private:

@@ -1,6 +1,7 @@
 // gapscore evidence: did the released work close the customers' gap? The outcome history as
 // unrealized value over time, predicted versus realized lift per released item, and the
 // calibration of the estimates with a suggested confidence (docs/models.md, "Evidence").
+#include "document/sections.hpp"
 #include "evidence/evidence.hpp"
 
 #include <algorithm>
@@ -197,9 +198,8 @@ Json command_evidence(Request& r) {
   }
   auto s = r.load();
   if (!s) return nullptr;
-  Diagnostics ignored; // validated by the loader
-  const GapData g = read_gap_data(s->document, s->size(), ignored);
-  const EvidenceData e = read_evidence_data(s->document, g, s->size(), ignored);
+  const GapData& g = s->sections().gap;
+  const EvidenceData& e = s->sections().evidence;
   if (g.outcomes.empty()) {
     r.diag.error("/outcomes", "missing: list the customer outcomes whose history the measurements record");
     return nullptr;

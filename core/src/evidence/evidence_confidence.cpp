@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "document/sections.hpp"
 #include "evidence/evidence.hpp"
 
 namespace gapscore {
@@ -25,10 +26,8 @@ std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
   }
   const ModelInfo* m = r.model(*s);
   if (!m) return std::nullopt;
-  Diagnostics ignored; // validated by the loader
-  const GapData g = read_gap_data(s->document, s->size(), ignored);
-  const EvidenceData e = read_evidence_data(s->document, g, s->size(), ignored);
-  const Calibration cal = calibrate(realized_lifts(g, e), s->items, e.team);
+  const EvidenceData& e = s->sections().evidence;
+  const Calibration cal = calibrate(realized_lifts(s->sections().gap, e), s->items, e.team);
   if (cal.overall.items == 0) {
     r.diag.error("/measurements", "confidence from evidence needs at least one released item with a measurement of "
                                   "its outcome before and after its release");
@@ -37,7 +36,8 @@ std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
   std::map<std::string, double> by_team;
   for (const CalibrationGroup& t : cal.by_team) by_team[t.key] = t.suggested_confidence;
 
-  Json* items = s->document.contains("items") ? &s->document["items"] : nullptr;
+  // The gap model's lifts change (below): the scenario's own copy of its sections.
+  std::vector<std::vector<Lift>>* lifts = m->id == "rice" ? nullptr : &s->edit_sections().gap.lifts;
   std::size_t applied = 0, kept = 0;
   for (std::size_t i = 0; i < s->size(); ++i) {
     if (e.released[i] != kNoDay || e.status[i] == ItemStatus::done) {
@@ -49,10 +49,8 @@ std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
     ++applied;
     if (m->id == "rice") {
       s->column(Field::confidence)[i] = c;
-    } else if (items && g.lists_outcomes[i]) { // the gap model reads the lifts from the document
-      for (Json& lift : (*items)[i]["outcomes"])
-        if (lift.is_object() && lift.contains("lift") && lift["lift"].is_number())
-          lift["lift"] = lift["lift"].get<double>() * c;
+    } else {
+      for (Lift& l : (*lifts)[i]) l.fraction *= c;
     }
   }
   note = {{"source", "evidence"},

@@ -7,13 +7,13 @@
 #include <cmath>
 #include <set>
 
+#include "document/sections.hpp"
 #include "gaps/gap.hpp"
 
 namespace gapscore {
 
 void score_gap(const Scenario& s, ScoreTable& t) {
-  Diagnostics ignored; // validated when the document was loaded
-  const GapData g = read_gap_data(s.document, s.size(), ignored);
+  const GapData& g = s.sections().gap;
   const auto& effort = s.column(Field::effort);
   const std::size_t n = s.size();
   t.term_names = {"gap_value", "effort"};
@@ -45,8 +45,7 @@ void score_gap(const Scenario& s, ScoreTable& t) {
 }
 
 Json explain_gap(const Scenario& s, const ScoreTable& t, std::size_t i) {
-  Diagnostics ignored;
-  const GapData g = read_gap_data(s.document, s.size(), ignored);
+  const GapData& g = s.sections().gap;
   Json outcomes = Json::array();
   std::string sum;
   std::set<std::size_t> segments;
@@ -86,16 +85,13 @@ Json explain_gap(const Scenario& s, const ScoreTable& t, std::size_t i) {
 }
 
 void validate_gap(const Scenario& s, Diagnostics& diag) {
-  const Json& doc = s.document;
-  const bool has_outcomes = doc.is_object() && doc.contains("outcomes") && doc["outcomes"].is_array() &&
-                            !doc["outcomes"].empty();
-  if (!has_outcomes) {
+  const GapData& g = s.sections().gap;
+  if (g.outcomes.empty()) {
     diag.error("/outcomes", "missing: model gap scores items by the customer outcomes they improve");
     return;
   }
-  const Json* items = doc.contains("items") && doc["items"].is_array() ? &doc["items"] : nullptr;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    const bool listed = items && i < items->size() && (*items)[i].is_object() && (*items)[i].contains("outcomes");
+    const bool listed = i < g.lists_outcomes.size() && g.lists_outcomes[i];
     if (!listed)
       diag.error(pointer(pointer("/items", i), "outcomes"),
                  "missing: model gap needs the outcomes this item improves, as [{\"outcome\", \"lift\"}] "

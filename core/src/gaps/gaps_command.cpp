@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "document/sections.hpp"
 #include "gaps/gap.hpp"
 #include "scoring/ranking.hpp"
 #include "commands/request.hpp"
@@ -13,8 +14,7 @@ namespace gapscore {
 Json command_gaps(Request& r) {
   auto s = r.load();
   if (!s) return nullptr;
-  Diagnostics ignored; // validated by the loader
-  const GapData g = read_gap_data(s->document, s->size(), ignored);
+  const GapData& g = s->sections().gap;
   if (g.outcomes.empty()) {
     r.diag.error("/outcomes", "missing: list the customer outcomes, with their segment, importance and "
                               "satisfaction");

@@ -1,5 +1,6 @@
 // gapscore kano: each item's Kano category from its questionnaire answers, with the
 // Better/Worse coefficients (kano.hpp gives the table and its sources).
+#include "document/sections.hpp"
 #include "gaps/kano.hpp"
 #include "commands/request.hpp"
 
@@ -8,8 +9,7 @@ namespace gapscore {
 Json command_kano(Request& r) {
   auto s = r.load();
   if (!s) return nullptr;
-  Diagnostics ignored;
-  const auto data = read_kano_data(s->document, s->size(), ignored);
+  const auto& data = s->sections().kano;
   Json items = Json::array();
   for (std::size_t i = 0; i < s->size(); ++i) {
     if (!data[i]) continue;

@@ -1,6 +1,7 @@
 // gapscore portfolio: items in the order that closes the most opportunity-weighted gap per
 // effort, given what is already planned (a gap closes only once), and the value curve: the
 // share of the total unrealized value closed after the first k items (the 80/20 view).
+#include "document/sections.hpp"
 #include "gaps/gap.hpp"
 #include "commands/request.hpp"
 
@@ -12,8 +13,7 @@ Json command_portfolio(Request& r) {
   const std::size_t top = r.top(*s);
   check_model_inputs(*s, *find_model("gap"), r.diag); // effort and outcomes on every item
   if (!r.diag.ok()) return nullptr;
-  Diagnostics ignored;
-  const GapData g = read_gap_data(s->document, s->size(), ignored);
+  const GapData& g = s->sections().gap;
   std::vector<std::vector<std::size_t>> deps(s->size());
   for (std::size_t i = 0; i < s->size(); ++i)
     for (const auto& id : s->items[i].depends_on) deps[i].push_back(s->item_index(id));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "document/sections.hpp"
 #include "planning/okr.hpp"
 #include "commands/request.hpp"
 
@@ -11,8 +12,7 @@ namespace gapscore {
 Json command_okr(Request& r) {
   auto s = r.load();
   if (!s) return nullptr;
-  Diagnostics ignored;
-  const OkrData okr = read_okr_data(s->document, s->size(), ignored);
+  const OkrData& okr = s->sections().okr;
   if (okr.objectives.empty()) {
     r.diag.error("/objectives", "missing: list the objectives with their weights and key results");
     return nullptr;

@@ -4,6 +4,7 @@
 // value, ...; its effort is the model's divisor (WSJF: job size; otherwise effort).
 #include <cmath>
 
+#include "document/sections.hpp"
 #include "gaps/gap.hpp"
 #include "document/limits.hpp"
 #include "planning/okr.hpp"
@@ -27,8 +28,7 @@ std::string_view value_term(std::string_view model) {
 /// With the gap model, items sharing an outcome may claim more than its whole gap: report
 /// what the selection really closes, each gap counted once.
 void gap_closure(const Scored& sc, const std::vector<std::size_t>& selected, Json& out, Diagnostics& diag) {
-  Diagnostics ignored;
-  const GapData g = read_gap_data(sc.scenario.document, sc.scenario.size(), ignored);
+  const GapData& g = sc.scenario.sections().gap;
   std::vector<double> claimed(g.outcomes.size(), 0.0);
   for (std::size_t i : selected)
     for (const Lift& l : g.lifts[i]) claimed[l.outcome] += l.fraction;
@@ -52,8 +52,7 @@ void gap_closure(const Scored& sc, const std::vector<std::size_t>& selected, Jso
 }
 
 Json objective_coverage(const Scenario& s, const std::vector<std::size_t>& selected) {
-  Diagnostics ignored;
-  const OkrData okr = read_okr_data(s.document, s.size(), ignored);
+  const OkrData& okr = s.sections().okr;
   if (okr.objectives.empty()) return nullptr;
   const OkrCoverage cov = okr_coverage(okr, selected);
   Json objectives = Json::array();

@@ -88,10 +88,11 @@ bool Engine::set_weight(std::string_view criterion_id, double weight) {
   // With "weights_from": "ahp" the weights in use are the AHP priorities, not the document's
   // numbers. A weight set by hand overrides them: every criterion's weight in use is written
   // into the document and "weights_from" dropped, so the document ranks as the engine does.
-  if (scenario_.document.contains("weights_from")) {
+  if (scenario_.weights_from_ahp) {
     for (std::size_t k = 0; k < scenario_.criteria.size(); ++k)
       set_number_in_document(pointer(pointer("/criteria", k), "weight"), scenario_.criteria[k].weight);
     scenario_.document.erase("weights_from");
+    scenario_.weights_from_ahp = false;
   }
   scenario_.criteria[c].weight = weight;
   forget_range(scenario_.uncertain, UncertainInput::Target::weight, static_cast<std::uint32_t>(c), 0);

@@ -1,3 +1,4 @@
+#include "document/sections.hpp"
 #include "scoring/scored.hpp"
 
 #include <algorithm>
@@ -40,13 +41,7 @@ double median(std::vector<double> v) {
 } // namespace
 
 std::pair<double, double> matrix_thresholds(const Scenario& s, const ScoreTable& t) {
-  double value = kMissing, effort = kMissing;
-  const Json& doc = s.document;
-  if (doc.contains("matrix") && doc["matrix"].is_object()) {
-    const Json& m = doc["matrix"];
-    if (m.contains("value_threshold") && m["value_threshold"].is_number()) value = m["value_threshold"].get<double>();
-    if (m.contains("effort_threshold") && m["effort_threshold"].is_number()) effort = m["effort_threshold"].get<double>();
-  }
+  double value = s.sections().matrix.value_threshold, effort = s.sections().matrix.effort_threshold;
   if (is_missing(value)) value = median(t.value);
   if (is_missing(effort)) effort = median(s.column(Field::effort));
   return {value, effort};

@@ -1,6 +1,7 @@
 // gapscore agreement: how much the stakeholders agree with each other (Kendall's W), where
 // they disagree most, and how each one's priorities align with a reference ranking (by
 // default the customers' outcomes, through the gap model).
+#include "document/sections.hpp"
 #include "stakeholders/agreement.hpp"
 #include "scoring/ranking.hpp"
 #include "commands/request.hpp"
@@ -8,10 +9,7 @@
 namespace gapscore {
 namespace {
 
-bool has_outcomes(const Scenario& s) {
-  const Json& doc = s.document;
-  return doc.is_object() && doc.contains("outcomes") && doc["outcomes"].is_array() && !doc["outcomes"].empty();
-}
+bool has_outcomes(const Scenario& s) { return !s.sections().gap.outcomes.empty(); }
 
 struct Reference {
   const ModelInfo* model = nullptr;
@@ -116,8 +114,7 @@ void warn_missing(Request& r, const Scenario& s, const StakeholderData& d, const
 Json command_agreement(Request& r) {
   auto s = r.load();
   if (!s) return nullptr;
-  Diagnostics ignored; // validated by the loader
-  const StakeholderData d = read_stakeholders(s->document, *s, ignored);
+  const StakeholderData& d = s->sections().stakeholders;
   if (d.stakeholders.empty()) {
     r.diag.error("/stakeholders", "missing: list the stakeholders with their ratings "
                                   "[{\"id\", \"ratings\": {item id: number}}]");

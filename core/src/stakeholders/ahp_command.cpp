@@ -1,5 +1,6 @@
 // gapscore ahp: criteria weights from the document's pairwise comparisons (Saaty's AHP), with
 // lambda_max, the consistency index and ratio, and the judgements to revisit first.
+#include "document/sections.hpp"
 #include "stakeholders/ahp_section.hpp"
 #include "commands/request.hpp"
 
@@ -8,19 +9,14 @@ namespace gapscore {
 Json command_ahp(Request& r) {
   auto s = r.load();
   if (!s) return nullptr;
-  if (!s->document.contains("ahp")) {
+  const auto& ahp = s->sections().ahp;
+  if (!ahp) {
     r.diag.error("/ahp", "missing: {\"criteria\": [ids], \"comparisons\": [[a, b, r], ...]} where a is r times "
                          "as important as b (Saaty's scale 1/9..9)");
     return nullptr;
   }
-  Diagnostics ignored; // validated by the loader
-  const auto ahp = read_ahp_section(s->document, *s, ignored);
-  if (!ahp) {
-    r.diag.error("/ahp", "the comparisons could not be read"); // the loader reported why
-    return nullptr;
-  }
   const AhpResult res = ahp_weights(ahp_matrix(*ahp));
-  const bool applied = s->document.contains("weights_from") && s->document["weights_from"] == "ahp";
+  const bool applied = s->weights_from_ahp;
 
   Json out = Json::object();
   Json weights = Json::object();

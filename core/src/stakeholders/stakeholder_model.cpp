@@ -5,15 +5,13 @@
 
 #include <algorithm>
 
+#include "document/sections.hpp"
 #include "stakeholders/stakeholders.hpp"
 
 namespace gapscore {
 namespace {
 
-StakeholderData stakeholders_of(const Scenario& s) {
-  Diagnostics ignored; // reported when the document was loaded
-  return read_stakeholders(s.document, s, ignored);
-}
+const StakeholderData& stakeholders_of(const Scenario& s) { return s.sections().stakeholders; }
 
 std::string computation(const StakeholderData& d, std::size_t i, double score) {
   std::vector<std::size_t> raters;
@@ -49,7 +47,7 @@ std::string computation(const StakeholderData& d, std::size_t i, double score) {
 } // namespace
 
 void score_stakeholder(const Scenario& s, ScoreTable& t) {
-  const StakeholderData d = stakeholders_of(s);
+  const StakeholderData& d = stakeholders_of(s);
   AggregatedRatings a = aggregate_ratings(d, s.size());
   t.term_names.clear();
   t.terms.clear();
@@ -69,7 +67,7 @@ void score_stakeholder(const Scenario& s, ScoreTable& t) {
 }
 
 Json explain_stakeholder(const Scenario& s, const ScoreTable& t, std::size_t i) {
-  const StakeholderData d = stakeholders_of(s);
+  const StakeholderData& d = stakeholders_of(s);
   const AggregatedRatings a = aggregate_ratings(d, s.size());
   Json terms = Json::array();
   for (std::size_t k = 0; k < d.stakeholders.size(); ++k) {
@@ -93,7 +91,7 @@ Json explain_stakeholder(const Scenario& s, const ScoreTable& t, std::size_t i) 
 }
 
 void validate_stakeholder(const Scenario& s, Diagnostics& diag) {
-  const StakeholderData d = stakeholders_of(s);
+  const StakeholderData& d = stakeholders_of(s);
   std::size_t with_ratings = 0;
   for (const auto& st : d.stakeholders) with_ratings += st.rated > 0;
   if (with_ratings == 0) {

@@ -1,7 +1,9 @@
-// Run by load_scenario: checks the stakeholder and AHP sections, so every command reports
-// their problems, and with "weights_from": "ahp" makes the criteria weights the AHP priorities.
+// Run by the loader (document/sections.cpp): reads the stakeholder and AHP sections, so every
+// command reports their problems, and with "weights_from": "ahp" makes the criteria weights
+// the AHP priorities.
 #include <algorithm>
 
+#include "document/sections.hpp"
 #include "stakeholders/ahp_section.hpp"
 #include "stakeholders/stakeholders.hpp"
 
@@ -51,18 +53,19 @@ void apply_ahp_weights(const Json& document, const AhpSection& ahp, Scenario& s,
 
 } // namespace
 
-void load_stakeholder_sections(const Json& document, Scenario& s, Diagnostics& diag) {
+void read_stakeholder_sections(const Json& document, Scenario& s, Sections& out, Diagnostics& diag) {
   if (!document.is_object()) return;
-  read_stakeholders(document, s, diag);
+  out.stakeholders = read_stakeholders(document, s, diag);
   const bool from_ahp = weights_from_ahp(document, diag);
+  s.weights_from_ahp = from_ahp;
   const std::size_t errors = diag.errors().size();
-  const auto ahp = read_ahp_section(document, s, diag);
+  out.ahp = read_ahp_section(document, s, diag);
   if (!from_ahp) return;
   if (!document.contains("ahp")) {
     diag.error("/weights_from", "is \"ahp\" but the document has no \"ahp\" section with the pairwise comparisons");
     return;
   }
-  if (ahp && diag.errors().size() == errors) apply_ahp_weights(document, *ahp, s, diag);
+  if (out.ahp && diag.errors().size() == errors) apply_ahp_weights(document, *out.ahp, s, diag);
 }
 
 } // namespace gapscore

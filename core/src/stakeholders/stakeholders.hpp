@@ -88,9 +88,10 @@ std::string unrated_items_text(const Stakeholder& st, const Scenario& s, std::si
 /// `where` naming them.
 void apply_weight_set(const Stakeholder& st, Scenario& s, Diagnostics& diag, const std::string& where);
 
-/// Run by load_scenario: checks the stakeholders, stakeholder_aggregation, ahp and
-/// weights_from sections, and with "weights_from": "ahp" sets the criteria weights to the AHP
-/// priorities (ahp_section.hpp).
-void load_stakeholder_sections(const Json& document, Scenario& s, Diagnostics& diag);
+/// Run by the loader (document/sections.hpp): reads the stakeholders, stakeholder_aggregation,
+/// ahp and weights_from sections into `out` and `s.weights_from_ahp`, reporting their
+/// problems, and with "weights_from": "ahp" sets the criteria weights to the AHP priorities
+/// (ahp_section.hpp).
+void read_stakeholder_sections(const Json& document, Scenario& s, Sections& out, Diagnostics& diag);
 
 } // namespace gapscore

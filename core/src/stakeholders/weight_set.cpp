@@ -1,3 +1,4 @@
+#include "document/sections.hpp"
 #include "stakeholders/weight_set.hpp"
 
 #include "stakeholders/stakeholders.hpp"
@@ -8,8 +9,7 @@ bool apply_requested_weight_set(Request& r, Scenario& s) {
   if (!r.has("weights")) return true;
   const auto id = r.text("weights");
   if (!id) return false;
-  Diagnostics ignored; // validated by the loader
-  const StakeholderData d = read_stakeholders(s.document, s, ignored);
+  const StakeholderData& d = s.sections().stakeholders;
   const std::size_t k = find_stakeholder(d, *id);
   if (k == Scenario::npos) {
     r.usage("weights", "no stakeholder with id " + describe(Json(*id)) +

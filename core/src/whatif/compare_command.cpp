@@ -36,7 +36,7 @@ Json side(const std::string& id, const std::vector<ScenarioVariant>& variants, c
 Json command_compare(Request& r) {
   auto base = r.load();
   if (!base) return nullptr;
-  const auto variants = read_scenarios(*base, r.diag);
+  const auto& variants = scenario_variants(*base, r.diag);
   if (!r.diag.ok()) return nullptr;
   const auto a = scenario_option(r, "a", variants);
   const auto b = scenario_option(r, "b", variants);

@@ -14,7 +14,7 @@ std::optional<Scenario> load_requested_scenario(Request& r) {
   if (!r.diag.ok()) return std::nullopt;
   auto base = r.load();
   if (!base || !id) return base;
-  const auto variants = read_scenarios(*base, r.diag);
+  const auto& variants = scenario_variants(*base, r.diag);
   if (!r.diag.ok()) return std::nullopt;
   bool known = *id == kBaseScenario;
   for (const auto& v : variants) known |= v.id == *id;

@@ -4,19 +4,14 @@
 #include <map>
 
 #include "document/limits.hpp"
+#include "document/sections.hpp"
 #include "gapscore/load.hpp"
 #include "gapscore/models.hpp"
 
 namespace gapscore {
 namespace {
 
-/// One change, resolved: where it writes in the document and what.
-struct Change {
-  std::string target; ///< JSON Pointer in the document ("/criteria/2/weight", "/model")
-  Json value;
-  std::string path;   ///< JSON Pointer of the change itself ("/scenarios/0/changes/1")
-  bool sets_value = true; ///< false for a model change (its "value" is the model id)
-};
+using Change = ScenarioChange;
 
 constexpr std::string_view kScoresPrefix = "scores.";
 
@@ -167,22 +162,6 @@ std::optional<std::vector<Change>> read_changes(const Scenario& base, const Json
   return out;
 }
 
-const Json* scenario_list(const Scenario& base) {
-  const Json& doc = base.document;
-  return doc.is_object() && doc.contains("scenarios") ? &doc["scenarios"] : nullptr;
-}
-
-/// Index of the scenario with that id in /scenarios, or npos.
-std::size_t find_scenario(const Scenario& base, std::string_view id) {
-  const Json* list = scenario_list(base);
-  if (!list || !list->is_array()) return Scenario::npos;
-  for (std::size_t k = 0; k < list->size(); ++k) {
-    const Json& s = (*list)[k];
-    if (s.is_object() && s.contains("id") && s["id"].is_string() && s["id"].get_ref<const std::string&>() == id) return k;
-  }
-  return Scenario::npos;
-}
-
 /// The change whose target contains `path` (the last one, as later changes win), if any.
 const Change* change_at(const std::vector<Change>& changes, const std::string& path) {
   for (auto it = changes.rbegin(); it != changes.rend(); ++it) {
@@ -198,27 +177,29 @@ std::string mapped_path(const Change& c, const std::string& path) {
 
 } // namespace
 
-std::vector<ScenarioVariant> read_scenarios(const Scenario& base, Diagnostics& diag) {
-  std::vector<ScenarioVariant> out;
-  const Json* list = scenario_list(base);
-  if (!list) return out;
-  if (!list->is_array()) {
-    diag.error("/scenarios", "must be a list of {\"id\", \"name\", \"changes\"} (got " + describe(*list) + ")");
+ScenarioList read_scenario_list(const Json& document, const Scenario& base) {
+  ScenarioList out;
+  Diagnostics& diag = out.problems;
+  if (!document.is_object() || !document.contains("scenarios")) return out;
+  const Json& list = document["scenarios"];
+  if (!list.is_array()) {
+    diag.error("/scenarios", "must be a list of {\"id\", \"name\", \"changes\"} (got " + describe(list) + ")");
     return out;
   }
-  if (list->size() > limits::list_entries) {
-    diag.error("/scenarios", "has " + std::to_string(list->size()) + " scenarios; the limit is " +
+  if (list.size() > limits::list_entries) {
+    diag.error("/scenarios", "has " + std::to_string(list.size()) + " scenarios; the limit is " +
                                  std::to_string(limits::list_entries));
     return out;
   }
   std::map<std::string, std::size_t> seen;
-  for (std::size_t k = 0; k < list->size(); ++k) {
+  for (std::size_t k = 0; k < list.size(); ++k) {
     const std::string path = pointer("/scenarios", k);
-    const Json& s = (*list)[k];
+    const Json& s = list[k];
     if (!s.is_object()) {
       diag.error(path, "must be an object {\"id\", \"name\", \"changes\"} (got " + describe(s) + ")");
       continue;
     }
+    if (s.contains("id") && s["id"].is_string()) out.listed_ids.push_back(s["id"].get<std::string>());
     for (const auto& [key, value] : s.items()) {
       (void)value;
       if (key != "id" && key != "name" && key != "changes" && key != "description")
@@ -251,52 +232,62 @@ std::vector<ScenarioVariant> read_scenarios(const Scenario& base, Diagnostics& d
       if (const std::string* name = text_member(s, "name", path, &diag, "")) v.name = *name;
       else ok = false;
     }
-    if (!read_changes(base, s, path, &diag)) ok = false;
-    if (ok) out.push_back(std::move(v));
+    auto changes = read_changes(base, s, path, &diag);
+    if (!changes) ok = false;
+    if (ok) {
+      v.changes = std::move(*changes);
+      out.variants.push_back(std::move(v));
+    }
   }
   return out;
 }
 
+const std::vector<ScenarioVariant>& scenario_variants(const Scenario& base, Diagnostics& diag) {
+  const ScenarioList& list = base.sections().scenarios;
+  diag.add(list.problems);
+  return list.variants;
+}
+
+namespace {
+const ScenarioVariant* find_variant(const Scenario& base, std::string_view id) {
+  for (const auto& v : base.sections().scenarios.variants)
+    if (v.id == id) return &v;
+  return nullptr;
+}
+} // namespace
+
 Json apply_variant(const Scenario& base, std::string_view id) {
   Json doc = base.document;
-  const std::size_t k = find_scenario(base, id);
-  if (k == Scenario::npos) return doc;
-  auto changes = read_changes(base, (*scenario_list(base))[k], pointer("/scenarios", k), nullptr);
-  if (!changes) return doc;
-  for (const Change& c : *changes) doc[Json::json_pointer(c.target)] = c.value;
+  const ScenarioVariant* v = find_variant(base, id);
+  if (!v) return doc;
+  for (const Change& c : v->changes) doc[Json::json_pointer(c.target)] = c.value;
   return doc;
 }
 
 std::optional<Scenario> load_variant(const Scenario& base, std::string_view id, Diagnostics& diag,
                                      std::string_view id_path) {
   if (id == kBaseScenario) return base;
-  const std::size_t k = find_scenario(base, id);
-  if (k == Scenario::npos) {
+  const ScenarioVariant* v = find_variant(base, id);
+  if (!v) {
     std::string ids;
-    const Json* list = scenario_list(base);
-    if (list && list->is_array())
-      for (const Json& s : *list)
-        if (s.is_object() && s.contains("id") && s["id"].is_string()) ids += ", " + s["id"].get<std::string>();
+    for (const std::string& listed : base.sections().scenarios.listed_ids) ids += ", " + listed;
     diag.error(std::string(id_path), "no scenario with id " + describe(Json(std::string(id))) + " (choose base" + ids + ")");
     return std::nullopt;
   }
-  const std::string path = pointer("/scenarios", k);
-  auto changes = read_changes(base, (*scenario_list(base))[k], path, &diag);
-  if (!changes) return std::nullopt;
-  Json doc = base.document;
-  for (const Change& c : *changes) doc[Json::json_pointer(c.target)] = c.value;
+  const std::vector<Change>& changes = v->changes;
+  Json doc = apply_variant(base, id);
 
   Diagnostics d;
   auto s = load_scenario(std::move(doc), d);
   const std::string prefix = "in scenario " + describe(Json(std::string(id))) + ": ";
   for (const auto& p : d.errors()) {
-    if (const Change* c = change_at(*changes, p.path)) diag.error(mapped_path(*c, p.path), p.message);
+    if (const Change* c = change_at(changes, p.path)) diag.error(mapped_path(*c, p.path), p.message);
     else diag.error(p.path, prefix + p.message);
   }
   // Warnings about the base document were reported when it was loaded; only those about
   // values this scenario sets are new.
   for (const auto& p : d.warnings())
-    if (const Change* c = change_at(*changes, p.path)) diag.warning(mapped_path(*c, p.path), p.message);
+    if (const Change* c = change_at(changes, p.path)) diag.warning(mapped_path(*c, p.path), p.message);
   if (!s || !d.ok()) return std::nullopt;
   return s;
 }

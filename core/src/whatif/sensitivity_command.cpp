@@ -20,7 +20,7 @@ Json command_sensitivity(Request& r) {
   if (!s) return nullptr;
   // A document that names no model but has criteria means the weighted scorecard here:
   // it is the model whose weights this command is about.
-  if (!r.has("model") && !s->document.contains("model")) s->model = "weighted";
+  if (!r.has("model") && !s->model_given) s->model = "weighted";
   // Name the right problem first: another model is refused before its inputs are checked.
   const auto asked = r.text("model");
   if (!r.diag.ok()) return nullptr;

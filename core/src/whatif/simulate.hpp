@@ -37,6 +37,21 @@ inline constexpr std::uint64_t run_inputs = 200000000;  ///< runs × uncertain i
 inline constexpr std::size_t items = 2000;
 } // namespace simulation_limits
 
+/// The document's "simulation" section as written. The simulate command takes runs and seed
+/// from it when its options give none, and reports its problems then; other commands
+/// ignore it.
+struct SimulationSection {
+  struct Setting {
+    bool given = false;
+    double value = 0.5; ///< the number as written; 0.5 (never whole) when it is not a number
+    std::string shown;  ///< the value as messages show it (describe())
+  };
+  bool present = false;
+  std::string not_an_object; ///< the section as messages show it, when it is not an object
+  Setting runs, seed;
+};
+SimulationSection read_simulation_section(const Json& document);
+
 struct SimulationSettings {
   std::uint64_t runs = 10000;
   std::uint64_t seed = 1;

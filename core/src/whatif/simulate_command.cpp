@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "document/sections.hpp"
 #include "gapscore/command.hpp"
 #include "whatif/requested_scenario.hpp"
 #include "scoring/scored.hpp"
@@ -18,24 +19,23 @@ constexpr long long kMaxSeed = (1LL << 53) - 1;
 
 /// A whole number from the options, else from the document's "simulation" section, else
 /// the default. Problems in the document are reported at /simulation/<name>.
-std::optional<long long> setting(Request& r, const Scenario& s, const char* name, long long min, long long max,
-                                 long long fallback, bool& from_options) {
+std::optional<long long> setting(Request& r, const Scenario& s, const char* name,
+                                 SimulationSection::Setting SimulationSection::*member, long long min,
+                                 long long max, long long fallback, bool& from_options) {
   from_options = r.has(name);
   if (from_options) return r.integer(name, min, max);
-  const Json& doc = s.document;
-  if (!doc.is_object() || !doc.contains("simulation")) return fallback;
-  const Json& section = doc["simulation"];
-  if (!section.is_object()) {
-    r.diag.error("/simulation", "must be an object {\"runs\", \"seed\"} (got " + describe(section) + ")");
+  const SimulationSection& section = s.sections().simulation;
+  if (!section.present) return fallback;
+  if (!section.not_an_object.empty()) {
+    r.diag.error("/simulation", "must be an object {\"runs\", \"seed\"} (got " + section.not_an_object + ")");
     return std::nullopt;
   }
-  if (!section.contains(name)) return fallback;
-  const Json& v = section[name];
-  const double x = v.is_number() ? v.get<double>() : 0.5;
-  if (!v.is_number() || x != std::floor(x) || x < static_cast<double>(min) ||
-      x > static_cast<double>(max)) {
+  const SimulationSection::Setting& v = section.*member;
+  if (!v.given) return fallback;
+  const double x = v.value;
+  if (x != std::floor(x) || x < static_cast<double>(min) || x > static_cast<double>(max)) {
     r.diag.error(pointer("/simulation", name), "must be a whole number between " + std::to_string(min) + " and " +
-                                                   std::to_string(max) + " (got " + describe(v) + ")");
+                                                   std::to_string(max) + " (got " + v.shown + ")");
     return std::nullopt;
   }
   return static_cast<long long>(x);
@@ -70,8 +70,9 @@ std::optional<SimulationSetup> simulation_setup(Request& r) {
   const ModelInfo* m = r.model(*s);
   if (!m) return std::nullopt;
   bool runs_from_options = false, seed_from_options = false;
-  const auto runs = setting(r, *s, "runs", 1, static_cast<long long>(simulation_limits::runs), 10000, runs_from_options);
-  const auto seed = setting(r, *s, "seed", 0, kMaxSeed, 1, seed_from_options);
+  const auto runs = setting(r, *s, "runs", &SimulationSection::runs, 1, static_cast<long long>(simulation_limits::runs),
+                            10000, runs_from_options);
+  const auto seed = setting(r, *s, "seed", &SimulationSection::seed, 0, kMaxSeed, 1, seed_from_options);
   std::size_t top = r.top(*s);
   if (!r.diag.ok() || !runs || !seed) return std::nullopt;
   if (top == 0) top = 1; // the first-rank acceptability, SMAA's headline number
@@ -134,6 +135,27 @@ Json simulation_json(Request& r, const SimulationSetup& setup, const SimulationR
 }
 
 } // namespace
+
+SimulationSection read_simulation_section(const Json& document) {
+  SimulationSection out;
+  if (!document.is_object() || !document.contains("simulation")) return out;
+  out.present = true;
+  const Json& section = document["simulation"];
+  if (!section.is_object()) {
+    out.not_an_object = describe(section);
+    return out;
+  }
+  auto read = [&](const char* name, SimulationSection::Setting& setting) {
+    if (!section.contains(name)) return;
+    const Json& v = section[name];
+    setting.given = true;
+    if (v.is_number()) setting.value = v.get<double>();
+    setting.shown = describe(v);
+  };
+  read("runs", out.runs);
+  read("seed", out.seed);
+  return out;
+}
 
 Json command_simulate(Request& r) {
   const auto setup = simulation_setup(r);
