@@ -168,7 +168,7 @@ TEST(Sensitivity, MatchesBruteForceOnRandomSmallCases) {
     const Scenario s = load(doc.dump());
     const std::size_t top = static_cast<std::size_t>(1 + below(static_cast<std::uint64_t>(n)));
     const auto now = top_order(s, top);
-    const auto result = weight_sensitivity(s, top);
+    const auto result = weight_sensitivity(s, exact_sensitivity_model(), top);
     ASSERT_EQ(result.size(), static_cast<std::size_t>(nc));
 
     for (int k = 0; k < nc; ++k) {

@@ -1,6 +1,8 @@
 #pragma once
 /// Scoring models. Each turns a scenario into one score per item plus the terms that
 /// explain it; the registry names each model's published variant and source.
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,24 +29,69 @@ struct ScoreTable {
   std::vector<double> value; ///< per item: the model's value term (planning, value/effort)
 };
 
+/// What `rank --confidence-from evidence` replaces in a model (the evidence loop's suggested
+/// confidence, docs/models.md "Evidence").
+enum class EvidenceConfidence : std::uint8_t {
+  none,       ///< the model has no confidence to replace
+  confidence, ///< the item's confidence field (RICE)
+  lifts,      ///< each of the item's lifts, scaled (lift × confidence: the gap model)
+};
+
+/// A scoring model: how it scores, and what callers would otherwise ask by comparing ids.
+/// Each model is one file that fills one of these; the registry (models()) lists them.
 struct ModelInfo {
   std::string_view id;       ///< "rice"
+  std::string_view label;    ///< what people call it: "RICE", "Weighted scorecard"
   std::string_view variant;  ///< the published variant, named in every output
   std::string_view formula;  ///< "reach × impact × confidence / effort"
   std::string_view source;   ///< where the definition comes from
-  bool additive;             ///< score = sum of per-term contributions
+  bool additive = false;     ///< score = sum of per-term contributions
   std::vector<Field> required_fields;
-  bool needs_criteria;
-  void (*score)(const Scenario&, ScoreTable&);
+  /// Scores items against the document's criteria: their scores and their weights.
+  bool needs_criteria = false;
+  /// Inputs beyond item fields and criteria, as messages name them ("its outcomes").
+  std::string_view other_inputs;
+
+  void (*score)(const Scenario&, ScoreTable&) = nullptr;
   /// The model's part of an explanation: {"terms": [...], "computation": "..."} for one item.
-  Json (*explain)(const Scenario&, const ScoreTable&, std::size_t item);
+  Json (*explain)(const Scenario&, const ScoreTable&, std::size_t item) = nullptr;
   /// Checks beyond required_fields (e.g. the gap model's outcomes); null when none.
   void (*validate)(const Scenario&, Diagnostics&) = nullptr;
+
+  /// Criteria models: criterion c's term column (its normalized scores, which no weight
+  /// changes), and the score from those columns and the criteria's current weights (fills
+  /// term_weights, score, value, parts). A weight change alone re-runs only `combine` (the
+  /// engine's drag, drawn weights in a simulation); a drawn score, only its own column.
+  std::vector<double> (*criterion_term)(const Scenario&, std::size_t criterion) = nullptr;
+  void (*combine)(const Scenario&, ScoreTable&) = nullptr;
+  /// Sensitivity: a weight's stable interval is exact (scores linear in each weight share).
+  bool exact_sensitivity = false;
+  /// The order depends on the document's normalization, so results name it.
+  bool uses_normalization = false;
+
+  /// Planning: what the value term is (plan picks the most value for the effort), and the
+  /// field the effort comes from.
+  std::string_view value_term = "the model's value";
+  Field effort_field = Field::effort;
+  /// `rank` places each item in the value-vs-effort quadrants.
+  bool quadrants = false;
+  EvidenceConfidence evidence_confidence = EvidenceConfidence::none;
+
+  /// Whether the model reads criterion weights (a weight slider means something).
+  bool reads_weights() const { return combine != nullptr; }
 };
 
-/// Every model, in the order they are listed to users.
-const std::vector<ModelInfo>& models();
+/// Every model, in the order they are listed to users (`for (const ModelInfo& m : models())`).
+/// Each model has one address for the life of the program, so a model is known by its
+/// entry (its own function returns the same one), never by comparing ids.
+const std::vector<std::reference_wrapper<const ModelInfo>>& models();
 const ModelInfo* find_model(std::string_view id);
+/// The model used when a document names none (the first one listed).
+const ModelInfo& default_model();
+/// Adds a model to the registry (an extension, or a test's own model): every command, the
+/// engine and the module then offer it. False when the id is taken or empty, or the model
+/// has no score or explain function. Not safe while other threads run commands.
+bool register_model(ModelInfo model);
 
 /// The model's variant as results name it: the weighted scorecard's order depends on how
 /// the criteria are normalized, so its variant names the document's normalization.
@@ -58,25 +105,5 @@ void check_model_inputs(const Scenario& s, const ModelInfo& m, Diagnostics& diag
 
 /// Runs the model. Preconditions: check_model_inputs found no error.
 ScoreTable score_items(const Scenario& s, const ModelInfo& m);
-
-/// Per criterion: normalized values of the items' scores, as the scenario's normalization says.
-std::vector<double> normalize_criterion(const Scenario& s, std::size_t criterion);
-/// Weighted score from normalized columns (t.terms) and weight shares (t.term_weights):
-/// sum over criteria of (weight / total) x value; fills t.score, t.value and t.parts.
-void combine_weighted(ScoreTable& t);
-/// Each criterion's share of the total weight (all 0 when the total is 0).
-std::vector<double> weight_shares(const std::vector<Criterion>& criteria);
-/// TOPSIS closeness from vector-normalized columns r = x / ||x|| and weight shares; the
-/// ideal takes the largest weighted r of benefit criteria and the smallest of cost ones.
-void topsis_closeness(const Scenario& s, const std::vector<std::vector<double>>& normalized,
-                      const std::vector<double>& shares, std::vector<double>& score);
-
-/// Compact terms for a ranking row: {term: value}, where value is the term's contribution
-/// to the score for criteria-based models and the input value otherwise.
-Json row_terms(const ModelInfo& m, const ScoreTable& t, std::size_t item);
-
-/// Value-vs-effort quadrant names: "quick_win", "big_bet", "fill_in", "money_pit".
-std::string_view quadrant(double value, double effort, double value_threshold,
-                          double effort_threshold);
 
 } // namespace gapscore

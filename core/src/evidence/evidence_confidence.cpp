@@ -9,6 +9,24 @@
 
 namespace gapscore {
 
+namespace {
+
+/// "the rice model (its confidence) and the gap model (its lifts)": the models that take a
+/// confidence from evidence, as the registry lists them.
+std::string models_with_confidence() {
+  std::vector<std::string> names;
+  for (const ModelInfo& m : models())
+    if (m.evidence_confidence != EvidenceConfidence::none)
+      names.push_back("the " + std::string(m.id) + " model (" +
+                      (m.evidence_confidence == EvidenceConfidence::lifts ? "its lifts" : "its confidence") + ")");
+  std::string out;
+  for (std::size_t k = 0; k < names.size(); ++k)
+    out += (k == 0 ? "" : k + 1 == names.size() ? " and " : ", ") + names[k];
+  return out;
+}
+
+} // namespace
+
 std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
   auto from = r.text("confidence_from");
   if (!from) return std::nullopt;
@@ -20,8 +38,9 @@ std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
   if (!s) return std::nullopt;
   // The model is checked before its inputs: "not for wsjf" says more than wsjf's missing fields.
   const std::string id = r.has("model") && r.options["model"].is_string() ? r.options["model"].get<std::string>() : s->model;
-  if (find_model(id) && id != "rice" && id != "gap") {
-    r.usage("confidence_from", "applies to the rice model (its confidence) and the gap model (its lifts), not to " + id);
+  const ModelInfo* named = find_model(id);
+  if (named && named->evidence_confidence == EvidenceConfidence::none) {
+    r.usage("confidence_from", "applies to " + models_with_confidence() + ", not to " + id);
     return std::nullopt;
   }
   const ModelInfo* m = r.model(*s);
@@ -37,7 +56,8 @@ std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
   for (const CalibrationGroup& t : cal.by_team) by_team[t.key] = t.suggested_confidence;
 
   // The gap model's lifts change (below): the scenario's own copy of its sections.
-  std::vector<std::vector<Lift>>* lifts = m->id == "rice" ? nullptr : &s->edit_sections().gap.lifts;
+  const bool scales_lifts = m->evidence_confidence == EvidenceConfidence::lifts;
+  std::vector<std::vector<Lift>>* lifts = scales_lifts ? &s->edit_sections().gap.lifts : nullptr;
   std::size_t applied = 0, kept = 0;
   for (std::size_t i = 0; i < s->size(); ++i) {
     if (e.released[i] != kNoDay || e.status[i] == ItemStatus::done) {
@@ -47,14 +67,13 @@ std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
     const auto team = by_team.find(e.team[i]);
     const double c = team != by_team.end() ? team->second : cal.overall.suggested_confidence;
     ++applied;
-    if (m->id == "rice") {
-      s->column(Field::confidence)[i] = c;
-    } else {
+    if (scales_lifts)
       for (Lift& l : (*lifts)[i]) l.fraction *= c;
-    }
+    else
+      s->column(Field::confidence)[i] = c;
   }
   note = {{"source", "evidence"},
-          {"replaces", m->id == "rice" ? "confidence" : "lift × confidence"},
+          {"replaces", scales_lifts ? "lift × confidence" : "confidence"},
           {"confidence", cal.overall.suggested_confidence},
           {"rule", kConfidenceRule},
           {"calibrated_on_items", cal.overall.items},

@@ -12,6 +12,8 @@
 
 namespace gapscore {
 
+namespace {
+
 void score_gap(const Scenario& s, ScoreTable& t) {
   const GapData& g = s.sections().gap;
   const auto& effort = s.column(Field::effort);
@@ -84,6 +86,8 @@ Json explain_gap(const Scenario& s, const ScoreTable& t, std::size_t i) {
               {"reading", "each outcome: lift (share of its gap closed) × unrealized value × opportunity / 10"}};
 }
 
+/// The inputs the gap model needs beyond effort: outcomes in the document and an
+/// "outcomes" list (maybe empty) on every item.
 void validate_gap(const Scenario& s, Diagnostics& diag) {
   const GapData& g = s.sections().gap;
   if (g.outcomes.empty()) {
@@ -97,6 +101,29 @@ void validate_gap(const Scenario& s, Diagnostics& diag) {
                  "missing: model gap needs the outcomes this item improves, as [{\"outcome\", \"lift\"}] "
                  "([] if none)");
   }
+}
+
+} // namespace
+
+const ModelInfo& gap_model() {
+  static const ModelInfo m = [] {
+    ModelInfo m;
+    m.id = "gap";
+    m.label = "Customer gap";
+    m.variant = "Gap value per effort (ODI opportunity × EBM unrealized value)";
+    m.formula = "Σ over outcomes (lift × unrealized value × opportunity / 10) / effort";
+    m.source = "A. W. Ulwick, What Customers Want (2005); Scrum.org, Evidence-Based Management Guide (2020)";
+    m.additive = true;
+    m.required_fields = {Field::effort};
+    m.other_inputs = "its outcomes";
+    m.score = score_gap;
+    m.explain = explain_gap;
+    m.validate = validate_gap;
+    m.value_term = "gap value (Σ lift × unrealized value × opportunity / 10)";
+    m.evidence_confidence = EvidenceConfidence::lifts;
+    return m;
+  }();
+  return m;
 }
 
 } // namespace gapscore

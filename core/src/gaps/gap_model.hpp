@@ -1,12 +1,10 @@
 #pragma once
-// The "gap" scoring model's functions for the registry in models.cpp: value = the
-// opportunity-weighted unrealized value an item closes; score = value / effort.
+// The "gap" scoring model (gap_model.cpp): value = the opportunity-weighted unrealized value
+// an item closes; score = value / effort. Listed in the registry (scoring/models.cpp); the
+// gap features (portfolio, agreement's customer reference, plan's gap closure) use it by name
+// here rather than by its id.
 #include "gapscore/models.hpp"
 
 namespace gapscore {
-void score_gap(const Scenario& s, ScoreTable& t);
-Json explain_gap(const Scenario& s, const ScoreTable& t, std::size_t item);
-/// The inputs the gap model needs beyond effort: outcomes in the document and an
-/// "outcomes" list (maybe empty) on every item.
-void validate_gap(const Scenario& s, Diagnostics& diag);
+const ModelInfo& gap_model();
 } // namespace gapscore

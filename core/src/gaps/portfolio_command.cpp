@@ -3,6 +3,7 @@
 // share of the total unrealized value closed after the first k items (the 80/20 view).
 #include "document/sections.hpp"
 #include "gaps/gap.hpp"
+#include "gaps/gap_model.hpp"
 #include "commands/request.hpp"
 
 namespace gapscore {
@@ -11,7 +12,7 @@ Json command_portfolio(Request& r) {
   auto s = r.load();
   if (!s) return nullptr;
   const std::size_t top = r.top(*s);
-  check_model_inputs(*s, *find_model("gap"), r.diag); // effort and outcomes on every item
+  check_model_inputs(*s, gap_model(), r.diag); // effort and outcomes on every item
   if (!r.diag.ok()) return nullptr;
   const GapData& g = s->sections().gap;
   std::vector<std::vector<std::size_t>> deps(s->size());

@@ -6,6 +6,7 @@
 
 #include "document/sections.hpp"
 #include "gaps/gap.hpp"
+#include "gaps/gap_model.hpp"
 #include "document/limits.hpp"
 #include "planning/okr.hpp"
 #include "planning/planner.hpp"
@@ -13,17 +14,6 @@
 
 namespace gapscore {
 namespace {
-
-std::string_view value_term(std::string_view model) {
-  if (model == "rice") return "reach × impact × confidence";
-  if (model == "ice") return "impact × confidence";
-  if (model == "wsjf") return "cost of delay (business value + time criticality + risk reduction)";
-  if (model == "value_effort") return "value";
-  if (model == "weighted") return "weighted score";
-  if (model == "topsis") return "TOPSIS closeness";
-  if (model == "gap") return "gap value (Σ lift × unrealized value × opportunity / 10)";
-  return "the model's value";
-}
 
 /// With the gap model, items sharing an outcome may claim more than its whole gap: report
 /// what the selection really closes, each gap counted once.
@@ -83,7 +73,7 @@ Json command_plan(Request& r) {
                                std::to_string(n));
     return nullptr;
   }
-  const Field effort_field = sc->model->id == "wsjf" ? Field::job_size : Field::effort;
+  const Field effort_field = sc->model->effort_field;
   const auto& effort = s.column(effort_field);
   for (std::size_t i = 0; i < n; ++i)
     if (is_missing(effort[i]))
@@ -119,7 +109,7 @@ Json command_plan(Request& r) {
 
   Json out = Json::object();
   describe_model(out, *sc->model, sc->scenario);
-  out["value_term"] = value_term(sc->model->id);
+  out["value_term"] = sc->model->value_term;
   out["effort_field"] = field_name(effort_field);
   out["capacity"] = *capacity;
   Json ids = Json::array();
@@ -142,7 +132,7 @@ Json command_plan(Request& r) {
     items.push_back(std::move(row));
   }
   out["items"] = std::move(items);
-  if (sc->model->id == "gap") gap_closure(*sc, plan.selected, out, r.diag);
+  if (sc->model == &gap_model()) gap_closure(*sc, plan.selected, out, r.diag);
   Json okr = objective_coverage(s, plan.selected);
   if (!okr.is_null()) out["objective_coverage"] = std::move(okr);
   return out;

@@ -39,7 +39,7 @@ bool Engine::load(std::string_view document_json) {
   const ModelInfo* m = find_model(s->model);
   release_json(scenario_.document); // the old document, freed without allocating (json.hpp)
   scenario_ = std::move(*s);
-  model_ = m ? m : find_model("rice");
+  model_ = m ? m : &default_model();
   model_id_ = std::string(model_->id);
   ranked_ = std::make_unique<Ranked>(scenario_);
   table_ = ScoreTable{};
@@ -148,15 +148,9 @@ bool Engine::rank() {
       return false;
     }
     table_ = score_items(scenario_, *model_);
-  } else if (weights_stale_ && model_->needs_criteria) {
+  } else if (weights_stale_ && model_->reads_weights()) {
     // The drag path: normalized columns do not depend on weights, so only recombine.
-    table_.term_weights = weight_shares(scenario_.criteria);
-    if (model_->id == "topsis") {
-      topsis_closeness(scenario_, table_.terms, table_.term_weights, table_.score);
-      table_.value = table_.score;
-    } else {
-      combine_weighted(table_);
-    }
+    model_->combine(scenario_, table_);
   }
   table_stale_ = weights_stale_ = false;
   // A weight drag re-combines without check_model_inputs: guard against overflow here too,

@@ -33,8 +33,7 @@ std::string inputs_text(const Scenario& s, const ModelInfo& m, std::size_t i) {
       add("score " + s.criteria[c].id, s.scores[c][i]);
     if (s.criteria.size() > kListedInputs) out += ", ...";
   }
-  if (m.id == "gap") out += (out.empty() ? "" : ", ") + std::string("and its outcomes");
-  if (m.id == "stakeholder") out += "its stakeholders' ratings";
+  if (!m.other_inputs.empty()) out += (out.empty() ? "" : ", and ") + std::string(m.other_inputs);
   return out;
 }
 

@@ -1,13 +1,14 @@
 #pragma once
-// Each model's part of an explanation: the terms with their values and roles, and the
-// arithmetic written out, so a stakeholder can redo it by hand.
+// Pieces of the models' explanations: a term with its value and role, and the arithmetic of
+// a product or quotient written out, so a stakeholder can redo it by hand.
 #include "gapscore/models.hpp"
 
 namespace gapscore {
-Json explain_rice(const Scenario& s, const ScoreTable& t, std::size_t i);
-Json explain_ice(const Scenario& s, const ScoreTable& t, std::size_t i);
-Json explain_wsjf(const Scenario& s, const ScoreTable& t, std::size_t i);
-Json explain_value_effort(const Scenario& s, const ScoreTable& t, std::size_t i);
-Json explain_weighted(const Scenario& s, const ScoreTable& t, std::size_t i);
-Json explain_topsis(const Scenario& s, const ScoreTable& t, std::size_t i);
+
+/// {"term", "value", "role"} for term k of item i.
+Json explain_term(const ScoreTable& t, std::size_t k, std::size_t i, const char* role);
+/// Explanation for the product/quotient models: the last `divisors` terms divide, the
+/// others multiply.
+Json explain_product(const ScoreTable& t, std::size_t i, std::size_t divisors);
+
 } // namespace gapscore

@@ -19,7 +19,7 @@ Json command_rank(Request& r) {
   if (!evidence.is_null()) out["confidence_from"] = std::move(evidence);
   out["items"] = n;
   if (top) out["top"] = top;
-  const bool matrix = sc->model->id == "value_effort";
+  const bool matrix = sc->model->quadrants;
   std::pair<double, double> thresholds;
   if (matrix) {
     thresholds = matrix_thresholds(sc->scenario, sc->table);

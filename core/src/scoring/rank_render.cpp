@@ -34,7 +34,8 @@ std::string terms_text(const Json& terms, bool contributions) {
 } // namespace
 
 std::string render_rank_table(const Json& result, bool markdown) {
-  const bool contributions = result["model"] == "weighted" || result["model"] == "topsis";
+  const ModelInfo* model = result["model"].is_string() ? find_model(result["model"].get<std::string>()) : nullptr;
+  const bool contributions = model && model->needs_criteria;
   std::vector<std::array<std::string, 5>> rows;
   rows.push_back({"rank", "id", "title", "score", contributions ? "top contributions" : "terms"});
   for (const auto& row : result["ranking"]) {

@@ -28,7 +28,7 @@ void describe_model(Json& out, const ModelInfo& m, const Scenario& s) {
   out["model"] = m.id;
   out["variant"] = model_variant(m, s);
   out["formula"] = m.formula;
-  if (m.id == "weighted") out["normalization"] = normalization_name(s.normalization);
+  if (m.uses_normalization) out["normalization"] = normalization_name(s.normalization);
 }
 
 namespace {

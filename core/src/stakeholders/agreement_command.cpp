@@ -2,6 +2,7 @@
 // they disagree most, and how each one's priorities align with a reference ranking (by
 // default the customers' outcomes, through the gap model).
 #include "document/sections.hpp"
+#include "gaps/gap_model.hpp"
 #include "stakeholders/agreement.hpp"
 #include "scoring/ranking.hpp"
 #include "commands/request.hpp"
@@ -35,8 +36,7 @@ std::optional<Reference> choose_reference(Request& r, const Scenario& s) {
   if (r.has("reference")) return std::nullopt; // not text: reported by r.text
   std::vector<std::pair<const ModelInfo*, std::string>> candidates;
   if (has_outcomes(s))
-    if (const ModelInfo* gap = find_model("gap"))
-      candidates.push_back({gap, "the customer-outcome ranking: the document has outcomes"});
+    candidates.push_back({&gap_model(), "the customer-outcome ranking: the document has outcomes"});
   if (const ModelInfo* doc = find_model(s.model))
     if (candidates.empty() || candidates.front().first != doc)
       candidates.push_back({doc, "the document's model"});

@@ -44,8 +44,6 @@ std::string computation(const StakeholderData& d, std::size_t i, double score) {
   return text + " = " + display_number(score);
 }
 
-} // namespace
-
 void score_stakeholder(const Scenario& s, ScoreTable& t) {
   const StakeholderData& d = stakeholders_of(s);
   AggregatedRatings a = aggregate_ratings(d, s.size());
@@ -90,6 +88,8 @@ Json explain_stakeholder(const Scenario& s, const ScoreTable& t, std::size_t i) 
               {"reading", "weight = each stakeholder's share in this item's score; contribution = weight × rating"}};
 }
 
+/// Stakeholders with ratings must exist and every item needs at least one rating (from a
+/// stakeholder with influence above 0 when influence-weighted); warns about unrated items.
 void validate_stakeholder(const Scenario& s, Diagnostics& diag) {
   const StakeholderData& d = stakeholders_of(s);
   std::size_t with_ratings = 0;
@@ -124,6 +124,26 @@ void validate_stakeholder(const Scenario& s, Diagnostics& diag) {
       diag.warning(path, st.id + " did not rate " + unrated_items_text(st, s) +
                              ": their scores combine the other stakeholders' ratings only");
   }
+}
+
+} // namespace
+
+const ModelInfo& stakeholder_model() {
+  static const ModelInfo m = [] {
+    ModelInfo m;
+    m.id = "stakeholder";
+    m.label = "Stakeholder ratings";
+    m.variant = "Stakeholder ratings, aggregated (mean, median or influence-weighted)";
+    m.formula = "aggregate of the stakeholders' ratings of the item (document's stakeholder_aggregation: mean by default)";
+    m.source = "ratings per stakeholder (docs/models.md, \"Stakeholders\"); influence-weighted = weighted arithmetic mean";
+    m.additive = true;
+    m.other_inputs = "its stakeholders' ratings";
+    m.score = score_stakeholder;
+    m.explain = explain_stakeholder;
+    m.validate = validate_stakeholder;
+    return m;
+  }();
+  return m;
 }
 
 } // namespace gapscore

@@ -1,13 +1,9 @@
 #pragma once
-// The "stakeholder" scoring model's functions for the registry in models.cpp: each item's
-// score is its stakeholders' ratings combined by the document's "stakeholder_aggregation"
-// (mean, median or influence-weighted; stakeholders.hpp).
+// The "stakeholder" scoring model (stakeholder_model.cpp): each item's score is its
+// stakeholders' ratings combined by the document's "stakeholder_aggregation" (mean, median
+// or influence-weighted; stakeholders.hpp). Listed in the registry (scoring/models.cpp).
 #include "gapscore/models.hpp"
 
 namespace gapscore {
-void score_stakeholder(const Scenario& s, ScoreTable& t);
-Json explain_stakeholder(const Scenario& s, const ScoreTable& t, std::size_t item);
-/// Stakeholders with ratings must exist and every item needs at least one rating (from a
-/// stakeholder with influence above 0 when influence-weighted); warns about unrated items.
-void validate_stakeholder(const Scenario& s, Diagnostics& diag);
+const ModelInfo& stakeholder_model();
 } // namespace gapscore

@@ -64,7 +64,7 @@ void add_rank_changes(Json& out, const Scored& before_scored, const Scored& afte
   // The weighted scorecard re-normalizes every criterion: a different normalization moves
   // items without any input of theirs changing.
   const bool normalization_changed =
-      !model_changed && before->model->id == "weighted" && sa.normalization != sb.normalization;
+      !model_changed && before->model->uses_normalization && sa.normalization != sb.normalization;
   std::string normalization_reason;
   if (normalization_changed) {
     const std::string from(normalization_name(sa.normalization)), to(normalization_name(sb.normalization));

@@ -37,14 +37,20 @@ WeightSensitivity unbounded(std::size_t criterion, double current) {
 
 } // namespace
 
-std::vector<WeightSensitivity> weight_sensitivity(const Scenario& s, std::size_t top) {
+const ModelInfo& exact_sensitivity_model() {
+  for (const ModelInfo& m : models())
+    if (m.exact_sensitivity) return m;
+  return default_model(); // not reached: the weighted scorecard is built in
+}
+
+std::vector<WeightSensitivity> weight_sensitivity(const Scenario& s, const ModelInfo& m, std::size_t top) {
   const std::size_t n = s.size(), nc = s.criteria.size();
   std::vector<WeightSensitivity> out;
   if (n == 0) {
     for (std::size_t k = 0; k < nc; ++k) out.push_back(unbounded(k, s.criteria[k].weight));
     return out;
   }
-  const ScoreTable t = score_items(s, *find_model("weighted"));
+  const ScoreTable t = score_items(s, m);
   const Ranker ranker(s);
   Ranking now, by_tie_break;
   ranker.rank(t.score, now);

@@ -24,6 +24,7 @@
 #include <utility>
 #include <vector>
 
+#include "gapscore/models.hpp"
 #include "gapscore/scenario.hpp"
 
 namespace gapscore {
@@ -42,9 +43,13 @@ struct WeightSensitivity {
   std::optional<std::pair<std::uint32_t, std::uint32_t>> flip_below, flip_above;
 };
 
-/// Sensitivity of the weighted model's ordered top `top` items (0 or more than the items:
-/// the whole order) to each criterion weight, in criteria order. Preconditions:
-/// check_model_inputs found no error for the weighted model.
-std::vector<WeightSensitivity> weight_sensitivity(const Scenario& s, std::size_t top);
+/// Sensitivity of model `m`'s ordered top `top` items (0 or more than the items: the whole
+/// order) to each criterion weight, in criteria order. Preconditions: m.exact_sensitivity
+/// (its score is Σ weight share × a term column that no weight changes: the weighted
+/// scorecard) and check_model_inputs found no error for it.
+std::vector<WeightSensitivity> weight_sensitivity(const Scenario& s, const ModelInfo& m, std::size_t top);
+
+/// The model whose weight intervals are exact (the first listed with exact_sensitivity).
+const ModelInfo& exact_sensitivity_model();
 
 } // namespace gapscore

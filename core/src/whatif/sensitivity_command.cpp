@@ -18,20 +18,23 @@ Json pair_json(const Scenario& s, const std::optional<std::pair<std::uint32_t, s
 Json command_sensitivity(Request& r) {
   auto s = load_requested_scenario(r);
   if (!s) return nullptr;
-  // A document that names no model but has criteria means the weighted scorecard here:
-  // it is the model whose weights this command is about.
-  if (!r.has("model") && !s->model_given) s->model = "weighted";
+  // A document that names no model but has criteria means the model with exact intervals
+  // here (the weighted scorecard): it is the model whose weights this command is about.
+  const ModelInfo& exact = exact_sensitivity_model();
+  const std::string e(exact.id);
+  if (!r.has("model") && !s->model_given) s->model = e;
   // Name the right problem first: another model is refused before its inputs are checked.
   const auto asked = r.text("model");
   if (!r.diag.ok()) return nullptr;
   const std::string id = asked ? *asked : s->model;
-  if (find_model(id) && id != "weighted") {
+  const ModelInfo* named = find_model(id);
+  if (named && !named->exact_sensitivity) {
     const std::string why =
-        id == "topsis"
-            ? "sensitivity intervals are computed exactly for the weighted model, whose scores are linear in "
-              "each weight share; TOPSIS closeness is not, so it has no exact interval (use --model weighted)"
-            : "model " + id + " has no criterion weights to move; sensitivity analyses the weighted model's "
-              "criterion weights (use --model weighted)";
+        named->reads_weights()
+            ? "sensitivity intervals are computed exactly for the " + e + " model, whose scores are linear in "
+              "each weight share; " + std::string(named->value_term) + " is not, so it has no exact interval (use --model " + e + ")"
+            : "model " + id + " has no criterion weights to move; sensitivity analyses the " + e + " model's "
+              "criterion weights (use --model " + e + ")";
     if (asked) r.usage("model", why);
     else r.diag.error("/model", why);
     return nullptr;
@@ -50,7 +53,7 @@ Json command_sensitivity(Request& r) {
   for (std::size_t k = 0; k < top; ++k) top_items.push_back(s->items[sc.ranking.order[k]].id);
   out["top_items"] = std::move(top_items);
   Json weights = Json::array();
-  for (const WeightSensitivity& w : weight_sensitivity(*s, top)) {
+  for (const WeightSensitivity& w : weight_sensitivity(*s, *m, top)) {
     weights.push_back(Json{{"criterion", s->criteria[w.criterion].id},
                            {"current", w.current},
                            {"stable_min", w.stable_min},

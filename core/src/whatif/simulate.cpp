@@ -13,54 +13,40 @@ namespace gapscore {
 namespace {
 
 /// Re-scores the working scenario after a draw, redoing only what the draw can change.
+/// Criteria models keep their term columns (normalized scores, which weights do not change):
+/// a drawn weight only recombines them (ModelInfo::combine), a drawn score recomputes only
+/// its own column. A drawn item field, or any other model, scores everything again.
 class Rescorer {
 public:
   Rescorer(const Scenario& work, const ModelInfo& m, const std::vector<UncertainInput>& inputs)
       : m_(m), table_(score_items(work, m)) {
-    const bool weighted = m.id == "weighted", topsis = m.id == "topsis";
-    bool scores_vary = false, fields_vary = false;
+    bool fields_vary = false;
     std::vector<bool> column_varies(work.criteria.size(), false);
     for (const auto& in : inputs) {
-      if (in.target == UncertainInput::Target::score) {
-        scores_vary = true;
-        column_varies[in.column] = true;
-      }
+      if (in.target == UncertainInput::Target::score) column_varies[in.column] = true;
       if (in.target == UncertainInput::Target::field) fields_vary = true;
     }
     for (std::size_t c = 0; c < column_varies.size(); ++c)
       if (column_varies[c]) varying_columns_.push_back(c);
-    // Normalized columns do not depend on weights: the weighted model recombines cached
-    // columns (renormalizing only those with drawn scores), TOPSIS recomputes closeness.
-    if (weighted && !fields_vary) mode_ = Mode::weighted;
-    else if (topsis && !fields_vary && !scores_vary) mode_ = Mode::topsis_weights;
-    else mode_ = Mode::full;
+    recombine_ = m.reads_weights() && m.criterion_term && !fields_vary;
   }
 
   const std::vector<double>& rescore(const Scenario& work) {
-    switch (mode_) {
-    case Mode::weighted:
-      for (std::size_t c : varying_columns_) table_.terms[c] = normalize_criterion(work, c);
-      table_.term_weights = weight_shares(work.criteria);
-      combine_weighted(table_);
-      break;
-    case Mode::topsis_weights:
-      table_.term_weights = weight_shares(work.criteria);
-      topsis_closeness(work, table_.terms, table_.term_weights, table_.score);
-      break;
-    case Mode::full:
+    if (recombine_) {
+      for (std::size_t c : varying_columns_) table_.terms[c] = m_.criterion_term(work, c);
+      m_.combine(work, table_);
+    } else {
       // score_items itself, so this path can never drift from what `rank` computes; its
       // few allocations per run cost little next to the draws and the sort.
       table_ = score_items(work, m_);
-      break;
     }
     return table_.score;
   }
 
 private:
-  enum class Mode { weighted, topsis_weights, full };
   const ModelInfo& m_;
   ScoreTable table_;
-  Mode mode_ = Mode::full;
+  bool recombine_ = false;
   std::vector<std::size_t> varying_columns_;
 };
 
