@@ -72,6 +72,32 @@ export async function widget(page, selector = 'gap-score') {
   return w;
 }
 
+/**
+ * Serves `body` as an HTML page at `path` (with the widget script from /dist) and opens it,
+ * with `hash` after its address. For pages that exist only for one test.
+ */
+export async function serveHtml(env, page, path, body, hash = '') {
+  await page.route(`${env.base}${path}`, (r) =>
+    r.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><script src="/dist/gapscore-widget.js"></script>${body}` }),
+  );
+  await page.goto(`${env.base}${path}${hash}`);
+}
+
+/** serveHtml, then waits for the widget to show its rows. */
+export async function openAt(env, page, path, body) {
+  await serveHtml(env, page, path, body);
+  await widget(page);
+}
+
+/** A <gap-score> with `doc` as its inline data. */
+export const inlineWidget = (doc, attrs = '') => `<gap-score ${attrs}><script type="application/json">${JSON.stringify(doc)}</script></gap-score>`;
+
+/** Types a value into an estimate and commits it with Enter, as a person does. */
+export async function typeEstimate(input, value) {
+  await input.fill(value);
+  await input.press('Enter');
+}
+
 /** Item titles of a widget's table, best first. */
 export function titles(page, selector = 'gap-score') {
   return page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('.gs-table tbody tr .gs-open')].map((b) => b.textContent), selector);
