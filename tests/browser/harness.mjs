@@ -3,9 +3,11 @@
 // in test-results/.
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -122,6 +124,28 @@ export async function engineTitles(docText, { model, weights = {}, fields = [] }
   } finally {
     e.delete();
   }
+}
+
+/**
+ * The widget's TypeScript modules for unit tests under node: `exports` is an ES module
+ * source whose paths are relative to wasm/widget ("export * from './state.ts'"). It is
+ * bundled with esbuild and imported; the WebAssembly module resolves to a stub, so only
+ * logic that needs neither the engine nor the DOM (or gets fakes of them) can run.
+ */
+export async function widgetModules(exports) {
+  const dir = mkdtempSync(join(tmpdir(), 'gapscore-units-'));
+  const entry = join(dir, 'entry.ts');
+  writeFileSync(entry, exports.replace(/(from\s+)'\.\/([^']+)'/g, (_, from, f) => from + JSON.stringify(resolve(root, 'wasm/widget', f))));
+  const out = join(dir, 'units.mjs');
+  const stubEngine = {
+    name: 'stub-engine',
+    setup(b) {
+      b.onResolve({ filter: /dist\/gapscore\.mjs$/ }, (a) => ({ path: a.path, namespace: 'stub' }));
+      b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default null;', loader: 'js' }));
+    },
+  };
+  await build({ entryPoints: [entry], outfile: out, bundle: true, format: 'esm', platform: 'neutral', logLevel: 'error', plugins: [stubEngine] });
+  return import(pathToFileURL(out).href);
 }
 
 /** Reads a demo file as text. */

@@ -2,33 +2,13 @@
 // bundled with esbuild and run under node: no browser needed for logic that has no DOM.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { build } from 'esbuild';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { root } from './harness.mjs';
+import { widgetModules } from './harness.mjs';
 
-const dir = mkdtempSync(join(tmpdir(), 'gapscore-units-'));
-const entry = join(dir, 'entry.ts');
-const w = (f) => JSON.stringify(resolve(root, 'wasm/widget', f));
-writeFileSync(
-  entry,
-  `export * from ${w('state.ts')}; export * from ${w('history.ts')}; export * from ${w('share-codec.ts')};
-   export { sniffKind, fileStem } from ${w('import.ts')}; export { describePath } from ${w('messages.ts')};
-   export { formatNumber, humanize } from ${w('format.ts')};`,
+const u = await widgetModules(
+  `export * from './state.ts'; export * from './history.ts'; export * from './share-codec.ts';
+   export { sniffKind, fileStem } from './import.ts'; export { describePath } from './messages.ts';
+   export { formatNumber, humanize } from './format.ts';`,
 );
-const out = join(dir, 'units.mjs');
-// The engine is not needed here: its module and wasm data resolve to stubs.
-const stubEngine = {
-  name: 'stub-engine',
-  setup(b) {
-    b.onResolve({ filter: /dist\/gapscore\.mjs$/ }, (a) => ({ path: a.path, namespace: 'stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default null;', loader: 'js' }));
-  },
-};
-await build({ entryPoints: [entry], outfile: out, bundle: true, format: 'esm', platform: 'neutral', logLevel: 'error', plugins: [stubEngine] });
-const u = await import(pathToFileURL(out).href);
 
 test('a change applied forward then backward gives the state back', () => {
   const s0 = u.emptyState();
