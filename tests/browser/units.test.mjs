@@ -1,5 +1,6 @@
-// The widget's pure modules (state, history, share codec, import sniffing, path messages),
-// bundled with esbuild and run under node: no browser needed for logic that has no DOM.
+// The widget's pure modules (state, history, share codec, import sniffing, path messages,
+// number formats, weight presets), bundled with esbuild and run under node:
+// no browser needed for logic that has no DOM.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { widgetModules } from './harness.mjs';
@@ -7,7 +8,7 @@ import { widgetModules } from './harness.mjs';
 const u = await widgetModules(
   `export * from './state.ts'; export * from './history.ts'; export * from './share-codec.ts';
    export { sniffKind, fileStem } from './import.ts'; export { describePath } from './messages.ts';
-   export { formatNumber, humanize } from './format.ts';`,
+   export { formatNumber, humanize } from './format.ts'; export { presetNames } from './weight-presets.ts';`,
 );
 
 test('a change applied forward then backward gives the state back', () => {
@@ -108,4 +109,11 @@ test('numbers are shown with sensible precision', () => {
   assert.equal(u.formatNumber(0), '0');
   assert.equal(u.formatNumber(-5), '−5');
   assert.equal(u.humanize('time_criticality'), 'Time criticality');
+});
+
+test('weight presets: the document’s first, then stakeholders with weights, then AHP when the module and the data have it', () => {
+  const doc = { stakeholders: [{ id: 'cfo', name: 'CFO', weights: { a: 1 } }, { id: 'ux', weights: { a: 2 } }, { id: 'none' }], ahp: { criteria: [] } };
+  assert.deepEqual(u.presetNames(doc, new Set(['ahp'])), ['the document', 'CFO', 'ux', 'AHP (pairwise comparisons)']);
+  assert.deepEqual(u.presetNames(doc, new Set()), ['the document', 'CFO', 'ux']);
+  assert.deepEqual(u.presetNames({ stakeholders: [{ id: 'none' }] }, new Set(['ahp'])), [], 'nothing to choose: no menu');
 });

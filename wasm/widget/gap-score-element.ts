@@ -1,17 +1,20 @@
 // <gap-score>: the drop-in widget. This file wires the parts together: it reads the
-// attributes, loads the data and the module, keeps the person's edits (history, storage,
-// share links) and schedules rendering. Scoring lives in the WebAssembly module; tables,
-// sliders, dialogs and charts live in their own modules.
+// attributes, loads the data and the module, opens share links and schedules rendering.
+// Every change, with its history and storage, goes through edit-controller.ts. Scoring
+// lives in the WebAssembly module; tables, sliders, dialogs and charts in their own modules.
 
 import { h } from './dom';
-import { count, formatNumber, humanize } from './format';
-import { commandNames, loadModule, runJson } from './module';
+import { count, humanize } from './format';
+import { commandNames, loadModule } from './module';
 import type { GapscoreModule, Problem } from './module-types';
 import { Session } from './session';
-import type { InputColumn, ModelDescription } from './session';
-import type { Change, EditState } from './state';
-import { applyChange, changesData, cloneState, editCount, emptyState, isPristine, viewOnly } from './state';
-import { History } from './history';
+import type { ModelDescription } from './session';
+import type { EditState } from './state';
+import { changesData, emptyState, isPristine, viewOnly } from './state';
+import { EditController } from './edit-controller';
+import { Feedback } from './feedback';
+import { safeParse } from './messages';
+import { presetNames } from './weight-presets';
 import { loadSaved, save, setAside } from './store';
 import { dropShareLink, hasShareLink, takeShareLink, writeShareLink } from './sharing';
 import type { SharedView } from './sharing';
@@ -26,7 +29,8 @@ import { ScenariosDialog } from './scenarios-dialog';
 import { download, fileStem, prepareImport } from './import';
 import { MessageArea } from './messages';
 import { Tabs } from './tabs';
-import { GapScoreChangeEvent, GapScoreErrorEvent } from './events';
+import { GapScoreChangeEvent } from './events';
+import type { GapScoreErrorEvent } from './events';
 import { css } from './styles';
 
 const MODEL_LABELS: Record<string, string> = {
@@ -67,8 +71,6 @@ export class GapScoreElement extends HTMLElement {
   private gs: GapscoreModule | null = null;
   private commands = new Set<string>();
   private session: Session | null = null;
-  private readonly history = new History();
-  private scenarios: Record<string, EditState> = Object.create(null);
   private key = '';
   private built = false;
   private loadToken = 0;
@@ -79,11 +81,6 @@ export class GapScoreElement extends HTMLElement {
   /** The next render follows a change (or a load): it fires gapscore-change. A refused change,
    * "show more rows" or a redraw does not. */
   private announce = false;
-  /**
-   * The reader's own edits while a shared link's view is open and unchanged: storage keeps
-   * them, so a reload shows the reader's view again (docs/embedding.md). Null otherwise.
-   */
-  private ownState: EditState | null = null;
   private allWeightsZero = false;
   /** A link pasted into the address of the page already open applies at once. */
   private readonly onHashChange = (): void => void this.openLinkInAddress();
@@ -100,6 +97,8 @@ export class GapScoreElement extends HTMLElement {
   // Parts of the UI, built once on first connection.
   private header!: Header;
   private messages!: MessageArea;
+  private feedback!: Feedback;
+  private edits!: EditController;
   private weights!: WeightPanel;
   private table!: RankTable;
   private views!: AnalysisViews;
@@ -177,14 +176,14 @@ export class GapScoreElement extends HTMLElement {
     }
     if (typeof text !== 'string') {
       // undefined would otherwise read as "no imported data" and quietly reset to the page's.
-      this.fail('load', 'This data cannot be used.', [{ path: '', message: why }], 'The data shown before is unchanged.');
+      this.feedback.fail('load', 'This data cannot be used.', [{ path: '', message: why }], 'The data shown before is unchanged.');
       return false;
     }
     await this.ensureModule();
     if (!this.session?.loaded) {
       return this.openPage(text, emptyState());
     }
-    return this.replaceDocument(text);
+    return this.edits.replaceDocument(text);
   }
 
   connectedCallback(): void {
@@ -220,25 +219,16 @@ export class GapScoreElement extends HTMLElement {
       case 'readonly':
         // Read-only stored nothing and read nothing: an editable widget starts again from
         // what is saved, so a later edit cannot save over the saved edits and scenarios.
-        // The visit's own steps, view and scenarios go with it: an Undo or a save after the
-        // restart would otherwise write the read-only state over what is saved.
         if (after === null) {
-          this.history.clear();
-          this.ownState = null;
-          this.scenarios = Object.create(null) as Record<string, EditState>;
+          this.edits.forgetVisit();
           void this.start();
         } else {
-          // Undo and Redo would change the data the page now shows read-only.
-          this.history.clear();
+          this.edits.forgetSteps();
           this.refreshAll();
         }
         break;
       case 'model':
-        this.session.preferredModel = after;
-        if (this.session.state.model === null) {
-          this.session.apply({ kind: 'model', before: null, after: this.session.documentModel() }, 'after', this.session.state);
-          this.refreshAll();
-        }
+        this.edits.preferModel(after);
         break;
       case 'view': {
         const id = this.view.find((v) => this.tabs.has(v));
@@ -264,28 +254,53 @@ export class GapScoreElement extends HTMLElement {
     else this.root.append(h('style', {}, css));
 
     this.header = new Header({
-      model: (id) => this.chooseModel(id),
+      model: (id) => this.edits.chooseModel(id),
       tool: (name, button) => {
-        if (name === 'undo') this.undo();
-        else if (name === 'redo') this.redo();
-        else if (name === 'reset') this.reset();
-        else if (name === 'scenarios') this.scenariosDialog.show(button, Object.keys(this.scenarios));
+        if (name === 'undo') this.edits.undo();
+        else if (name === 'redo') this.edits.redo();
+        else if (name === 'reset') this.edits.reset();
+        else if (name === 'scenarios') this.scenariosDialog.show(button, Object.keys(this.edits.scenarios));
         else if (name === 'share') void this.share();
         else this.dataDialog.show(button, this.readOnly);
       },
     });
     this.messages = new MessageArea();
+    this.feedback = new Feedback(this.messages, {
+      target: this,
+      session: () => this.session,
+      gaveUp: () => {
+        this.loading.hidden = true;
+        this.readyResolve();
+      },
+    });
+    this.edits = new EditController({
+      session: () => this.session,
+      readOnly: () => this.readOnly,
+      gs: () => this.gs!,
+      feedback: this.feedback,
+      save: (saved) => save(this.key, saved),
+      dropLink: () => dropShareLink(this.key),
+      changed: () => this.refreshAll(),
+      refused: () => this.scheduleRender(),
+      scenariosChanged: (names) => {
+        this.scenariosDialog.update(names);
+        this.views.scenariosChanged();
+      },
+    });
     this.weights = new WeightPanel({
-      input: (id, w) => this.previewWeight(id, w),
+      input: (id, w) => {
+        this.dragging = true;
+        if (this.edits.previewWeight(id, w)) this.scheduleRender();
+      },
       commit: (id, before, after) => {
         this.dragging = false;
-        this.commit({ kind: 'weight', id, before, after });
+        this.edits.commit({ kind: 'weight', id, before, after });
       },
-      preset: (name) => this.applyPreset(name),
+      preset: (name) => this.edits.applyPreset(name),
     });
     this.table = new RankTable({
       open: (index, from) => this.openExplanation(index, from),
-      edit: (index, col, value) => this.editValue(index, col, value),
+      edit: (index, col, value) => this.edits.editValue(index, col, value),
       more: () => {
         this.limit += moreStep(this.session?.size ?? 0);
         this.scheduleRender();
@@ -295,7 +310,7 @@ export class GapScoreElement extends HTMLElement {
       gs: () => this.gs!,
       session: () => this.session!,
       top: () => this.top,
-      scenarios: () => this.scenarios,
+      scenarios: () => this.edits.scenarios,
       weightScaleMax: () => this.weights.scaleMax,
       openItem: (id) => {
         const i = this.session?.indexOf(id) ?? -1;
@@ -315,11 +330,11 @@ export class GapScoreElement extends HTMLElement {
         const models = s ? [s.model, ...s.models.map((m) => m.id).filter((m) => m !== s.model)] : [];
         return prepareImport(this.gs!, text, filename, models);
       },
-      replace: (text) => void this.replaceDocument(text),
+      replace: (text) => void this.edits.replaceDocument(text),
     });
     this.scenariosDialog = new ScenariosDialog({
-      save: (name) => this.saveScenario(name),
-      load: (name) => this.loadScenario(name),
+      save: (name) => this.edits.saveScenario(name),
+      load: (name) => this.edits.loadScenario(name),
       compare: (name) => {
         this.views.compareWith = name;
         this.views.scenariosChanged();
@@ -327,10 +342,7 @@ export class GapScoreElement extends HTMLElement {
         this.settleNow();
       },
       remove: (name) => {
-        delete this.scenarios[name];
-        this.persist();
-        this.scenariosDialog.update(Object.keys(this.scenarios));
-        this.views.scenariosChanged(); // the comparison drops a deleted scenario (views.ts)
+        this.edits.removeScenario(name); // the comparison drops a deleted scenario (views.ts)
         this.settleNow();
       },
     });
@@ -386,13 +398,13 @@ export class GapScoreElement extends HTMLElement {
     } catch (error) {
       if (token !== this.loadToken) return;
       const problems = Array.isArray(error) ? (error as Problem[]) : [{ path: '', message: String((error as Error)?.message ?? error) }];
-      this.fail('load', 'The backlog could not be loaded.', problems, this.session?.loaded ? 'The data shown before is unchanged.' : '');
+      this.feedback.fail('load', 'The backlog could not be loaded.', problems, this.session?.loaded ? 'The data shown before is unchanged.' : '');
       return;
     }
     if (token !== this.loadToken) return;
     const stored = this.readOnly ? { saved: null } : loadSaved(this.key);
     const saved = stored.saved;
-    if (saved) this.scenarios = saved.scenarios;
+    if (saved) this.edits.adoptScenarios(saved.scenarios);
     let state = saved?.state ?? emptyState();
     const { shared, problem } = await this.readLink(text);
     if (token !== this.loadToken) return;
@@ -434,19 +446,14 @@ export class GapScoreElement extends HTMLElement {
   }
 
   private linkUnreadable(problem: Problem): void {
-    this.fail('link', 'The shared link could not be read.', [problem], 'Showing your own view instead.');
+    this.feedback.fail('link', 'The shared link could not be read.', [problem], 'Showing your own view instead.');
   }
 
   /** After a link's state was opened over `own`: undo step, the link's view, and storage left alone. */
   private showShared(own: EditState, shared: SharedView): void {
-    const s = this.session!;
     const dataIgnored = this.linkDataIgnored;
     this.linkDataIgnored = false;
-    const same = JSON.stringify(own) === JSON.stringify(s.state); // the reader's own view already (say, the sender reloading)
-    if (!same) {
-      this.history.push({ kind: 'state', label: 'open the shared link', before: own, after: s.state });
-      this.ownState = own;
-    }
+    const same = !this.edits.linkOpened(own); // the reader's own view already (say, the sender reloading)
     this.refreshAll(); // the Undo button, and the tabs of the link's model
     if (shared.view && this.tabs.has(shared.view)) this.tabs.select(shared.view);
     if (same && !dataIgnored) return;
@@ -465,10 +472,10 @@ export class GapScoreElement extends HTMLElement {
     if (this.session !== s) return;
     if (problem) this.linkUnreadable(problem);
     if (!shared) return;
-    const own = this.ownState ?? s.state;
+    const own = this.edits.ownState();
     const r = s.apply({ kind: 'state', label: 'open the shared link', before: s.state, after: shared.state }, 'after', shared.state);
     if (!r.ok) {
-      this.fail('link', 'The shared link does not fit this data.', r.errors, 'Showing your own view instead.');
+      this.feedback.fail('link', 'The shared link does not fit this data.', r.errors, 'Showing your own view instead.');
       return;
     }
     this.messages.clearErrors();
@@ -490,7 +497,7 @@ export class GapScoreElement extends HTMLElement {
     if (!r.ok) {
       if (session !== this.session) session.dispose();
       else if (previous) session.open(previous.page, previous.state);
-      this.fail('load', 'This data cannot be used.', r.errors, previous ? 'The data shown before is unchanged.' : '', safeParse(text));
+      this.feedback.fail('load', 'This data cannot be used.', r.errors, previous ? 'The data shown before is unchanged.' : '', safeParse(text));
       return false;
     }
     this.session = session;
@@ -502,156 +509,6 @@ export class GapScoreElement extends HTMLElement {
     this.refreshAll();
     this.readyResolve();
     return true;
-  }
-
-  // ---- changes, undo, persistence ----
-
-  /** Applies a change, records it for undo, and re-renders. Returns why not, or null. */
-  private commit(change: Change, during = 'edit'): string | null {
-    const s = this.session;
-    if (!s) return 'not loaded';
-    const next = applyChange(s.state, change, 'after');
-    const r = s.apply(change, 'after', next);
-    if (!r.ok) {
-      if (during === 'import') this.fail('import', 'This data cannot be used.', r.errors, 'The data shown before is unchanged.', safeParse(next.document ?? ''));
-      else this.fail(during, 'That change was not applied.', r.errors, 'Nothing else changed.', s.document);
-      this.scheduleRender();
-      return r.errors[0]?.message ?? 'not allowed';
-    }
-    this.messages.clearErrors();
-    this.history.push(change);
-    dropShareLink(this.key);
-    this.ownState = null; // a change made to a shared view makes it the reader's own
-    this.afterChange();
-    return null;
-  }
-
-  private undo(): void {
-    const c = this.history.undo();
-    if (c) this.replay(c, 'before', 'Undone.');
-  }
-
-  private redo(): void {
-    const c = this.history.redo();
-    if (c) this.replay(c, 'after', 'Redone.');
-  }
-
-  private replay(c: Change, side: 'before' | 'after', note: string): void {
-    const s = this.session!;
-    const r = s.apply(c, side, applyChange(s.state, c, side));
-    if (!r.ok) this.fail('edit', 'Could not restore that step.', r.errors);
-    else this.messages.clearErrors(); // the refused change's message no longer applies
-    this.messages.say(note);
-    this.ownState = null;
-    this.afterChange();
-  }
-
-  private reset(): void {
-    const s = this.session;
-    if (!s || isPristine(s.state)) {
-      this.messages.say('Nothing to reset: this is the page’s data.');
-      return;
-    }
-    this.commit({ kind: 'state', label: 'reset', before: s.state, after: emptyState() });
-    this.messages.say('Back to the page’s data. Undo brings your changes back.');
-  }
-
-  private async replaceDocument(text: string): Promise<boolean> {
-    const s = this.session!;
-    const after = emptyState();
-    after.document = text;
-    const err = this.commit({ kind: 'state', label: 'replace the data', before: s.state, after }, 'import');
-    if (err) return false;
-    this.messages.say(`Loaded ${count(s.size, 'item')}. Undo brings the previous data back.`);
-    return true;
-  }
-
-  private afterChange(): void {
-    this.refreshAll();
-    this.persist();
-  }
-
-  private persist(): void {
-    if (this.readOnly || !this.session) return;
-    if (!save(this.key, { state: this.ownState ?? this.session.state, scenarios: this.scenarios })) {
-      this.messages.say('Your browser did not let the widget save (storage full or disabled): edits last until the page closes.');
-    }
-  }
-
-  private saveScenario(name: string): void {
-    if (!this.session) return;
-    const replaced = name in this.scenarios;
-    this.scenarios[name] = cloneState(this.session.state);
-    this.persist();
-    this.scenariosDialog.update(Object.keys(this.scenarios));
-    this.views.scenariosChanged();
-    this.messages.say(
-      `${replaced ? 'Replaced' : 'Saved'} scenario “${name}” (${count(editCount(this.session.state), 'change')} from the page’s data)` +
-        (this.readOnly ? ', for this visit only: a read-only widget stores nothing.' : '.'),
-    );
-  }
-
-  private loadScenario(name: string): void {
-    const st = this.scenarios[name];
-    if (!st || !this.session) return;
-    // Read-only (also when switched on after the scenario was saved): its model and weights
-    // only, as for a share link; the data stays the page's.
-    const dataLeft = this.readOnly && changesData(st);
-    const after = dataLeft ? viewOnly(st) : cloneState(st);
-    this.commit({ kind: 'state', label: `load ${name}`, before: this.session.state, after });
-    this.messages.say(`Loaded scenario “${name}”${dataLeft ? ': its model and weights only, the data is read-only' : ''}. Undo goes back.`);
-  }
-
-  private chooseModel(id: string): void {
-    const s = this.session;
-    if (!s || id === s.model) return;
-    this.commit({ kind: 'model', before: s.state.model, after: id });
-  }
-
-  private previewWeight(id: string, w: number): void {
-    this.dragging = true;
-    if (this.session?.previewWeight(id, w)) this.scheduleRender();
-  }
-
-  private editValue(index: number, col: InputColumn, value: number): string | null {
-    const s = this.session!;
-    const id = s.ids[index];
-    const before = (col.kind === 'field' ? s.state.fields : s.state.scores)[id]?.[col.key] ?? null;
-    const docValue = s.documentValue(index, col);
-    const after = value === docValue && before !== null ? null : value;
-    if (after === before || (after === null && before === null)) return null;
-    const change: Change =
-      col.kind === 'field'
-        ? { kind: 'field', item: id, field: col.key, before, after }
-        : { kind: 'score', item: id, criterion: col.key, before, after };
-    const err = this.commit(change);
-    if (!err) this.messages.say(`${s.titles[index]}: ${humanize(col.label)} ${formatNumber(value)}.`);
-    return err;
-  }
-
-  private applyPreset(name: string): void {
-    const s = this.session!;
-    const after = cloneState(s.state);
-    let note = '';
-    if (name === DOCUMENT_WEIGHTS) {
-      after.weights = Object.create(null);
-    } else if (name === AHP_WEIGHTS) {
-      const r = runJson<{ weights: Record<string, number>; cr: number; consistent: boolean; warning?: string }>(this.gs!, 'ahp', s.currentJson(), {});
-      if (!r.ok) {
-        this.fail('edit', 'The pairwise comparisons give no weights.', r.errors);
-        return;
-      }
-      // AHP weights are shares summing to 1; ×10 puts them on the sliders' scale (same shares).
-      for (const [c, w] of Object.entries(r.value.weights)) after.weights[c] = w * 10;
-      note = r.value.consistent
-        ? ` (consistency ratio ${formatNumber(r.value.cr)}, under 0.1)`
-        : `. Careful: consistency ratio ${formatNumber(r.value.cr)} is over 0.1, the judgements contradict each other${r.value.warning ? `: ${r.value.warning}` : ''}`;
-    } else {
-      const sh = (s.document.stakeholders ?? []).find((x) => (x.name || x.id) === name);
-      if (!sh?.weights) return;
-      for (const [c, w] of Object.entries(sh.weights)) if (typeof w === 'number') after.weights[c] = w;
-    }
-    if (!this.commit({ kind: 'state', label: `weights of ${name}`, before: s.state, after })) this.messages.say(`Weights: ${name}${note}. Undo goes back.`);
   }
 
   // ---- rendering ----
@@ -667,7 +524,7 @@ export class GapScoreElement extends HTMLElement {
       this.configure();
     }
     this.weights.update(s.criteria().map((c) => c.weight));
-    this.header.history(this.history.canUndo, this.history.canRedo, isPristine(s.state));
+    this.header.history(this.edits.canUndo, this.edits.canRedo, isPristine(s.state));
     this.table.invalidate();
     this.scheduleRender();
   }
@@ -681,9 +538,7 @@ export class GapScoreElement extends HTMLElement {
     const models = s.models.filter((m) => m.usable).map((m) => ({ id: m.id, label: MODEL_LABELS[m.id] ?? humanize(m.id) }));
     this.header.show(typeof doc.title === 'string' && doc.title ? doc.title : 'Backlog', models, s.model, d.variant, d.formula, this.readOnly);
     const criteria = s.criteria();
-    const presets = (doc.stakeholders ?? []).filter((x) => x.weights && typeof x.weights === 'object').map((x) => x.name || x.id);
-    if (this.commands.has('ahp') && doc.ahp && typeof doc.ahp === 'object') presets.push(AHP_WEIGHTS);
-    this.weights.configure(criteria, presets.length ? [DOCUMENT_WEIGHTS, ...presets] : [], false);
+    this.weights.configure(criteria, presetNames(doc, this.commands), false);
     const snap = s.rank();
     const partNames = snap?.partNames ?? [];
     const nameOf = new Map(criteria.map((c) => [c.id, c.name]));
@@ -747,13 +602,13 @@ export class GapScoreElement extends HTMLElement {
       if (allZero) this.messages.say(ALL_ZERO);
       else if (this.messages.status.textContent === ALL_ZERO) this.messages.say('');
     }
-    if (this.explainDialog.open) this.explainDialog.refresh(s, this.description?.inputs ?? [], this.readOnly, (col, v) => this.editValue(this.explainDialog.index, col, v));
+    if (this.explainDialog.open) this.explainDialog.refresh(s, this.description?.inputs ?? [], this.readOnly, (col, v) => this.edits.editValue(this.explainDialog.index, col, v));
     this.views.render(this.tabs.current);
   }
 
   private openExplanation(index: number, from: HTMLElement | null): void {
     const s = this.session!;
-    this.explainDialog.show(s, index, this.description?.inputs ?? [], this.readOnly, (col, v) => this.editValue(index, col, v), () => {
+    this.explainDialog.show(s, index, this.description?.inputs ?? [], this.readOnly, (col, v) => this.edits.editValue(index, col, v), () => {
       if (from?.isConnected) from.focus();
       else this.table.focusItem(index);
     });
@@ -791,39 +646,19 @@ export class GapScoreElement extends HTMLElement {
     download(text, `${fileStem(String(s.document.title ?? this.key))}-${s.model}.csv`, 'text/csv');
   }
 
-  private fail(during: string, heading: string, problems: Problem[], keep = '', doc?: unknown): void {
-    this.messages.problems(heading, problems, (doc ?? this.session?.document) as never, keep);
-    if (!this.session?.loaded) {
-      this.loading.hidden = true;
-      this.readyResolve();
-    }
-    this.dispatchEvent(new GapScoreErrorEvent({ during, errors: problems }));
-  }
-
   private onKey(ev: KeyboardEvent): void {
     if (!(ev.ctrlKey || ev.metaKey) || ev.altKey) return;
     const target = ev.composedPath()[0] as HTMLElement;
     if (target?.matches?.('input[type="text"], input[type="number"], textarea')) return; // their own undo
     const k = ev.key.toLowerCase();
-    if (k === 'z' && !ev.shiftKey) this.undo();
-    else if ((k === 'z' && ev.shiftKey) || k === 'y') this.redo();
+    if (k === 'z' && !ev.shiftKey) this.edits.undo();
+    else if ((k === 'z' && ev.shiftKey) || k === 'y') this.edits.redo();
     else return;
     ev.preventDefault();
   }
 }
 
-const DOCUMENT_WEIGHTS = 'the document';
 const ALL_ZERO = 'Every weight is 0, so every item scores 0: the order is only the tie-break (MoSCoW, then id). Raise a weight to rank.';
-const AHP_WEIGHTS = 'AHP (pairwise comparisons)';
-
-/** The parsed document for naming items in messages, or null when it does not parse. */
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
 
 declare global {
   interface HTMLElementTagNameMap {
