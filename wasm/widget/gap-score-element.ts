@@ -1,26 +1,26 @@
 // <gap-score>: the drop-in widget. This file wires the parts together: it reads the
-// attributes, loads the data and the module, opens share links and schedules rendering.
-// Every change, with its history and storage, goes through edit-controller.ts. Scoring
-// lives in the WebAssembly module; tables, sliders, dialogs and charts in their own modules.
+// attributes, loads the data and the module, and opens share links. Every change, with its
+// history and storage, goes through edit-controller.ts; renderer.ts and render-scheduler.ts
+// draw. Scoring lives in the WebAssembly module; tables, sliders, dialogs and charts in
+// their own modules.
 
 import { h } from './dom';
-import { count, humanize } from './format';
+import { count } from './format';
 import { commandNames, loadModule } from './module';
 import type { GapscoreModule, Problem } from './module-types';
 import { Session } from './session';
-import type { ModelDescription } from './session';
 import type { EditState } from './state';
-import { changesData, emptyState, isPristine, viewOnly } from './state';
+import { changesData, emptyState, viewOnly } from './state';
 import { EditController } from './edit-controller';
 import { Feedback } from './feedback';
 import { safeParse } from './messages';
-import { presetNames } from './weight-presets';
+import { Renderer } from './renderer';
 import { loadSaved, save, setAside } from './store';
 import { dropShareLink, hasShareLink, takeShareLink, writeShareLink } from './sharing';
 import type { SharedView } from './sharing';
 import { claimStorageKey, readPageText, releaseStorageKey } from './page-source';
 import { Header } from './header';
-import { RankTable, moreStep } from './table';
+import { RankTable } from './table';
 import { WeightPanel } from './weights';
 import { ExplainDialog } from './explain-dialog';
 import { AnalysisViews } from './views';
@@ -33,17 +33,6 @@ import { GapScoreChangeEvent } from './events';
 import type { GapScoreErrorEvent } from './events';
 import { css } from './styles';
 
-const MODEL_LABELS: Record<string, string> = {
-  rice: 'RICE',
-  ice: 'ICE',
-  wsjf: 'WSJF',
-  value_effort: 'Value / effort',
-  weighted: 'Weighted scorecard',
-  topsis: 'TOPSIS',
-  gap: 'Customer gap',
-  stakeholder: 'Stakeholder ratings',
-};
-const SETTLE_MS = 150;
 /** Below this width the table drops its input columns (estimates stay editable in the dialog). */
 const NARROW_PX = 600;
 
@@ -74,20 +63,8 @@ export class GapScoreElement extends HTMLElement {
   private key = '';
   private built = false;
   private loadToken = 0;
-  private frame = 0;
-  private settleTimer = 0;
-  private warmTimer = 0;
-  private dragging = false;
-  /** The next render follows a change (or a load): it fires gapscore-change. A refused change,
-   * "show more rows" or a redraw does not. */
-  private announce = false;
-  private allWeightsZero = false;
   /** A link pasted into the address of the page already open applies at once. */
   private readonly onHashChange = (): void => void this.openLinkInAddress();
-  private limit = 50;
-  private configured = '';
-  private description: ModelDescription | null = null;
-  private rendered = false;
   /** The link being opened carried data or estimates that a read-only widget leaves out. */
   private linkDataIgnored = false;
   private readyResolve!: () => void;
@@ -99,6 +76,7 @@ export class GapScoreElement extends HTMLElement {
   private messages!: MessageArea;
   private feedback!: Feedback;
   private edits!: EditController;
+  private renderer!: Renderer;
   private weights!: WeightPanel;
   private table!: RankTable;
   private views!: AnalysisViews;
@@ -202,8 +180,7 @@ export class GapScoreElement extends HTMLElement {
       this.session?.dispose();
       this.session = null;
       this.views?.dispose();
-      cancelAnimationFrame(this.frame);
-      this.frame = 0;
+      this.renderer.stop();
     });
   }
 
@@ -224,7 +201,7 @@ export class GapScoreElement extends HTMLElement {
           void this.start();
         } else {
           this.edits.forgetSteps();
-          this.refreshAll();
+          this.renderer.refreshAll();
         }
         break;
       case 'model':
@@ -238,7 +215,7 @@ export class GapScoreElement extends HTMLElement {
       case 'storage-key':
         break; // read once at connection: moving edits between keys would surprise people
       default:
-        this.refreshAll();
+        this.renderer.refreshAll();
     }
   }
 
@@ -280,8 +257,8 @@ export class GapScoreElement extends HTMLElement {
       feedback: this.feedback,
       save: (saved) => save(this.key, saved),
       dropLink: () => dropShareLink(this.key),
-      changed: () => this.refreshAll(),
-      refused: () => this.scheduleRender(),
+      changed: () => this.renderer.refreshAll(),
+      refused: () => this.renderer.redraw(),
       scenariosChanged: (names) => {
         this.scenariosDialog.update(names);
         this.views.scenariosChanged();
@@ -289,22 +266,19 @@ export class GapScoreElement extends HTMLElement {
     });
     this.weights = new WeightPanel({
       input: (id, w) => {
-        this.dragging = true;
-        if (this.edits.previewWeight(id, w)) this.scheduleRender();
+        this.renderer.dragStarted();
+        if (this.edits.previewWeight(id, w)) this.renderer.redraw();
       },
       commit: (id, before, after) => {
-        this.dragging = false;
+        this.renderer.dragEnded();
         this.edits.commit({ kind: 'weight', id, before, after });
       },
       preset: (name) => this.edits.applyPreset(name),
     });
     this.table = new RankTable({
-      open: (index, from) => this.openExplanation(index, from),
+      open: (index, from) => this.renderer.openExplanation(index, from),
       edit: (index, col, value) => this.edits.editValue(index, col, value),
-      more: () => {
-        this.limit += moreStep(this.session?.size ?? 0);
-        this.scheduleRender();
-      },
+      more: () => this.renderer.moreRows(),
     });
     this.views = new AnalysisViews({
       gs: () => this.gs!,
@@ -314,13 +288,10 @@ export class GapScoreElement extends HTMLElement {
       weightScaleMax: () => this.weights.scaleMax,
       openItem: (id) => {
         const i = this.session?.indexOf(id) ?? -1;
-        if (i >= 0) this.openExplanation(i, null);
+        if (i >= 0) this.renderer.openExplanation(i, null);
       },
     });
-    this.tabs = new Tabs((id) => {
-      this.weights.element.hidden = !this.description?.usesCriteria || (id !== 'ranking' && id !== 'compare');
-      this.settleNow();
-    });
+    this.tabs = new Tabs((id) => this.renderer.tabChanged(id));
     this.explainDialog = new ExplainDialog();
     this.dataDialog = new DataDialog({
       exportJson: () => this.exportJson(),
@@ -339,13 +310,26 @@ export class GapScoreElement extends HTMLElement {
         this.views.compareWith = name;
         this.views.scenariosChanged();
         this.tabs.select('compare');
-        this.settleNow();
+        this.renderer.settleNow();
       },
       remove: (name) => {
         this.edits.removeScenario(name); // the comparison drops a deleted scenario (views.ts)
-        this.settleNow();
+        this.renderer.settleNow();
       },
     });
+    this.renderer = new Renderer(
+      { header: this.header, messages: this.messages, weights: this.weights, table: this.table, views: this.views, tabs: this.tabs, explainDialog: this.explainDialog },
+      {
+        session: () => this.session,
+        commands: () => this.commands,
+        readOnly: () => this.readOnly,
+        top: () => this.top,
+        preferredViews: () => this.view,
+        history: () => this.edits,
+        editValue: (index, col, value) => this.edits.editValue(index, col, value),
+        announce: (detail) => this.dispatchEvent(new GapScoreChangeEvent(detail)),
+      },
+    );
     this.loading = h('p', { class: 'gs-loading' }, 'Loading the backlog…');
     this.body = h(
       'div',
@@ -454,7 +438,7 @@ export class GapScoreElement extends HTMLElement {
     const dataIgnored = this.linkDataIgnored;
     this.linkDataIgnored = false;
     const same = !this.edits.linkOpened(own); // the reader's own view already (say, the sender reloading)
-    this.refreshAll(); // the Undo button, and the tabs of the link's model
+    this.renderer.refreshAll(); // the Undo button, and the tabs of the link's model
     if (shared.view && this.tabs.has(shared.view)) this.tabs.select(shared.view);
     if (same && !dataIgnored) return;
     this.messages.say(
@@ -501,117 +485,14 @@ export class GapScoreElement extends HTMLElement {
       return false;
     }
     this.session = session;
-    this.limit = session.size <= 20 ? session.size : Math.max(15, this.top + 5);
+    this.renderer.resetRows();
     this.messages.clearErrors();
     if (r.dropped) this.messages.say(`${count(r.dropped, 'saved edit')} no longer matched the data and ${r.dropped === 1 ? 'was' : 'were'} left out.`);
     this.loading.hidden = true;
     this.body.hidden = false;
-    this.refreshAll();
+    this.renderer.refreshAll();
     this.readyResolve();
     return true;
-  }
-
-  // ---- rendering ----
-
-  /** Rebuilds what depends on the model or the data, then renders. */
-  private refreshAll(): void {
-    const s = this.session;
-    if (!s?.loaded) return;
-    this.announce = true;
-    const signature = `${s.generation}|${s.model}|${this.readOnly}`;
-    if (signature !== this.configured) {
-      this.configured = signature;
-      this.configure();
-    }
-    this.weights.update(s.criteria().map((c) => c.weight));
-    this.header.history(this.edits.canUndo, this.edits.canRedo, isPristine(s.state));
-    this.table.invalidate();
-    this.scheduleRender();
-  }
-
-  private configure(): void {
-    const s = this.session!;
-    const doc = s.document;
-    this.description = s.describeModel();
-    const d = this.description;
-    // Only the models this document has the inputs for; the others would only fail.
-    const models = s.models.filter((m) => m.usable).map((m) => ({ id: m.id, label: MODEL_LABELS[m.id] ?? humanize(m.id) }));
-    this.header.show(typeof doc.title === 'string' && doc.title ? doc.title : 'Backlog', models, s.model, d.variant, d.formula, this.readOnly);
-    const criteria = s.criteria();
-    this.weights.configure(criteria, presetNames(doc, this.commands), false);
-    const snap = s.rank();
-    const partNames = snap?.partNames ?? [];
-    const nameOf = new Map(criteria.map((c) => [c.id, c.name]));
-    // Criterion scores are edited in the explanation dialog: as table columns (one per
-    // criterion) they would crowd out the titles. Field models keep their few inputs inline.
-    const inline = d.inputs.filter((c) => c.kind === 'field');
-    this.table.configure(s, inline, partNames, partNames.map((p) => nameOf.get(p) ?? humanize(p)), MODEL_LABELS[d.id] ?? d.variant, this.readOnly);
-    const views = [{ id: 'ranking', label: 'Ranking', panel: h('div', {}, this.table.element) }, ...this.views.available(s, this.commands, d)];
-    const preferred = this.tabs.current || this.view.find((v) => views.some((x) => x.id === v)) || 'ranking';
-    this.tabs.setViews(views, preferred);
-    this.weights.element.hidden = !d.usesCriteria || (this.tabs.current !== 'ranking' && this.tabs.current !== 'compare');
-  }
-
-  private scheduleRender(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.renderNow();
-    });
-  }
-
-  /** The per-frame part: rank through the engine and move table rows. No JSON here. */
-  private renderNow(): void {
-    const s = this.session;
-    if (!s?.loaded) return;
-    const snap = s.rank();
-    if (!snap) {
-      this.messages.problems('This model cannot rank the backlog.', s.lastErrors, s.document);
-      return;
-    }
-    this.rendered = true;
-    this.table.render({ session: s, snapshot: snap, top: this.top, limit: this.limit });
-    if (this.dragging) {
-      this.weights.update(this.weights.values());
-    } else if (this.announce) {
-      this.announce = false;
-      const order: string[] = new Array(snap.order.length);
-      for (let k = 0; k < snap.order.length; k++) order[k] = s.ids[snap.order[k]];
-      this.dispatchEvent(new GapScoreChangeEvent({ model: s.model, order }));
-    }
-    clearTimeout(this.settleTimer);
-    this.settleTimer = window.setTimeout(() => this.settle(), this.dragging ? SETTLE_MS : 0);
-    // Load the baseline engine once the page is idle, so the first drag does not pay for it.
-    if (!this.warmTimer) this.warmTimer = window.setTimeout(() => s.warmBaseline(), 300);
-  }
-
-  private settleNow(): void {
-    clearTimeout(this.settleTimer);
-    this.settleTimer = window.setTimeout(() => this.settle(), 0);
-  }
-
-  /** The slower part, once changes settle: the open explanation and the visible analysis view. */
-  private settle(): void {
-    const s = this.session;
-    if (!s?.loaded || !this.rendered) return;
-    // Said once when every weight reaches 0, and taken back when one is raised.
-    const weights = this.description?.usesCriteria ? s.criteria().map((c) => c.weight) : [];
-    const allZero = weights.length > 0 && weights.every((w) => w === 0);
-    if (allZero !== this.allWeightsZero) {
-      this.allWeightsZero = allZero;
-      if (allZero) this.messages.say(ALL_ZERO);
-      else if (this.messages.status.textContent === ALL_ZERO) this.messages.say('');
-    }
-    if (this.explainDialog.open) this.explainDialog.refresh(s, this.description?.inputs ?? [], this.readOnly, (col, v) => this.edits.editValue(this.explainDialog.index, col, v));
-    this.views.render(this.tabs.current);
-  }
-
-  private openExplanation(index: number, from: HTMLElement | null): void {
-    const s = this.session!;
-    this.explainDialog.show(s, index, this.description?.inputs ?? [], this.readOnly, (col, v) => this.edits.editValue(index, col, v), () => {
-      if (from?.isConnected) from.focus();
-      else this.table.focusItem(index);
-    });
   }
 
   // ---- sharing and export ----
@@ -658,7 +539,6 @@ export class GapScoreElement extends HTMLElement {
   }
 }
 
-const ALL_ZERO = 'Every weight is 0, so every item scores 0: the order is only the tie-break (MoSCoW, then id). Raise a weight to rank.';
 
 declare global {
   interface HTMLElementTagNameMap {
