@@ -1,24 +1,17 @@
 // <gap-score>: the drop-in widget. This file wires the parts together: it reads the
-// attributes, loads the data and the module, and opens share links. Every change, with its
-// history and storage, goes through edit-controller.ts; renderer.ts and render-scheduler.ts
-// draw. Scoring lives in the WebAssembly module; tables, sliders, dialogs and charts in
-// their own modules.
+// attributes and builds the UI. page-loader.ts loads the data, saved edits and share links;
+// every change, with its history and storage, goes through edit-controller.ts; renderer.ts
+// and render-scheduler.ts draw. Scoring lives in the WebAssembly module; tables, sliders,
+// dialogs and charts in their own modules.
 
 import { h } from './dom';
-import { count } from './format';
-import { commandNames, loadModule } from './module';
-import type { GapscoreModule, Problem } from './module-types';
-import { Session } from './session';
-import type { EditState } from './state';
-import { changesData, emptyState, viewOnly } from './state';
+import { emptyState } from './state';
 import { EditController } from './edit-controller';
 import { Feedback } from './feedback';
-import { safeParse } from './messages';
+import { PageLoader, browserEdges, documentText } from './page-loader';
 import { Renderer } from './renderer';
-import { loadSaved, save, setAside } from './store';
-import { dropShareLink, hasShareLink, takeShareLink, writeShareLink } from './sharing';
-import type { SharedView } from './sharing';
-import { claimStorageKey, readPageText, releaseStorageKey } from './page-source';
+import { save } from './store';
+import { dropShareLink, writeShareLink } from './sharing';
 import { Header } from './header';
 import { RankTable } from './table';
 import { WeightPanel } from './weights';
@@ -57,16 +50,9 @@ export class GapScoreElement extends HTMLElement {
   }
 
   private readonly root: ShadowRoot;
-  private gs: GapscoreModule | null = null;
-  private commands = new Set<string>();
-  private session: Session | null = null;
-  private key = '';
   private built = false;
-  private loadToken = 0;
   /** A link pasted into the address of the page already open applies at once. */
-  private readonly onHashChange = (): void => void this.openLinkInAddress();
-  /** The link being opened carried data or estimates that a read-only widget leaves out. */
-  private linkDataIgnored = false;
+  private readonly onHashChange = (): void => void this.loader.openLinkInAddress();
   private readyResolve!: () => void;
   /** Resolves once the first ranking is on screen (or the first load failed). */
   readonly ready: Promise<void> = new Promise((r) => (this.readyResolve = r));
@@ -77,6 +63,7 @@ export class GapScoreElement extends HTMLElement {
   private feedback!: Feedback;
   private edits!: EditController;
   private renderer!: Renderer;
+  private loader!: PageLoader;
   private weights!: WeightPanel;
   private table!: RankTable;
   private views!: AnalysisViews;
@@ -112,9 +99,10 @@ export class GapScoreElement extends HTMLElement {
   /** Top N for "entered/left the top N" and the cut line; default: the document's, else 10. */
   get top(): number {
     const attr = Number.parseInt(this.getAttribute('top') ?? '', 10);
-    const doc = this.session?.document.top;
+    const session = this.loader?.session;
+    const doc = session?.document.top;
     const n = attr >= 1 ? attr : typeof doc === 'number' && doc >= 1 ? doc : 10;
-    return Math.max(1, Math.min(n, this.session?.size || n));
+    return Math.max(1, Math.min(n, session?.size || n));
   }
   set top(value: number) {
     this.setAttribute('top', String(value));
@@ -133,41 +121,32 @@ export class GapScoreElement extends HTMLElement {
     this.toggleAttribute('readonly', !!value);
   }
   get storageKey(): string {
-    return this.key;
+    return this.loader?.key ?? '';
   }
 
   /** The current document with every edit applied (a "gapscore/1" object), or null. */
   get document(): object | null {
-    if (!this.session?.loaded) return null;
-    return JSON.parse(this.session.currentJson()) as object;
+    const session = this.loader?.session;
+    if (!session?.loaded) return null;
+    return JSON.parse(session.currentJson()) as object;
   }
 
   /** Replaces the data (an object or JSON text); undoable. Resolves false if it cannot load. */
   async load(documentOrJson: object | string): Promise<boolean> {
-    let text: string | undefined;
-    let why = 'load() needs a "gapscore/1" document: an object or JSON text';
-    try {
-      if (typeof documentOrJson === 'string') text = documentOrJson;
-      else if (documentOrJson !== null && typeof documentOrJson === 'object') text = JSON.stringify(documentOrJson);
-    } catch (error) {
-      why = `the document cannot be written as JSON: ${String((error as Error)?.message ?? error)}`; // a cycle, a BigInt
-    }
-    if (typeof text !== 'string') {
+    const doc = documentText(documentOrJson);
+    if (!doc.ok) {
       // undefined would otherwise read as "no imported data" and quietly reset to the page's.
-      this.feedback.fail('load', 'This data cannot be used.', [{ path: '', message: why }], 'The data shown before is unchanged.');
+      this.feedback.fail('load', 'This data cannot be used.', [{ path: '', message: doc.why }], 'The data shown before is unchanged.');
       return false;
     }
-    await this.ensureModule();
-    if (!this.session?.loaded) {
-      return this.openPage(text, emptyState());
-    }
-    return this.edits.replaceDocument(text);
+    await this.loader.module();
+    return this.loader.session?.loaded ? this.edits.replaceDocument(doc.text) : this.loader.openPage(doc.text, emptyState());
   }
 
   connectedCallback(): void {
     if (!this.built) this.build();
     window.addEventListener('hashchange', this.onHashChange);
-    if (!this.session) void this.start();
+    if (!this.loader.session) void this.loader.start();
   }
 
   disconnectedCallback(): void {
@@ -175,10 +154,7 @@ export class GapScoreElement extends HTMLElement {
     queueMicrotask(() => {
       if (this.isConnected) return;
       window.removeEventListener('hashchange', this.onHashChange);
-      releaseStorageKey(this.key);
-      this.key = '';
-      this.session?.dispose();
-      this.session = null;
+      this.loader.stop();
       this.views?.dispose();
       this.renderer.stop();
     });
@@ -188,17 +164,17 @@ export class GapScoreElement extends HTMLElement {
     if (before === after || !this.built) return;
     // A new src loads, also after a failed first load or while the first one is on its way.
     if (name === 'src') {
-      void this.start();
+      void this.loader.start();
       return;
     }
-    if (!this.session?.loaded) return;
+    if (!this.loader.session?.loaded) return;
     switch (name) {
       case 'readonly':
         // Read-only stored nothing and read nothing: an editable widget starts again from
         // what is saved, so a later edit cannot save over the saved edits and scenarios.
         if (after === null) {
           this.edits.forgetVisit();
-          void this.start();
+          void this.loader.start();
         } else {
           this.edits.forgetSteps();
           this.renderer.refreshAll();
@@ -244,19 +220,19 @@ export class GapScoreElement extends HTMLElement {
     this.messages = new MessageArea();
     this.feedback = new Feedback(this.messages, {
       target: this,
-      session: () => this.session,
+      session: () => this.loader.session,
       gaveUp: () => {
         this.loading.hidden = true;
         this.readyResolve();
       },
     });
     this.edits = new EditController({
-      session: () => this.session,
+      session: () => this.loader.session,
       readOnly: () => this.readOnly,
-      gs: () => this.gs!,
+      gs: () => this.loader.gs!,
       feedback: this.feedback,
-      save: (saved) => save(this.key, saved),
-      dropLink: () => dropShareLink(this.key),
+      save: (saved) => save(this.loader.key, saved),
+      dropLink: () => dropShareLink(this.loader.key),
       changed: () => this.renderer.refreshAll(),
       refused: () => this.renderer.redraw(),
       scenariosChanged: (names) => {
@@ -281,13 +257,13 @@ export class GapScoreElement extends HTMLElement {
       more: () => this.renderer.moreRows(),
     });
     this.views = new AnalysisViews({
-      gs: () => this.gs!,
-      session: () => this.session!,
+      gs: () => this.loader.gs!,
+      session: () => this.loader.session!,
       top: () => this.top,
       scenarios: () => this.edits.scenarios,
       weightScaleMax: () => this.weights.scaleMax,
       openItem: (id) => {
-        const i = this.session?.indexOf(id) ?? -1;
+        const i = this.loader.session?.indexOf(id) ?? -1;
         if (i >= 0) this.renderer.openExplanation(i, null);
       },
     });
@@ -297,9 +273,9 @@ export class GapScoreElement extends HTMLElement {
       exportJson: () => this.exportJson(),
       exportCsv: () => this.exportCsv(),
       prepare: (text, filename) => {
-        const s = this.session;
+        const s = this.loader.session;
         const models = s ? [s.model, ...s.models.map((m) => m.id).filter((m) => m !== s.model)] : [];
-        return prepareImport(this.gs!, text, filename, models);
+        return prepareImport(this.loader.gs!, text, filename, models);
       },
       replace: (text) => void this.edits.replaceDocument(text),
     });
@@ -320,8 +296,8 @@ export class GapScoreElement extends HTMLElement {
     this.renderer = new Renderer(
       { header: this.header, messages: this.messages, weights: this.weights, table: this.table, views: this.views, tabs: this.tabs, explainDialog: this.explainDialog },
       {
-        session: () => this.session,
-        commands: () => this.commands,
+        session: () => this.loader.session,
+        commands: () => this.loader.commands,
         readOnly: () => this.readOnly,
         top: () => this.top,
         preferredViews: () => this.view,
@@ -330,6 +306,24 @@ export class GapScoreElement extends HTMLElement {
         announce: (detail) => this.dispatchEvent(new GapScoreChangeEvent(detail)),
       },
     );
+    this.loader = new PageLoader(browserEdges(this), {
+      src: () => this.src,
+      model: () => this.model,
+      readOnly: () => this.readOnly,
+      feedback: this.feedback,
+      edits: this.edits,
+      opened: () => {
+        this.renderer.resetRows();
+        this.loading.hidden = true;
+        this.body.hidden = false;
+        this.renderer.refreshAll();
+        this.readyResolve();
+      },
+      refreshAll: () => this.renderer.refreshAll(),
+      showView: (id) => {
+        if (id && this.tabs.has(id)) this.tabs.select(id);
+      },
+    });
     this.loading = h('p', { class: 'gs-loading' }, 'Loading the backlog…');
     this.body = h(
       'div',
@@ -352,155 +346,12 @@ export class GapScoreElement extends HTMLElement {
       new ResizeObserver((entries) => shell.classList.toggle('gs-narrow', entries[0].contentRect.width < NARROW_PX)).observe(this);
   }
 
-  // ---- loading ----
-
-  private async ensureModule(): Promise<GapscoreModule> {
-    if (!this.gs) {
-      this.gs = await loadModule();
-      this.commands = commandNames(this.gs);
-    }
-    return this.gs;
-  }
-
-  private async start(): Promise<void> {
-    const token = ++this.loadToken;
-    // Attributes set right after the element is added by script (append, then setAttribute)
-    // arrive before this: a src set that way starts its own load, and this one gives way.
-    await Promise.resolve();
-    if (token !== this.loadToken) return;
-    // A script without defer upgrades the element as soon as its start tag is parsed,
-    // before the inline data inside it exists: wait for the parser to finish the page.
-    if (document.readyState === 'loading' && !this.src) {
-      await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
-      if (token !== this.loadToken) return;
-    }
-    if (!this.key) this.key = claimStorageKey(this, this.src);
-    let text: string;
-    try {
-      const [page] = await Promise.all([readPageText(this, this.src), this.ensureModule()]);
-      text = page;
-    } catch (error) {
-      if (token !== this.loadToken) return;
-      const problems = Array.isArray(error) ? (error as Problem[]) : [{ path: '', message: String((error as Error)?.message ?? error) }];
-      this.feedback.fail('load', 'The backlog could not be loaded.', problems, this.session?.loaded ? 'The data shown before is unchanged.' : '');
-      return;
-    }
-    if (token !== this.loadToken) return;
-    const stored = this.readOnly ? { saved: null } : loadSaved(this.key);
-    const saved = stored.saved;
-    if (saved) this.edits.adoptScenarios(saved.scenarios);
-    let state = saved?.state ?? emptyState();
-    const { shared, problem } = await this.readLink(text);
-    if (token !== this.loadToken) return;
-    const sharedOpened = !!shared && this.openPage(text, shared.state);
-    let opened = sharedOpened;
-    if (!sharedOpened) {
-      opened = this.openPage(text, state);
-      // After openPage, which clears old messages. A link whose view does not load here
-      // leaves the reader's own view (and their saved edits) alone, and is blamed.
-      if (shared && opened) this.linkUnreadable({ path: 'link', message: 'its view does not fit this data' });
-      else if (problem) this.linkUnreadable(problem);
-    }
-    if (sharedOpened && shared) {
-      this.showShared(state, shared);
-    } else if (!opened && saved) {
-      // Saved edits that no longer load (the data changed shape): start from the page's
-      // data, and say so (the errors of the failed attempt are cleared by the second open).
-      state = emptyState();
-      if (this.openPage(text, state)) this.storedEditsRefused(`they no longer fit this data. ${setAside(this.key)}`);
-    }
-    if (stored.problem) this.storedEditsRefused(stored.problem);
-  }
-
-  /** The link in the address for this widget (removed from it), or why it cannot be read. */
-  private async readLink(pageText: string): Promise<{ shared: SharedView | null; problem: Problem | null }> {
-    this.linkDataIgnored = false;
-    try {
-      const shared = await takeShareLink(this.key, pageText);
-      // Read-only means the data cannot be changed or replaced, by a link either: the link
-      // brings its model, weights and tab only.
-      if (shared && this.readOnly && changesData(shared.state)) {
-        shared.state = viewOnly(shared.state);
-        this.linkDataIgnored = true;
-      }
-      return { shared, problem: null };
-    } catch (error) {
-      return { shared: null, problem: { path: 'link', message: String((error as Error)?.message ?? error) } };
-    }
-  }
-
-  private linkUnreadable(problem: Problem): void {
-    this.feedback.fail('link', 'The shared link could not be read.', [problem], 'Showing your own view instead.');
-  }
-
-  /** After a link's state was opened over `own`: undo step, the link's view, and storage left alone. */
-  private showShared(own: EditState, shared: SharedView): void {
-    const dataIgnored = this.linkDataIgnored;
-    this.linkDataIgnored = false;
-    const same = !this.edits.linkOpened(own); // the reader's own view already (say, the sender reloading)
-    this.renderer.refreshAll(); // the Undo button, and the tabs of the link's model
-    if (shared.view && this.tabs.has(shared.view)) this.tabs.select(shared.view);
-    if (same && !dataIgnored) return;
-    this.messages.say(
-      dataIgnored
-        ? 'Opened a shared view: its model and weights only, because this widget is read-only and keeps the page’s data. Undo returns to your own.'
-        : 'Opened a shared view. Undo returns to your own; your saved edits stay until you change this view.',
-    );
-  }
-
-  /** A link for this widget pasted into the address of the open page. */
-  private async openLinkInAddress(): Promise<void> {
-    const s = this.session;
-    if (!s?.loaded || !hasShareLink(this.key)) return;
-    const { shared, problem } = await this.readLink(s.pageDocument);
-    if (this.session !== s) return;
-    if (problem) this.linkUnreadable(problem);
-    if (!shared) return;
-    const own = this.edits.ownState();
-    const r = s.apply({ kind: 'state', label: 'open the shared link', before: s.state, after: shared.state }, 'after', shared.state);
-    if (!r.ok) {
-      this.feedback.fail('link', 'The shared link does not fit this data.', r.errors, 'Showing your own view instead.');
-      return;
-    }
-    this.messages.clearErrors();
-    this.showShared(own, shared); // re-renders when the state changed
-  }
-
-  /** Saved edits that cannot be used are shown as a problem, never dropped in silence. */
-  private storedEditsRefused(why: string): void {
-    this.messages.problems('Your saved edits could not be used, so the page’s data is shown.', [{ path: 'localStorage', message: why }]);
-  }
-
-  /** Loads page text + state into a session. On failure, the previous session stays. */
-  private openPage(text: string, state: EditState): boolean {
-    const gs = this.gs!;
-    const session = this.session?.loaded ? this.session : new Session(gs);
-    const previous = session.loaded ? { page: session.pageDocument, state: session.state } : null;
-    session.preferredModel = this.model || null;
-    const r = session.open(text, state);
-    if (!r.ok) {
-      if (session !== this.session) session.dispose();
-      else if (previous) session.open(previous.page, previous.state);
-      this.feedback.fail('load', 'This data cannot be used.', r.errors, previous ? 'The data shown before is unchanged.' : '', safeParse(text));
-      return false;
-    }
-    this.session = session;
-    this.renderer.resetRows();
-    this.messages.clearErrors();
-    if (r.dropped) this.messages.say(`${count(r.dropped, 'saved edit')} no longer matched the data and ${r.dropped === 1 ? 'was' : 'were'} left out.`);
-    this.loading.hidden = true;
-    this.body.hidden = false;
-    this.renderer.refreshAll();
-    this.readyResolve();
-    return true;
-  }
-
   // ---- sharing and export ----
 
   private async share(): Promise<void> {
-    const s = this.session;
+    const s = this.loader.session;
     if (!s) return;
-    const url = await writeShareLink(this.key, { state: s.state, view: this.tabs.current || null }, s.pageDocument);
+    const url = await writeShareLink(this.loader.key, { state: s.state, view: this.tabs.current || null }, s.pageDocument);
     let copied = false;
     try {
       await navigator.clipboard.writeText(url);
@@ -516,15 +367,15 @@ export class GapScoreElement extends HTMLElement {
   }
 
   private exportJson(): void {
-    const s = this.session!;
-    download(s.currentJson(), `${fileStem(String(s.document.title ?? this.key))}.json`, 'application/json');
+    const s = this.loader.session!;
+    download(s.currentJson(), `${fileStem(String(s.document.title ?? this.loader.key))}.json`, 'application/json');
   }
 
   private exportCsv(): void {
-    const s = this.session!;
+    const s = this.loader.session!;
     // Every item, as the table ranks them: a document's "top" only sets the cut line.
-    const text = this.gs!.run('rank', s.currentJson(), JSON.stringify({ model: s.model, format: 'csv', top: Math.max(1, s.size) }));
-    download(text, `${fileStem(String(s.document.title ?? this.key))}-${s.model}.csv`, 'text/csv');
+    const text = this.loader.gs!.run('rank', s.currentJson(), JSON.stringify({ model: s.model, format: 'csv', top: Math.max(1, s.size) }));
+    download(text, `${fileStem(String(s.document.title ?? this.loader.key))}-${s.model}.csv`, 'text/csv');
   }
 
   private onKey(ev: KeyboardEvent): void {
