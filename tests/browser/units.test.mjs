@@ -1,5 +1,5 @@
 // The widget's pure modules (state, history, share codec, import sniffing, path messages,
-// number formats, weight presets), bundled with esbuild and run under node:
+// number formats, weight presets, undo shortcuts), bundled with esbuild and run under node:
 // no browser needed for logic that has no DOM.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,8 +7,9 @@ import { widgetModules } from './harness.mjs';
 
 const u = await widgetModules(
   `export * from './state.ts'; export * from './history.ts'; export * from './share-codec.ts';
-   export { sniffKind, fileStem } from './import.ts'; export { describePath } from './messages.ts';
-   export { formatNumber, humanize } from './format.ts'; export { presetNames } from './weight-presets.ts';`,
+   export { sniffKind, fileStem, modelsToTry } from './import.ts'; export { describePath } from './messages.ts';
+   export { formatNumber, humanize } from './format.ts'; export { presetNames } from './weight-presets.ts';
+   export { historyShortcut } from './shortcuts.ts';`,
 );
 
 test('a change applied forward then backward gives the state back', () => {
@@ -116,4 +117,22 @@ test('weight presets: the document’s first, then stakeholders with weights, th
   assert.deepEqual(u.presetNames(doc, new Set(['ahp'])), ['the document', 'CFO', 'ux', 'AHP (pairwise comparisons)']);
   assert.deepEqual(u.presetNames(doc, new Set()), ['the document', 'CFO', 'ux']);
   assert.deepEqual(u.presetNames({ stakeholders: [{ id: 'none' }] }, new Set(['ahp'])), [], 'nothing to choose: no menu');
+});
+
+test('undo shortcuts: Ctrl or Cmd with Z, Shift+Z or Y; not with Alt, not in a text field', () => {
+  const key = (k, mods = {}, target = { matches: () => false }) => ({ ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, key: k, composedPath: () => [target], ...mods });
+  assert.equal(u.historyShortcut(key('z', { ctrlKey: true })), 'undo');
+  assert.equal(u.historyShortcut(key('Z', { metaKey: true, shiftKey: true })), 'redo');
+  assert.equal(u.historyShortcut(key('y', { ctrlKey: true })), 'redo');
+  assert.equal(u.historyShortcut(key('z')), null);
+  assert.equal(u.historyShortcut(key('z', { ctrlKey: true, altKey: true })), null);
+  assert.equal(u.historyShortcut(key('x', { ctrlKey: true })), null);
+  const textField = { matches: (sel) => sel.includes('input[type="text"]') };
+  assert.equal(u.historyShortcut(key('z', { ctrlKey: true }, textField)), null, 'the field undoes its own typing');
+});
+
+test('an import is checked against the current model first, then the others', () => {
+  const s = { model: 'wsjf', models: [{ id: 'rice' }, { id: 'wsjf' }, { id: 'ice' }] };
+  assert.deepEqual(u.modelsToTry(s), ['wsjf', 'rice', 'ice']);
+  assert.deepEqual(u.modelsToTry(null), []);
 });

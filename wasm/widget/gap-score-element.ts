@@ -1,35 +1,42 @@
-// <gap-score>: the drop-in widget. This file wires the parts together: it reads the
-// attributes and builds the UI. page-loader.ts loads the data, saved edits and share links;
-// every change, with its history and storage, goes through edit-controller.ts; renderer.ts
-// and render-scheduler.ts draw. Scoring lives in the WebAssembly module; tables, sliders,
-// dialogs and charts in their own modules.
+// <gap-score>: the drop-in widget. This file is its public face (attributes, properties,
+// load(), ready, the events) and its wiring: the parts are built on first connection and
+// connected here. Each job lives in its own module: page-loader.ts loads the data, saved
+// edits and share links; edit-controller.ts makes every change, with its history and its
+// storage; renderer.ts and render-scheduler.ts draw; scoring is the WebAssembly module's.
 
-import { h } from './dom';
-import { emptyState } from './state';
+import { DataDialog } from './data-dialog';
 import { EditController } from './edit-controller';
+import { GapScoreChangeEvent, GapScoreErrorEvent } from './events';
+import { ExplainDialog } from './explain-dialog';
 import { Feedback } from './feedback';
+import { Header } from './header';
+import { modelsToTry, prepareImport } from './import';
+import { MessageArea } from './messages';
 import { PageLoader, browserEdges, documentText } from './page-loader';
 import { Renderer } from './renderer';
-import { save } from './store';
-import { dropShareLink, writeShareLink } from './sharing';
-import { Header } from './header';
-import { RankTable } from './table';
-import { WeightPanel } from './weights';
-import { ExplainDialog } from './explain-dialog';
-import { AnalysisViews } from './views';
-import { DataDialog } from './data-dialog';
 import { ScenariosDialog } from './scenarios-dialog';
-import { download, fileStem, prepareImport } from './import';
-import { MessageArea } from './messages';
+import type { Session } from './session';
+import { exportCsv, exportJson, share } from './share-and-export';
+import type { OutputHost } from './share-and-export';
+import { dropShareLink } from './sharing';
+import { mountShell } from './shell';
+import { historyShortcut } from './shortcuts';
+import { emptyState } from './state';
+import { save } from './store';
+import { RankTable } from './table';
 import { Tabs } from './tabs';
-import { GapScoreChangeEvent } from './events';
-import type { GapScoreErrorEvent } from './events';
-import { css } from './styles';
+import { AnalysisViews } from './views';
+import { WeightPanel } from './weights';
 
-/** Below this width the table drops its input columns (estimates stay editable in the dialog). */
-const NARROW_PX = 600;
-
-let sheet: CSSStyleSheet | null = null;
+/** What the element keeps of its parts after building them. */
+interface Parts {
+  loader: PageLoader;
+  edits: EditController;
+  renderer: Renderer;
+  feedback: Feedback;
+  tabs: Tabs;
+  views: AnalysisViews;
+}
 
 export class GapScoreElement extends HTMLElement {
   static observedAttributes = ['src', 'model', 'top', 'view', 'readonly', 'storage-key'];
@@ -50,29 +57,13 @@ export class GapScoreElement extends HTMLElement {
   }
 
   private readonly root: ShadowRoot;
-  private built = false;
-  /** A link pasted into the address of the page already open applies at once. */
-  private readonly onHashChange = (): void => void this.loader.openLinkInAddress();
+  /** Built on first connection; null before. */
+  private parts: Parts | null = null;
   private readyResolve!: () => void;
   /** Resolves once the first ranking is on screen (or the first load failed). */
   readonly ready: Promise<void> = new Promise((r) => (this.readyResolve = r));
-
-  // Parts of the UI, built once on first connection.
-  private header!: Header;
-  private messages!: MessageArea;
-  private feedback!: Feedback;
-  private edits!: EditController;
-  private renderer!: Renderer;
-  private loader!: PageLoader;
-  private weights!: WeightPanel;
-  private table!: RankTable;
-  private views!: AnalysisViews;
-  private tabs!: Tabs;
-  private explainDialog!: ExplainDialog;
-  private dataDialog!: DataDialog;
-  private scenariosDialog!: ScenariosDialog;
-  private body!: HTMLElement;
-  private loading!: HTMLElement;
+  /** A link pasted into the address of the page already open applies at once. */
+  private readonly onHashChange = (): void => void this.parts?.loader.openLinkInAddress();
 
   constructor() {
     super();
@@ -98,8 +89,8 @@ export class GapScoreElement extends HTMLElement {
   }
   /** Top N for "entered/left the top N" and the cut line; default: the document's, else 10. */
   get top(): number {
+    const session = this.parts?.loader.session;
     const attr = Number.parseInt(this.getAttribute('top') ?? '', 10);
-    const session = this.loader?.session;
     const doc = session?.document.top;
     const n = attr >= 1 ? attr : typeof doc === 'number' && doc >= 1 ? doc : 10;
     return Math.max(1, Math.min(n, session?.size || n));
@@ -121,275 +112,223 @@ export class GapScoreElement extends HTMLElement {
     this.toggleAttribute('readonly', !!value);
   }
   get storageKey(): string {
-    return this.loader?.key ?? '';
+    return this.parts?.loader.key ?? '';
   }
 
   /** The current document with every edit applied (a "gapscore/1" object), or null. */
   get document(): object | null {
-    const session = this.loader?.session;
+    const session = this.parts?.loader.session;
     if (!session?.loaded) return null;
     return JSON.parse(session.currentJson()) as object;
   }
 
   /** Replaces the data (an object or JSON text); undoable. Resolves false if it cannot load. */
   async load(documentOrJson: object | string): Promise<boolean> {
+    // Before the element is on a page there is nowhere to show the data: it rejects, as it always has.
+    if (!this.parts) throw new Error('<gap-score>.load(): add the element to the page first');
+    const { loader, edits, feedback } = this.parts;
     const doc = documentText(documentOrJson);
     if (!doc.ok) {
       // undefined would otherwise read as "no imported data" and quietly reset to the page's.
-      this.feedback.fail('load', 'This data cannot be used.', [{ path: '', message: doc.why }], 'The data shown before is unchanged.');
+      feedback.fail('load', 'This data cannot be used.', [{ path: '', message: doc.why }], 'The data shown before is unchanged.');
       return false;
     }
-    await this.loader.module();
-    return this.loader.session?.loaded ? this.edits.replaceDocument(doc.text) : this.loader.openPage(doc.text, emptyState());
+    await loader.module();
+    return loader.session?.loaded ? edits.replaceDocument(doc.text) : loader.openPage(doc.text, emptyState());
   }
 
   connectedCallback(): void {
-    if (!this.built) this.build();
+    this.parts ??= this.build();
     window.addEventListener('hashchange', this.onHashChange);
-    if (!this.loader.session) void this.loader.start();
+    if (!this.parts.loader.session) void this.parts.loader.start();
   }
 
   disconnectedCallback(): void {
     // Moving the element (disconnect + connect in one task) keeps everything; removal frees wasm memory.
     queueMicrotask(() => {
-      if (this.isConnected) return;
+      if (this.isConnected || !this.parts) return;
       window.removeEventListener('hashchange', this.onHashChange);
-      this.loader.stop();
-      this.views?.dispose();
-      this.renderer.stop();
+      this.parts.loader.stop();
+      this.parts.views.dispose();
+      this.parts.renderer.stop();
     });
   }
 
   attributeChangedCallback(name: string, before: string | null, after: string | null): void {
-    if (before === after || !this.built) return;
+    const p = this.parts;
+    if (before === after || !p) return;
     // A new src loads, also after a failed first load or while the first one is on its way.
     if (name === 'src') {
-      void this.loader.start();
+      void p.loader.start();
       return;
     }
-    if (!this.loader.session?.loaded) return;
+    if (!p.loader.session?.loaded) return;
     switch (name) {
       case 'readonly':
         // Read-only stored nothing and read nothing: an editable widget starts again from
         // what is saved, so a later edit cannot save over the saved edits and scenarios.
         if (after === null) {
-          this.edits.forgetVisit();
-          void this.loader.start();
+          p.edits.forgetVisit();
+          void p.loader.start();
         } else {
-          this.edits.forgetSteps();
-          this.renderer.refreshAll();
+          p.edits.forgetSteps();
+          p.renderer.refreshAll();
         }
         break;
       case 'model':
-        this.edits.preferModel(after);
+        p.edits.preferModel(after);
         break;
       case 'view': {
-        const id = this.view.find((v) => this.tabs.has(v));
-        if (id) this.tabs.select(id);
+        const id = this.view.find((v) => p.tabs.has(v));
+        if (id) p.tabs.select(id);
         break;
       }
       case 'storage-key':
         break; // read once at connection: moving edits between keys would surprise people
       default:
-        this.renderer.refreshAll();
+        p.renderer.refreshAll();
     }
   }
 
-  // ---- building the shadow DOM ----
-
-  private build(): void {
-    this.built = true;
-    if (!sheet && 'adoptedStyleSheets' in Document.prototype && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-    }
-    if (sheet) this.root.adoptedStyleSheets = [sheet];
-    else this.root.append(h('style', {}, css));
-
-    this.header = new Header({
-      model: (id) => this.edits.chooseModel(id),
-      tool: (name, button) => {
-        if (name === 'undo') this.edits.undo();
-        else if (name === 'redo') this.edits.redo();
-        else if (name === 'reset') this.edits.reset();
-        else if (name === 'scenarios') this.scenariosDialog.show(button, Object.keys(this.edits.scenarios));
-        else if (name === 'share') void this.share();
-        else this.dataDialog.show(button, this.readOnly);
-      },
-    });
-    this.messages = new MessageArea();
-    this.feedback = new Feedback(this.messages, {
+  /** Builds the parts and connects them. Callbacks name parts built later: they run after this. */
+  private build(): Parts {
+    const session = (): Session | null => loader.session;
+    const readOnly = () => this.readOnly;
+    const messages = new MessageArea();
+    const feedback: Feedback = new Feedback(messages, {
       target: this,
-      session: () => this.loader.session,
+      session,
       gaveUp: () => {
-        this.loading.hidden = true;
+        shell.loading.hidden = true;
         this.readyResolve();
       },
     });
-    this.edits = new EditController({
-      session: () => this.loader.session,
-      readOnly: () => this.readOnly,
-      gs: () => this.loader.gs!,
-      feedback: this.feedback,
-      save: (saved) => save(this.loader.key, saved),
-      dropLink: () => dropShareLink(this.loader.key),
-      changed: () => this.renderer.refreshAll(),
-      refused: () => this.renderer.redraw(),
-      scenariosChanged: (names) => {
-        this.scenariosDialog.update(names);
-        this.views.scenariosChanged();
+    const outputs: OutputHost = { session, gs: () => loader.gs!, key: () => loader.key, view: () => tabs.current, say: (text) => feedback.say(text) };
+
+    const header = new Header({
+      model: (id) => edits.chooseModel(id),
+      tool: (name, button) => {
+        if (name === 'undo') edits.undo();
+        else if (name === 'redo') edits.redo();
+        else if (name === 'reset') edits.reset();
+        else if (name === 'scenarios') scenariosDialog.show(button, Object.keys(edits.scenarios));
+        else if (name === 'share') void share(outputs);
+        else dataDialog.show(button, this.readOnly);
       },
     });
-    this.weights = new WeightPanel({
+    const weights = new WeightPanel({
       input: (id, w) => {
-        this.renderer.dragStarted();
-        if (this.edits.previewWeight(id, w)) this.renderer.redraw();
+        renderer.dragStarted();
+        if (edits.previewWeight(id, w)) renderer.redraw();
       },
       commit: (id, before, after) => {
-        this.renderer.dragEnded();
-        this.edits.commit({ kind: 'weight', id, before, after });
+        renderer.dragEnded();
+        edits.commit({ kind: 'weight', id, before, after });
       },
-      preset: (name) => this.edits.applyPreset(name),
+      preset: (name) => edits.applyPreset(name),
     });
-    this.table = new RankTable({
-      open: (index, from) => this.renderer.openExplanation(index, from),
-      edit: (index, col, value) => this.edits.editValue(index, col, value),
-      more: () => this.renderer.moreRows(),
+    const table = new RankTable({
+      open: (index, from) => renderer.openExplanation(index, from),
+      edit: (index, col, value) => edits.editValue(index, col, value),
+      more: () => renderer.moreRows(),
     });
-    this.views = new AnalysisViews({
-      gs: () => this.loader.gs!,
-      session: () => this.loader.session!,
+    const views = new AnalysisViews({
+      gs: () => loader.gs!,
+      session: () => loader.session!,
       top: () => this.top,
-      scenarios: () => this.edits.scenarios,
-      weightScaleMax: () => this.weights.scaleMax,
+      scenarios: () => edits.scenarios,
+      weightScaleMax: () => weights.scaleMax,
       openItem: (id) => {
-        const i = this.loader.session?.indexOf(id) ?? -1;
-        if (i >= 0) this.renderer.openExplanation(i, null);
+        const i = loader.session?.indexOf(id) ?? -1;
+        if (i >= 0) renderer.openExplanation(i, null);
       },
     });
-    this.tabs = new Tabs((id) => this.renderer.tabChanged(id));
-    this.explainDialog = new ExplainDialog();
-    this.dataDialog = new DataDialog({
-      exportJson: () => this.exportJson(),
-      exportCsv: () => this.exportCsv(),
-      prepare: (text, filename) => {
-        const s = this.loader.session;
-        const models = s ? [s.model, ...s.models.map((m) => m.id).filter((m) => m !== s.model)] : [];
-        return prepareImport(this.loader.gs!, text, filename, models);
-      },
-      replace: (text) => void this.edits.replaceDocument(text),
+    const tabs = new Tabs((id) => renderer.tabChanged(id));
+    const explainDialog = new ExplainDialog();
+    const dataDialog = new DataDialog({
+      exportJson: () => exportJson(outputs),
+      exportCsv: () => exportCsv(outputs),
+      prepare: (text, filename) => prepareImport(loader.gs!, text, filename, modelsToTry(loader.session)),
+      replace: (text) => void edits.replaceDocument(text),
     });
-    this.scenariosDialog = new ScenariosDialog({
-      save: (name) => this.edits.saveScenario(name),
-      load: (name) => this.edits.loadScenario(name),
+    const scenariosDialog = new ScenariosDialog({
+      save: (name) => edits.saveScenario(name),
+      load: (name) => edits.loadScenario(name),
       compare: (name) => {
-        this.views.compareWith = name;
-        this.views.scenariosChanged();
-        this.tabs.select('compare');
-        this.renderer.settleNow();
+        views.compareWith = name;
+        views.scenariosChanged();
+        tabs.select('compare');
+        renderer.settleNow();
       },
       remove: (name) => {
-        this.edits.removeScenario(name); // the comparison drops a deleted scenario (views.ts)
-        this.renderer.settleNow();
+        edits.removeScenario(name); // the comparison drops a deleted scenario (views.ts)
+        renderer.settleNow();
       },
     });
-    this.renderer = new Renderer(
-      { header: this.header, messages: this.messages, weights: this.weights, table: this.table, views: this.views, tabs: this.tabs, explainDialog: this.explainDialog },
+
+    const edits: EditController = new EditController({
+      session,
+      readOnly,
+      gs: () => loader.gs!,
+      feedback,
+      save: (saved) => save(loader.key, saved),
+      dropLink: () => dropShareLink(loader.key),
+      changed: () => renderer.refreshAll(),
+      refused: () => renderer.redraw(),
+      scenariosChanged: (names) => {
+        scenariosDialog.update(names);
+        views.scenariosChanged();
+      },
+    });
+    const renderer = new Renderer(
+      { header, messages, weights, table, views, tabs, explainDialog },
       {
-        session: () => this.loader.session,
-        commands: () => this.loader.commands,
-        readOnly: () => this.readOnly,
+        session,
+        commands: () => loader.commands,
+        readOnly,
         top: () => this.top,
         preferredViews: () => this.view,
-        history: () => this.edits,
-        editValue: (index, col, value) => this.edits.editValue(index, col, value),
+        history: () => edits,
+        editValue: (index, col, value) => edits.editValue(index, col, value),
         announce: (detail) => this.dispatchEvent(new GapScoreChangeEvent(detail)),
       },
     );
-    this.loader = new PageLoader(browserEdges(this), {
+    const loader: PageLoader = new PageLoader(browserEdges(this), {
       src: () => this.src,
       model: () => this.model,
-      readOnly: () => this.readOnly,
-      feedback: this.feedback,
-      edits: this.edits,
+      readOnly,
+      feedback,
+      edits,
       opened: () => {
-        this.renderer.resetRows();
-        this.loading.hidden = true;
-        this.body.hidden = false;
-        this.renderer.refreshAll();
+        renderer.resetRows();
+        shell.loading.hidden = true;
+        shell.body.hidden = false;
+        renderer.refreshAll();
         this.readyResolve();
       },
-      refreshAll: () => this.renderer.refreshAll(),
+      refreshAll: () => renderer.refreshAll(),
       showView: (id) => {
-        if (id && this.tabs.has(id)) this.tabs.select(id);
+        if (id && tabs.has(id)) tabs.select(id);
       },
     });
-    this.loading = h('p', { class: 'gs-loading' }, 'Loading the backlog…');
-    this.body = h(
-      'div',
-      { hidden: true },
-      this.header.element,
-      this.messages.status,
-      this.weights.element,
-      this.tabs.list,
-      this.tabs.panels,
+
+    const shell = mountShell(
+      this.root,
+      this,
+      messages.errors,
+      [header.element, messages.status, weights.element, tabs.list, tabs.panels],
+      [explainDialog.element, dataDialog.element, scenariosDialog.element],
     );
-    this.root.append(
-      h('div', { class: 'gs-root', part: 'root' }, this.messages.errors, this.loading, this.body),
-      this.explainDialog.element,
-      this.dataDialog.element,
-      this.scenariosDialog.element,
-    );
-    this.root.addEventListener('keydown', (ev) => this.onKey(ev as KeyboardEvent));
-    const shell = this.root.querySelector('.gs-root') as HTMLElement;
-    if (typeof ResizeObserver === 'function')
-      new ResizeObserver((entries) => shell.classList.toggle('gs-narrow', entries[0].contentRect.width < NARROW_PX)).observe(this);
-  }
-
-  // ---- sharing and export ----
-
-  private async share(): Promise<void> {
-    const s = this.loader.session;
-    if (!s) return;
-    const url = await writeShareLink(this.loader.key, { state: s.state, view: this.tabs.current || null }, s.pageDocument);
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(url);
-      copied = true;
-    } catch {
-      copied = false; // no clipboard permission (or file://): the address bar has it
-    }
-    this.messages.say(
-      copied
-        ? 'Link copied. It holds this view in the part after # that browsers never send to a server.'
-        : 'The link is in the address bar: copy it from there. Nothing was sent anywhere.',
-    );
-  }
-
-  private exportJson(): void {
-    const s = this.loader.session!;
-    download(s.currentJson(), `${fileStem(String(s.document.title ?? this.loader.key))}.json`, 'application/json');
-  }
-
-  private exportCsv(): void {
-    const s = this.loader.session!;
-    // Every item, as the table ranks them: a document's "top" only sets the cut line.
-    const text = this.loader.gs!.run('rank', s.currentJson(), JSON.stringify({ model: s.model, format: 'csv', top: Math.max(1, s.size) }));
-    download(text, `${fileStem(String(s.document.title ?? this.loader.key))}-${s.model}.csv`, 'text/csv');
-  }
-
-  private onKey(ev: KeyboardEvent): void {
-    if (!(ev.ctrlKey || ev.metaKey) || ev.altKey) return;
-    const target = ev.composedPath()[0] as HTMLElement;
-    if (target?.matches?.('input[type="text"], input[type="number"], textarea')) return; // their own undo
-    const k = ev.key.toLowerCase();
-    if (k === 'z' && !ev.shiftKey) this.edits.undo();
-    else if ((k === 'z' && ev.shiftKey) || k === 'y') this.edits.redo();
-    else return;
-    ev.preventDefault();
+    this.root.addEventListener('keydown', (ev) => {
+      const step = historyShortcut(ev as KeyboardEvent);
+      if (!step) return;
+      if (step === 'undo') edits.undo();
+      else edits.redo();
+      ev.preventDefault();
+    });
+    return { loader, edits, renderer, feedback, tabs, views };
   }
 }
-
 
 declare global {
   interface HTMLElementTagNameMap {
