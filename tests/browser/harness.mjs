@@ -3,9 +3,11 @@
 // in test-results/.
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -72,6 +74,32 @@ export async function widget(page, selector = 'gap-score') {
   return w;
 }
 
+/**
+ * Serves `body` as an HTML page at `path` (with the widget script from /dist) and opens it,
+ * with `hash` after its address. For pages that exist only for one test.
+ */
+export async function serveHtml(env, page, path, body, hash = '') {
+  await page.route(`${env.base}${path}`, (r) =>
+    r.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><script src="/dist/gapscore-widget.js"></script>${body}` }),
+  );
+  await page.goto(`${env.base}${path}${hash}`);
+}
+
+/** serveHtml, then waits for the widget to show its rows. */
+export async function openAt(env, page, path, body) {
+  await serveHtml(env, page, path, body);
+  await widget(page);
+}
+
+/** A <gap-score> with `doc` as its inline data. */
+export const inlineWidget = (doc, attrs = '') => `<gap-score ${attrs}><script type="application/json">${JSON.stringify(doc)}</script></gap-score>`;
+
+/** Types a value into an estimate and commits it with Enter, as a person does. */
+export async function typeEstimate(input, value) {
+  await input.fill(value);
+  await input.press('Enter');
+}
+
 /** Item titles of a widget's table, best first. */
 export function titles(page, selector = 'gap-score') {
   return page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('.gs-table tbody tr .gs-open')].map((b) => b.textContent), selector);
@@ -96,6 +124,28 @@ export async function engineTitles(docText, { model, weights = {}, fields = [] }
   } finally {
     e.delete();
   }
+}
+
+/**
+ * The widget's TypeScript modules for unit tests under node: `exports` is an ES module
+ * source whose paths are relative to wasm/widget ("export * from './state.ts'"). It is
+ * bundled with esbuild and imported; the WebAssembly module resolves to a stub, so only
+ * logic that needs neither the engine nor the DOM (or gets fakes of them) can run.
+ */
+export async function widgetModules(exports) {
+  const dir = mkdtempSync(join(tmpdir(), 'gapscore-units-'));
+  const entry = join(dir, 'entry.ts');
+  writeFileSync(entry, exports.replace(/(from\s+)'\.\/([^']+)'/g, (_, from, f) => from + JSON.stringify(resolve(root, 'wasm/widget', f))));
+  const out = join(dir, 'units.mjs');
+  const stubEngine = {
+    name: 'stub-engine',
+    setup(b) {
+      b.onResolve({ filter: /dist\/gapscore\.mjs$/ }, (a) => ({ path: a.path, namespace: 'stub' }));
+      b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default null;', loader: 'js' }));
+    },
+  };
+  await build({ entryPoints: [entry], outfile: out, bundle: true, format: 'esm', platform: 'neutral', logLevel: 'error', plugins: [stubEngine] });
+  return import(pathToFileURL(out).href);
 }
 
 /** Reads a demo file as text. */

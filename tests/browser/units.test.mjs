@@ -1,34 +1,16 @@
-// The widget's pure modules (state, history, share codec, import sniffing, path messages),
-// bundled with esbuild and run under node: no browser needed for logic that has no DOM.
+// The widget's pure modules (state, history, share codec, import sniffing, path messages,
+// number formats, weight presets, undo shortcuts), bundled with esbuild and run under node:
+// no browser needed for logic that has no DOM.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { build } from 'esbuild';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { root } from './harness.mjs';
+import { widgetModules } from './harness.mjs';
 
-const dir = mkdtempSync(join(tmpdir(), 'gapscore-units-'));
-const entry = join(dir, 'entry.ts');
-const w = (f) => JSON.stringify(resolve(root, 'wasm/widget', f));
-writeFileSync(
-  entry,
-  `export * from ${w('state.ts')}; export * from ${w('history.ts')}; export * from ${w('share-codec.ts')};
-   export { sniffKind, fileStem } from ${w('import.ts')}; export { describePath } from ${w('messages.ts')};
-   export { formatNumber, humanize } from ${w('format.ts')};`,
+const u = await widgetModules(
+  `export * from './state.ts'; export * from './history.ts'; export * from './share-codec.ts';
+   export { sniffKind, fileStem, modelsToTry } from './import.ts'; export { describePath } from './messages.ts';
+   export { formatNumber, humanize } from './format.ts'; export { presetNames } from './weight-presets.ts';
+   export { historyShortcut } from './shortcuts.ts';`,
 );
-const out = join(dir, 'units.mjs');
-// The engine is not needed here: its module and wasm data resolve to stubs.
-const stubEngine = {
-  name: 'stub-engine',
-  setup(b) {
-    b.onResolve({ filter: /dist\/gapscore\.mjs$/ }, (a) => ({ path: a.path, namespace: 'stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default null;', loader: 'js' }));
-  },
-};
-await build({ entryPoints: [entry], outfile: out, bundle: true, format: 'esm', platform: 'neutral', logLevel: 'error', plugins: [stubEngine] });
-const u = await import(pathToFileURL(out).href);
 
 test('a change applied forward then backward gives the state back', () => {
   const s0 = u.emptyState();
@@ -128,4 +110,29 @@ test('numbers are shown with sensible precision', () => {
   assert.equal(u.formatNumber(0), '0');
   assert.equal(u.formatNumber(-5), '−5');
   assert.equal(u.humanize('time_criticality'), 'Time criticality');
+});
+
+test('weight presets: the document’s first, then stakeholders with weights, then AHP when the module and the data have it', () => {
+  const doc = { stakeholders: [{ id: 'cfo', name: 'CFO', weights: { a: 1 } }, { id: 'ux', weights: { a: 2 } }, { id: 'none' }], ahp: { criteria: [] } };
+  assert.deepEqual(u.presetNames(doc, new Set(['ahp'])), ['the document', 'CFO', 'ux', 'AHP (pairwise comparisons)']);
+  assert.deepEqual(u.presetNames(doc, new Set()), ['the document', 'CFO', 'ux']);
+  assert.deepEqual(u.presetNames({ stakeholders: [{ id: 'none' }] }, new Set(['ahp'])), [], 'nothing to choose: no menu');
+});
+
+test('undo shortcuts: Ctrl or Cmd with Z, Shift+Z or Y; not with Alt, not in a text field', () => {
+  const key = (k, mods = {}, target = { matches: () => false }) => ({ ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, key: k, composedPath: () => [target], ...mods });
+  assert.equal(u.historyShortcut(key('z', { ctrlKey: true })), 'undo');
+  assert.equal(u.historyShortcut(key('Z', { metaKey: true, shiftKey: true })), 'redo');
+  assert.equal(u.historyShortcut(key('y', { ctrlKey: true })), 'redo');
+  assert.equal(u.historyShortcut(key('z')), null);
+  assert.equal(u.historyShortcut(key('z', { ctrlKey: true, altKey: true })), null);
+  assert.equal(u.historyShortcut(key('x', { ctrlKey: true })), null);
+  const textField = { matches: (sel) => sel.includes('input[type="text"]') };
+  assert.equal(u.historyShortcut(key('z', { ctrlKey: true }, textField)), null, 'the field undoes its own typing');
+});
+
+test('an import is checked against the current model first, then the others', () => {
+  const s = { model: 'wsjf', models: [{ id: 'rice' }, { id: 'wsjf' }, { id: 'ice' }] };
+  assert.deepEqual(u.modelsToTry(s), ['wsjf', 'rice', 'ice']);
+  assert.deepEqual(u.modelsToTry(null), []);
 });

@@ -1,49 +1,42 @@
-// <gap-score>: the drop-in widget. This file wires the parts together: it reads the
-// attributes, loads the data and the module, keeps the person's edits (history, storage,
-// share links) and schedules rendering. Scoring lives in the WebAssembly module; tables,
-// sliders, dialogs and charts live in their own modules.
+// <gap-score>: the drop-in widget. This file is its public face (attributes, properties,
+// load(), ready, the events) and its wiring: the parts are built on first connection and
+// connected here. Each job lives in its own module: page-loader.ts loads the data, saved
+// edits and share links; edit-controller.ts makes every change, with its history and its
+// storage; renderer.ts and render-scheduler.ts draw; scoring is the WebAssembly module's.
 
-import { h } from './dom';
-import { count, formatNumber, humanize } from './format';
-import { commandNames, loadModule, runJson } from './module';
-import type { GapscoreModule, Problem } from './module-types';
-import { Session } from './session';
-import type { InputColumn, ModelDescription } from './session';
-import type { Change, EditState } from './state';
-import { applyChange, changesData, cloneState, editCount, emptyState, isPristine, viewOnly } from './state';
-import { History } from './history';
-import { loadSaved, save, setAside } from './store';
-import { dropShareLink, hasShareLink, takeShareLink, writeShareLink } from './sharing';
-import type { SharedView } from './sharing';
-import { claimStorageKey, readPageText, releaseStorageKey } from './page-source';
-import { Header } from './header';
-import { RankTable, moreStep } from './table';
-import { WeightPanel } from './weights';
-import { ExplainDialog } from './explain-dialog';
-import { AnalysisViews } from './views';
 import { DataDialog } from './data-dialog';
-import { ScenariosDialog } from './scenarios-dialog';
-import { download, fileStem, prepareImport } from './import';
-import { MessageArea } from './messages';
-import { Tabs } from './tabs';
+import { EditController } from './edit-controller';
 import { GapScoreChangeEvent, GapScoreErrorEvent } from './events';
-import { css } from './styles';
+import { ExplainDialog } from './explain-dialog';
+import { Feedback } from './feedback';
+import { Header } from './header';
+import { modelsToTry, prepareImport } from './import';
+import { MessageArea } from './messages';
+import { PageLoader, browserEdges, documentText } from './page-loader';
+import { Renderer } from './renderer';
+import { ScenariosDialog } from './scenarios-dialog';
+import type { Session } from './session';
+import { exportCsv, exportJson, share } from './share-and-export';
+import type { OutputHost } from './share-and-export';
+import { dropShareLink } from './sharing';
+import { mountShell } from './shell';
+import { historyShortcut } from './shortcuts';
+import { emptyState } from './state';
+import { save } from './store';
+import { RankTable } from './table';
+import { Tabs } from './tabs';
+import { AnalysisViews } from './views';
+import { WeightPanel } from './weights';
 
-const MODEL_LABELS: Record<string, string> = {
-  rice: 'RICE',
-  ice: 'ICE',
-  wsjf: 'WSJF',
-  value_effort: 'Value / effort',
-  weighted: 'Weighted scorecard',
-  topsis: 'TOPSIS',
-  gap: 'Customer gap',
-  stakeholder: 'Stakeholder ratings',
-};
-const SETTLE_MS = 150;
-/** Below this width the table drops its input columns (estimates stay editable in the dialog). */
-const NARROW_PX = 600;
-
-let sheet: CSSStyleSheet | null = null;
+/** What the element keeps of its parts after building them. */
+interface Parts {
+  loader: PageLoader;
+  edits: EditController;
+  renderer: Renderer;
+  feedback: Feedback;
+  tabs: Tabs;
+  views: AnalysisViews;
+}
 
 export class GapScoreElement extends HTMLElement {
   static observedAttributes = ['src', 'model', 'top', 'view', 'readonly', 'storage-key'];
@@ -64,51 +57,13 @@ export class GapScoreElement extends HTMLElement {
   }
 
   private readonly root: ShadowRoot;
-  private gs: GapscoreModule | null = null;
-  private commands = new Set<string>();
-  private session: Session | null = null;
-  private readonly history = new History();
-  private scenarios: Record<string, EditState> = Object.create(null);
-  private key = '';
-  private built = false;
-  private loadToken = 0;
-  private frame = 0;
-  private settleTimer = 0;
-  private warmTimer = 0;
-  private dragging = false;
-  /** The next render follows a change (or a load): it fires gapscore-change. A refused change,
-   * "show more rows" or a redraw does not. */
-  private announce = false;
-  /**
-   * The reader's own edits while a shared link's view is open and unchanged: storage keeps
-   * them, so a reload shows the reader's view again (docs/embedding.md). Null otherwise.
-   */
-  private ownState: EditState | null = null;
-  private allWeightsZero = false;
-  /** A link pasted into the address of the page already open applies at once. */
-  private readonly onHashChange = (): void => void this.openLinkInAddress();
-  private limit = 50;
-  private configured = '';
-  private description: ModelDescription | null = null;
-  private rendered = false;
-  /** The link being opened carried data or estimates that a read-only widget leaves out. */
-  private linkDataIgnored = false;
+  /** Built on first connection; null before. */
+  private parts: Parts | null = null;
   private readyResolve!: () => void;
   /** Resolves once the first ranking is on screen (or the first load failed). */
   readonly ready: Promise<void> = new Promise((r) => (this.readyResolve = r));
-
-  // Parts of the UI, built once on first connection.
-  private header!: Header;
-  private messages!: MessageArea;
-  private weights!: WeightPanel;
-  private table!: RankTable;
-  private views!: AnalysisViews;
-  private tabs!: Tabs;
-  private explainDialog!: ExplainDialog;
-  private dataDialog!: DataDialog;
-  private scenariosDialog!: ScenariosDialog;
-  private body!: HTMLElement;
-  private loading!: HTMLElement;
+  /** A link pasted into the address of the page already open applies at once. */
+  private readonly onHashChange = (): void => void this.parts?.loader.openLinkInAddress();
 
   constructor() {
     super();
@@ -134,10 +89,11 @@ export class GapScoreElement extends HTMLElement {
   }
   /** Top N for "entered/left the top N" and the cut line; default: the document's, else 10. */
   get top(): number {
+    const session = this.parts?.loader.session;
     const attr = Number.parseInt(this.getAttribute('top') ?? '', 10);
-    const doc = this.session?.document.top;
+    const doc = session?.document.top;
     const n = attr >= 1 ? attr : typeof doc === 'number' && doc >= 1 ? doc : 10;
-    return Math.max(1, Math.min(n, this.session?.size || n));
+    return Math.max(1, Math.min(n, session?.size || n));
   }
   set top(value: number) {
     this.setAttribute('top', String(value));
@@ -156,672 +112,221 @@ export class GapScoreElement extends HTMLElement {
     this.toggleAttribute('readonly', !!value);
   }
   get storageKey(): string {
-    return this.key;
+    return this.parts?.loader.key ?? '';
   }
 
   /** The current document with every edit applied (a "gapscore/1" object), or null. */
   get document(): object | null {
-    if (!this.session?.loaded) return null;
-    return JSON.parse(this.session.currentJson()) as object;
+    const session = this.parts?.loader.session;
+    if (!session?.loaded) return null;
+    return JSON.parse(session.currentJson()) as object;
   }
 
   /** Replaces the data (an object or JSON text); undoable. Resolves false if it cannot load. */
   async load(documentOrJson: object | string): Promise<boolean> {
-    let text: string | undefined;
-    let why = 'load() needs a "gapscore/1" document: an object or JSON text';
-    try {
-      if (typeof documentOrJson === 'string') text = documentOrJson;
-      else if (documentOrJson !== null && typeof documentOrJson === 'object') text = JSON.stringify(documentOrJson);
-    } catch (error) {
-      why = `the document cannot be written as JSON: ${String((error as Error)?.message ?? error)}`; // a cycle, a BigInt
-    }
-    if (typeof text !== 'string') {
+    // Before the element is on a page there is nowhere to show the data: it rejects, as it always has.
+    if (!this.parts) throw new Error('<gap-score>.load(): add the element to the page first');
+    const { loader, edits, feedback } = this.parts;
+    const doc = documentText(documentOrJson);
+    if (!doc.ok) {
       // undefined would otherwise read as "no imported data" and quietly reset to the page's.
-      this.fail('load', 'This data cannot be used.', [{ path: '', message: why }], 'The data shown before is unchanged.');
+      feedback.fail('load', 'This data cannot be used.', [{ path: '', message: doc.why }], 'The data shown before is unchanged.');
       return false;
     }
-    await this.ensureModule();
-    if (!this.session?.loaded) {
-      return this.openPage(text, emptyState());
-    }
-    return this.replaceDocument(text);
+    await loader.module();
+    return loader.session?.loaded ? edits.replaceDocument(doc.text) : loader.openPage(doc.text, emptyState());
   }
 
   connectedCallback(): void {
-    if (!this.built) this.build();
+    this.parts ??= this.build();
     window.addEventListener('hashchange', this.onHashChange);
-    if (!this.session) void this.start();
+    if (!this.parts.loader.session) void this.parts.loader.start();
   }
 
   disconnectedCallback(): void {
     // Moving the element (disconnect + connect in one task) keeps everything; removal frees wasm memory.
     queueMicrotask(() => {
-      if (this.isConnected) return;
+      if (this.isConnected || !this.parts) return;
       window.removeEventListener('hashchange', this.onHashChange);
-      releaseStorageKey(this.key);
-      this.key = '';
-      this.session?.dispose();
-      this.session = null;
-      this.views?.dispose();
-      cancelAnimationFrame(this.frame);
-      this.frame = 0;
+      this.parts.loader.stop();
+      this.parts.views.dispose();
+      this.parts.renderer.stop();
     });
   }
 
   attributeChangedCallback(name: string, before: string | null, after: string | null): void {
-    if (before === after || !this.built) return;
+    const p = this.parts;
+    if (before === after || !p) return;
     // A new src loads, also after a failed first load or while the first one is on its way.
     if (name === 'src') {
-      void this.start();
+      void p.loader.start();
       return;
     }
-    if (!this.session?.loaded) return;
+    if (!p.loader.session?.loaded) return;
     switch (name) {
       case 'readonly':
         // Read-only stored nothing and read nothing: an editable widget starts again from
         // what is saved, so a later edit cannot save over the saved edits and scenarios.
-        // The visit's own steps, view and scenarios go with it: an Undo or a save after the
-        // restart would otherwise write the read-only state over what is saved.
         if (after === null) {
-          this.history.clear();
-          this.ownState = null;
-          this.scenarios = Object.create(null) as Record<string, EditState>;
-          void this.start();
+          p.edits.forgetVisit();
+          void p.loader.start();
         } else {
-          // Undo and Redo would change the data the page now shows read-only.
-          this.history.clear();
-          this.refreshAll();
+          p.edits.forgetSteps();
+          p.renderer.refreshAll();
         }
         break;
       case 'model':
-        this.session.preferredModel = after;
-        if (this.session.state.model === null) {
-          this.session.apply({ kind: 'model', before: null, after: this.session.documentModel() }, 'after', this.session.state);
-          this.refreshAll();
-        }
+        p.edits.preferModel(after);
         break;
       case 'view': {
-        const id = this.view.find((v) => this.tabs.has(v));
-        if (id) this.tabs.select(id);
+        const id = this.view.find((v) => p.tabs.has(v));
+        if (id) p.tabs.select(id);
         break;
       }
       case 'storage-key':
         break; // read once at connection: moving edits between keys would surprise people
       default:
-        this.refreshAll();
+        p.renderer.refreshAll();
     }
   }
 
-  // ---- building the shadow DOM ----
+  /** Builds the parts and connects them. Callbacks name parts built later: they run after this. */
+  private build(): Parts {
+    const session = (): Session | null => loader.session;
+    const readOnly = () => this.readOnly;
+    const messages = new MessageArea();
+    const feedback: Feedback = new Feedback(messages, {
+      target: this,
+      session,
+      gaveUp: () => {
+        shell.loading.hidden = true;
+        this.readyResolve();
+      },
+    });
+    const outputs: OutputHost = { session, gs: () => loader.gs!, key: () => loader.key, view: () => tabs.current, say: (text) => feedback.say(text) };
 
-  private build(): void {
-    this.built = true;
-    if (!sheet && 'adoptedStyleSheets' in Document.prototype && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-    }
-    if (sheet) this.root.adoptedStyleSheets = [sheet];
-    else this.root.append(h('style', {}, css));
-
-    this.header = new Header({
-      model: (id) => this.chooseModel(id),
+    const header = new Header({
+      model: (id) => edits.chooseModel(id),
       tool: (name, button) => {
-        if (name === 'undo') this.undo();
-        else if (name === 'redo') this.redo();
-        else if (name === 'reset') this.reset();
-        else if (name === 'scenarios') this.scenariosDialog.show(button, Object.keys(this.scenarios));
-        else if (name === 'share') void this.share();
-        else this.dataDialog.show(button, this.readOnly);
+        if (name === 'undo') edits.undo();
+        else if (name === 'redo') edits.redo();
+        else if (name === 'reset') edits.reset();
+        else if (name === 'scenarios') scenariosDialog.show(button, Object.keys(edits.scenarios));
+        else if (name === 'share') void share(outputs);
+        else dataDialog.show(button, this.readOnly);
       },
     });
-    this.messages = new MessageArea();
-    this.weights = new WeightPanel({
-      input: (id, w) => this.previewWeight(id, w),
+    const weights = new WeightPanel({
+      input: (id, w) => {
+        renderer.dragStarted();
+        if (edits.previewWeight(id, w)) renderer.redraw();
+      },
       commit: (id, before, after) => {
-        this.dragging = false;
-        this.commit({ kind: 'weight', id, before, after });
+        renderer.dragEnded();
+        edits.commit({ kind: 'weight', id, before, after });
       },
-      preset: (name) => this.applyPreset(name),
+      preset: (name) => edits.applyPreset(name),
     });
-    this.table = new RankTable({
-      open: (index, from) => this.openExplanation(index, from),
-      edit: (index, col, value) => this.editValue(index, col, value),
-      more: () => {
-        this.limit += moreStep(this.session?.size ?? 0);
-        this.scheduleRender();
-      },
+    const table = new RankTable({
+      open: (index, from) => renderer.openExplanation(index, from),
+      edit: (index, col, value) => edits.editValue(index, col, value),
+      more: () => renderer.moreRows(),
     });
-    this.views = new AnalysisViews({
-      gs: () => this.gs!,
-      session: () => this.session!,
+    const views = new AnalysisViews({
+      gs: () => loader.gs!,
+      session: () => loader.session!,
       top: () => this.top,
-      scenarios: () => this.scenarios,
-      weightScaleMax: () => this.weights.scaleMax,
+      scenarios: () => edits.scenarios,
+      weightScaleMax: () => weights.scaleMax,
       openItem: (id) => {
-        const i = this.session?.indexOf(id) ?? -1;
-        if (i >= 0) this.openExplanation(i, null);
+        const i = loader.session?.indexOf(id) ?? -1;
+        if (i >= 0) renderer.openExplanation(i, null);
       },
     });
-    this.tabs = new Tabs((id) => {
-      this.weights.element.hidden = !this.description?.usesCriteria || (id !== 'ranking' && id !== 'compare');
-      this.settleNow();
+    const tabs = new Tabs((id) => renderer.tabChanged(id));
+    const explainDialog = new ExplainDialog();
+    const dataDialog = new DataDialog({
+      exportJson: () => exportJson(outputs),
+      exportCsv: () => exportCsv(outputs),
+      prepare: (text, filename) => prepareImport(loader.gs!, text, filename, modelsToTry(loader.session)),
+      replace: (text) => void edits.replaceDocument(text),
     });
-    this.explainDialog = new ExplainDialog();
-    this.dataDialog = new DataDialog({
-      exportJson: () => this.exportJson(),
-      exportCsv: () => this.exportCsv(),
-      prepare: (text, filename) => {
-        const s = this.session;
-        const models = s ? [s.model, ...s.models.map((m) => m.id).filter((m) => m !== s.model)] : [];
-        return prepareImport(this.gs!, text, filename, models);
-      },
-      replace: (text) => void this.replaceDocument(text),
-    });
-    this.scenariosDialog = new ScenariosDialog({
-      save: (name) => this.saveScenario(name),
-      load: (name) => this.loadScenario(name),
+    const scenariosDialog = new ScenariosDialog({
+      save: (name) => edits.saveScenario(name),
+      load: (name) => edits.loadScenario(name),
       compare: (name) => {
-        this.views.compareWith = name;
-        this.views.scenariosChanged();
-        this.tabs.select('compare');
-        this.settleNow();
+        views.compareWith = name;
+        views.scenariosChanged();
+        tabs.select('compare');
+        renderer.settleNow();
       },
       remove: (name) => {
-        delete this.scenarios[name];
-        this.persist();
-        this.scenariosDialog.update(Object.keys(this.scenarios));
-        this.views.scenariosChanged(); // the comparison drops a deleted scenario (views.ts)
-        this.settleNow();
+        edits.removeScenario(name); // the comparison drops a deleted scenario (views.ts)
+        renderer.settleNow();
       },
     });
-    this.loading = h('p', { class: 'gs-loading' }, 'Loading the backlog…');
-    this.body = h(
-      'div',
-      { hidden: true },
-      this.header.element,
-      this.messages.status,
-      this.weights.element,
-      this.tabs.list,
-      this.tabs.panels,
-    );
-    this.root.append(
-      h('div', { class: 'gs-root', part: 'root' }, this.messages.errors, this.loading, this.body),
-      this.explainDialog.element,
-      this.dataDialog.element,
-      this.scenariosDialog.element,
-    );
-    this.root.addEventListener('keydown', (ev) => this.onKey(ev as KeyboardEvent));
-    const shell = this.root.querySelector('.gs-root') as HTMLElement;
-    if (typeof ResizeObserver === 'function')
-      new ResizeObserver((entries) => shell.classList.toggle('gs-narrow', entries[0].contentRect.width < NARROW_PX)).observe(this);
-  }
 
-  // ---- loading ----
-
-  private async ensureModule(): Promise<GapscoreModule> {
-    if (!this.gs) {
-      this.gs = await loadModule();
-      this.commands = commandNames(this.gs);
-    }
-    return this.gs;
-  }
-
-  private async start(): Promise<void> {
-    const token = ++this.loadToken;
-    // Attributes set right after the element is added by script (append, then setAttribute)
-    // arrive before this: a src set that way starts its own load, and this one gives way.
-    await Promise.resolve();
-    if (token !== this.loadToken) return;
-    // A script without defer upgrades the element as soon as its start tag is parsed,
-    // before the inline data inside it exists: wait for the parser to finish the page.
-    if (document.readyState === 'loading' && !this.src) {
-      await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
-      if (token !== this.loadToken) return;
-    }
-    if (!this.key) this.key = claimStorageKey(this, this.src);
-    let text: string;
-    try {
-      const [page] = await Promise.all([readPageText(this, this.src), this.ensureModule()]);
-      text = page;
-    } catch (error) {
-      if (token !== this.loadToken) return;
-      const problems = Array.isArray(error) ? (error as Problem[]) : [{ path: '', message: String((error as Error)?.message ?? error) }];
-      this.fail('load', 'The backlog could not be loaded.', problems, this.session?.loaded ? 'The data shown before is unchanged.' : '');
-      return;
-    }
-    if (token !== this.loadToken) return;
-    const stored = this.readOnly ? { saved: null } : loadSaved(this.key);
-    const saved = stored.saved;
-    if (saved) this.scenarios = saved.scenarios;
-    let state = saved?.state ?? emptyState();
-    const { shared, problem } = await this.readLink(text);
-    if (token !== this.loadToken) return;
-    const sharedOpened = !!shared && this.openPage(text, shared.state);
-    let opened = sharedOpened;
-    if (!sharedOpened) {
-      opened = this.openPage(text, state);
-      // After openPage, which clears old messages. A link whose view does not load here
-      // leaves the reader's own view (and their saved edits) alone, and is blamed.
-      if (shared && opened) this.linkUnreadable({ path: 'link', message: 'its view does not fit this data' });
-      else if (problem) this.linkUnreadable(problem);
-    }
-    if (sharedOpened && shared) {
-      this.showShared(state, shared);
-    } else if (!opened && saved) {
-      // Saved edits that no longer load (the data changed shape): start from the page's
-      // data, and say so (the errors of the failed attempt are cleared by the second open).
-      state = emptyState();
-      if (this.openPage(text, state)) this.storedEditsRefused(`they no longer fit this data. ${setAside(this.key)}`);
-    }
-    if (stored.problem) this.storedEditsRefused(stored.problem);
-  }
-
-  /** The link in the address for this widget (removed from it), or why it cannot be read. */
-  private async readLink(pageText: string): Promise<{ shared: SharedView | null; problem: Problem | null }> {
-    this.linkDataIgnored = false;
-    try {
-      const shared = await takeShareLink(this.key, pageText);
-      // Read-only means the data cannot be changed or replaced, by a link either: the link
-      // brings its model, weights and tab only.
-      if (shared && this.readOnly && changesData(shared.state)) {
-        shared.state = viewOnly(shared.state);
-        this.linkDataIgnored = true;
-      }
-      return { shared, problem: null };
-    } catch (error) {
-      return { shared: null, problem: { path: 'link', message: String((error as Error)?.message ?? error) } };
-    }
-  }
-
-  private linkUnreadable(problem: Problem): void {
-    this.fail('link', 'The shared link could not be read.', [problem], 'Showing your own view instead.');
-  }
-
-  /** After a link's state was opened over `own`: undo step, the link's view, and storage left alone. */
-  private showShared(own: EditState, shared: SharedView): void {
-    const s = this.session!;
-    const dataIgnored = this.linkDataIgnored;
-    this.linkDataIgnored = false;
-    const same = JSON.stringify(own) === JSON.stringify(s.state); // the reader's own view already (say, the sender reloading)
-    if (!same) {
-      this.history.push({ kind: 'state', label: 'open the shared link', before: own, after: s.state });
-      this.ownState = own;
-    }
-    this.refreshAll(); // the Undo button, and the tabs of the link's model
-    if (shared.view && this.tabs.has(shared.view)) this.tabs.select(shared.view);
-    if (same && !dataIgnored) return;
-    this.messages.say(
-      dataIgnored
-        ? 'Opened a shared view: its model and weights only, because this widget is read-only and keeps the page’s data. Undo returns to your own.'
-        : 'Opened a shared view. Undo returns to your own; your saved edits stay until you change this view.',
-    );
-  }
-
-  /** A link for this widget pasted into the address of the open page. */
-  private async openLinkInAddress(): Promise<void> {
-    const s = this.session;
-    if (!s?.loaded || !hasShareLink(this.key)) return;
-    const { shared, problem } = await this.readLink(s.pageDocument);
-    if (this.session !== s) return;
-    if (problem) this.linkUnreadable(problem);
-    if (!shared) return;
-    const own = this.ownState ?? s.state;
-    const r = s.apply({ kind: 'state', label: 'open the shared link', before: s.state, after: shared.state }, 'after', shared.state);
-    if (!r.ok) {
-      this.fail('link', 'The shared link does not fit this data.', r.errors, 'Showing your own view instead.');
-      return;
-    }
-    this.messages.clearErrors();
-    this.showShared(own, shared); // re-renders when the state changed
-  }
-
-  /** Saved edits that cannot be used are shown as a problem, never dropped in silence. */
-  private storedEditsRefused(why: string): void {
-    this.messages.problems('Your saved edits could not be used, so the page’s data is shown.', [{ path: 'localStorage', message: why }]);
-  }
-
-  /** Loads page text + state into a session. On failure, the previous session stays. */
-  private openPage(text: string, state: EditState): boolean {
-    const gs = this.gs!;
-    const session = this.session?.loaded ? this.session : new Session(gs);
-    const previous = session.loaded ? { page: session.pageDocument, state: session.state } : null;
-    session.preferredModel = this.model || null;
-    const r = session.open(text, state);
-    if (!r.ok) {
-      if (session !== this.session) session.dispose();
-      else if (previous) session.open(previous.page, previous.state);
-      this.fail('load', 'This data cannot be used.', r.errors, previous ? 'The data shown before is unchanged.' : '', safeParse(text));
-      return false;
-    }
-    this.session = session;
-    this.limit = session.size <= 20 ? session.size : Math.max(15, this.top + 5);
-    this.messages.clearErrors();
-    if (r.dropped) this.messages.say(`${count(r.dropped, 'saved edit')} no longer matched the data and ${r.dropped === 1 ? 'was' : 'were'} left out.`);
-    this.loading.hidden = true;
-    this.body.hidden = false;
-    this.refreshAll();
-    this.readyResolve();
-    return true;
-  }
-
-  // ---- changes, undo, persistence ----
-
-  /** Applies a change, records it for undo, and re-renders. Returns why not, or null. */
-  private commit(change: Change, during = 'edit'): string | null {
-    const s = this.session;
-    if (!s) return 'not loaded';
-    const next = applyChange(s.state, change, 'after');
-    const r = s.apply(change, 'after', next);
-    if (!r.ok) {
-      if (during === 'import') this.fail('import', 'This data cannot be used.', r.errors, 'The data shown before is unchanged.', safeParse(next.document ?? ''));
-      else this.fail(during, 'That change was not applied.', r.errors, 'Nothing else changed.', s.document);
-      this.scheduleRender();
-      return r.errors[0]?.message ?? 'not allowed';
-    }
-    this.messages.clearErrors();
-    this.history.push(change);
-    dropShareLink(this.key);
-    this.ownState = null; // a change made to a shared view makes it the reader's own
-    this.afterChange();
-    return null;
-  }
-
-  private undo(): void {
-    const c = this.history.undo();
-    if (c) this.replay(c, 'before', 'Undone.');
-  }
-
-  private redo(): void {
-    const c = this.history.redo();
-    if (c) this.replay(c, 'after', 'Redone.');
-  }
-
-  private replay(c: Change, side: 'before' | 'after', note: string): void {
-    const s = this.session!;
-    const r = s.apply(c, side, applyChange(s.state, c, side));
-    if (!r.ok) this.fail('edit', 'Could not restore that step.', r.errors);
-    else this.messages.clearErrors(); // the refused change's message no longer applies
-    this.messages.say(note);
-    this.ownState = null;
-    this.afterChange();
-  }
-
-  private reset(): void {
-    const s = this.session;
-    if (!s || isPristine(s.state)) {
-      this.messages.say('Nothing to reset: this is the page’s data.');
-      return;
-    }
-    this.commit({ kind: 'state', label: 'reset', before: s.state, after: emptyState() });
-    this.messages.say('Back to the page’s data. Undo brings your changes back.');
-  }
-
-  private async replaceDocument(text: string): Promise<boolean> {
-    const s = this.session!;
-    const after = emptyState();
-    after.document = text;
-    const err = this.commit({ kind: 'state', label: 'replace the data', before: s.state, after }, 'import');
-    if (err) return false;
-    this.messages.say(`Loaded ${count(s.size, 'item')}. Undo brings the previous data back.`);
-    return true;
-  }
-
-  private afterChange(): void {
-    this.refreshAll();
-    this.persist();
-  }
-
-  private persist(): void {
-    if (this.readOnly || !this.session) return;
-    if (!save(this.key, { state: this.ownState ?? this.session.state, scenarios: this.scenarios })) {
-      this.messages.say('Your browser did not let the widget save (storage full or disabled): edits last until the page closes.');
-    }
-  }
-
-  private saveScenario(name: string): void {
-    if (!this.session) return;
-    const replaced = name in this.scenarios;
-    this.scenarios[name] = cloneState(this.session.state);
-    this.persist();
-    this.scenariosDialog.update(Object.keys(this.scenarios));
-    this.views.scenariosChanged();
-    this.messages.say(
-      `${replaced ? 'Replaced' : 'Saved'} scenario “${name}” (${count(editCount(this.session.state), 'change')} from the page’s data)` +
-        (this.readOnly ? ', for this visit only: a read-only widget stores nothing.' : '.'),
-    );
-  }
-
-  private loadScenario(name: string): void {
-    const st = this.scenarios[name];
-    if (!st || !this.session) return;
-    // Read-only (also when switched on after the scenario was saved): its model and weights
-    // only, as for a share link; the data stays the page's.
-    const dataLeft = this.readOnly && changesData(st);
-    const after = dataLeft ? viewOnly(st) : cloneState(st);
-    this.commit({ kind: 'state', label: `load ${name}`, before: this.session.state, after });
-    this.messages.say(`Loaded scenario “${name}”${dataLeft ? ': its model and weights only, the data is read-only' : ''}. Undo goes back.`);
-  }
-
-  private chooseModel(id: string): void {
-    const s = this.session;
-    if (!s || id === s.model) return;
-    this.commit({ kind: 'model', before: s.state.model, after: id });
-  }
-
-  private previewWeight(id: string, w: number): void {
-    this.dragging = true;
-    if (this.session?.previewWeight(id, w)) this.scheduleRender();
-  }
-
-  private editValue(index: number, col: InputColumn, value: number): string | null {
-    const s = this.session!;
-    const id = s.ids[index];
-    const before = (col.kind === 'field' ? s.state.fields : s.state.scores)[id]?.[col.key] ?? null;
-    const docValue = s.documentValue(index, col);
-    const after = value === docValue && before !== null ? null : value;
-    if (after === before || (after === null && before === null)) return null;
-    const change: Change =
-      col.kind === 'field'
-        ? { kind: 'field', item: id, field: col.key, before, after }
-        : { kind: 'score', item: id, criterion: col.key, before, after };
-    const err = this.commit(change);
-    if (!err) this.messages.say(`${s.titles[index]}: ${humanize(col.label)} ${formatNumber(value)}.`);
-    return err;
-  }
-
-  private applyPreset(name: string): void {
-    const s = this.session!;
-    const after = cloneState(s.state);
-    let note = '';
-    if (name === DOCUMENT_WEIGHTS) {
-      after.weights = Object.create(null);
-    } else if (name === AHP_WEIGHTS) {
-      const r = runJson<{ weights: Record<string, number>; cr: number; consistent: boolean; warning?: string }>(this.gs!, 'ahp', s.currentJson(), {});
-      if (!r.ok) {
-        this.fail('edit', 'The pairwise comparisons give no weights.', r.errors);
-        return;
-      }
-      // AHP weights are shares summing to 1; ×10 puts them on the sliders' scale (same shares).
-      for (const [c, w] of Object.entries(r.value.weights)) after.weights[c] = w * 10;
-      note = r.value.consistent
-        ? ` (consistency ratio ${formatNumber(r.value.cr)}, under 0.1)`
-        : `. Careful: consistency ratio ${formatNumber(r.value.cr)} is over 0.1, the judgements contradict each other${r.value.warning ? `: ${r.value.warning}` : ''}`;
-    } else {
-      const sh = (s.document.stakeholders ?? []).find((x) => (x.name || x.id) === name);
-      if (!sh?.weights) return;
-      for (const [c, w] of Object.entries(sh.weights)) if (typeof w === 'number') after.weights[c] = w;
-    }
-    if (!this.commit({ kind: 'state', label: `weights of ${name}`, before: s.state, after })) this.messages.say(`Weights: ${name}${note}. Undo goes back.`);
-  }
-
-  // ---- rendering ----
-
-  /** Rebuilds what depends on the model or the data, then renders. */
-  private refreshAll(): void {
-    const s = this.session;
-    if (!s?.loaded) return;
-    this.announce = true;
-    const signature = `${s.generation}|${s.model}|${this.readOnly}`;
-    if (signature !== this.configured) {
-      this.configured = signature;
-      this.configure();
-    }
-    this.weights.update(s.criteria().map((c) => c.weight));
-    this.header.history(this.history.canUndo, this.history.canRedo, isPristine(s.state));
-    this.table.invalidate();
-    this.scheduleRender();
-  }
-
-  private configure(): void {
-    const s = this.session!;
-    const doc = s.document;
-    this.description = s.describeModel();
-    const d = this.description;
-    // Only the models this document has the inputs for; the others would only fail.
-    const models = s.models.filter((m) => m.usable).map((m) => ({ id: m.id, label: MODEL_LABELS[m.id] ?? humanize(m.id) }));
-    this.header.show(typeof doc.title === 'string' && doc.title ? doc.title : 'Backlog', models, s.model, d.variant, d.formula, this.readOnly);
-    const criteria = s.criteria();
-    const presets = (doc.stakeholders ?? []).filter((x) => x.weights && typeof x.weights === 'object').map((x) => x.name || x.id);
-    if (this.commands.has('ahp') && doc.ahp && typeof doc.ahp === 'object') presets.push(AHP_WEIGHTS);
-    this.weights.configure(criteria, presets.length ? [DOCUMENT_WEIGHTS, ...presets] : [], false);
-    const snap = s.rank();
-    const partNames = snap?.partNames ?? [];
-    const nameOf = new Map(criteria.map((c) => [c.id, c.name]));
-    // Criterion scores are edited in the explanation dialog: as table columns (one per
-    // criterion) they would crowd out the titles. Field models keep their few inputs inline.
-    const inline = d.inputs.filter((c) => c.kind === 'field');
-    this.table.configure(s, inline, partNames, partNames.map((p) => nameOf.get(p) ?? humanize(p)), MODEL_LABELS[d.id] ?? d.variant, this.readOnly);
-    const views = [{ id: 'ranking', label: 'Ranking', panel: h('div', {}, this.table.element) }, ...this.views.available(s, this.commands, d)];
-    const preferred = this.tabs.current || this.view.find((v) => views.some((x) => x.id === v)) || 'ranking';
-    this.tabs.setViews(views, preferred);
-    this.weights.element.hidden = !d.usesCriteria || (this.tabs.current !== 'ranking' && this.tabs.current !== 'compare');
-  }
-
-  private scheduleRender(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.renderNow();
+    const edits: EditController = new EditController({
+      session,
+      readOnly,
+      gs: () => loader.gs!,
+      feedback,
+      save: (saved) => save(loader.key, saved),
+      dropLink: () => dropShareLink(loader.key),
+      changed: () => renderer.refreshAll(),
+      refused: () => renderer.redraw(),
+      scenariosChanged: (names) => {
+        scenariosDialog.update(names);
+        views.scenariosChanged();
+      },
     });
-  }
-
-  /** The per-frame part: rank through the engine and move table rows. No JSON here. */
-  private renderNow(): void {
-    const s = this.session;
-    if (!s?.loaded) return;
-    const snap = s.rank();
-    if (!snap) {
-      this.messages.problems('This model cannot rank the backlog.', s.lastErrors, s.document);
-      return;
-    }
-    this.rendered = true;
-    this.table.render({ session: s, snapshot: snap, top: this.top, limit: this.limit });
-    if (this.dragging) {
-      this.weights.update(this.weights.values());
-    } else if (this.announce) {
-      this.announce = false;
-      const order: string[] = new Array(snap.order.length);
-      for (let k = 0; k < snap.order.length; k++) order[k] = s.ids[snap.order[k]];
-      this.dispatchEvent(new GapScoreChangeEvent({ model: s.model, order }));
-    }
-    clearTimeout(this.settleTimer);
-    this.settleTimer = window.setTimeout(() => this.settle(), this.dragging ? SETTLE_MS : 0);
-    // Load the baseline engine once the page is idle, so the first drag does not pay for it.
-    if (!this.warmTimer) this.warmTimer = window.setTimeout(() => s.warmBaseline(), 300);
-  }
-
-  private settleNow(): void {
-    clearTimeout(this.settleTimer);
-    this.settleTimer = window.setTimeout(() => this.settle(), 0);
-  }
-
-  /** The slower part, once changes settle: the open explanation and the visible analysis view. */
-  private settle(): void {
-    const s = this.session;
-    if (!s?.loaded || !this.rendered) return;
-    // Said once when every weight reaches 0, and taken back when one is raised.
-    const weights = this.description?.usesCriteria ? s.criteria().map((c) => c.weight) : [];
-    const allZero = weights.length > 0 && weights.every((w) => w === 0);
-    if (allZero !== this.allWeightsZero) {
-      this.allWeightsZero = allZero;
-      if (allZero) this.messages.say(ALL_ZERO);
-      else if (this.messages.status.textContent === ALL_ZERO) this.messages.say('');
-    }
-    if (this.explainDialog.open) this.explainDialog.refresh(s, this.description?.inputs ?? [], this.readOnly, (col, v) => this.editValue(this.explainDialog.index, col, v));
-    this.views.render(this.tabs.current);
-  }
-
-  private openExplanation(index: number, from: HTMLElement | null): void {
-    const s = this.session!;
-    this.explainDialog.show(s, index, this.description?.inputs ?? [], this.readOnly, (col, v) => this.editValue(index, col, v), () => {
-      if (from?.isConnected) from.focus();
-      else this.table.focusItem(index);
-    });
-  }
-
-  // ---- sharing and export ----
-
-  private async share(): Promise<void> {
-    const s = this.session;
-    if (!s) return;
-    const url = await writeShareLink(this.key, { state: s.state, view: this.tabs.current || null }, s.pageDocument);
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(url);
-      copied = true;
-    } catch {
-      copied = false; // no clipboard permission (or file://): the address bar has it
-    }
-    this.messages.say(
-      copied
-        ? 'Link copied. It holds this view in the part after # that browsers never send to a server.'
-        : 'The link is in the address bar: copy it from there. Nothing was sent anywhere.',
+    const renderer = new Renderer(
+      { header, messages, weights, table, views, tabs, explainDialog },
+      {
+        session,
+        commands: () => loader.commands,
+        readOnly,
+        top: () => this.top,
+        preferredViews: () => this.view,
+        history: () => edits,
+        editValue: (index, col, value) => edits.editValue(index, col, value),
+        announce: (detail) => this.dispatchEvent(new GapScoreChangeEvent(detail)),
+      },
     );
-  }
+    const loader: PageLoader = new PageLoader(browserEdges(this), {
+      src: () => this.src,
+      model: () => this.model,
+      readOnly,
+      feedback,
+      edits,
+      opened: () => {
+        renderer.resetRows();
+        shell.loading.hidden = true;
+        shell.body.hidden = false;
+        renderer.refreshAll();
+        this.readyResolve();
+      },
+      refreshAll: () => renderer.refreshAll(),
+      showView: (id) => {
+        if (id && tabs.has(id)) tabs.select(id);
+      },
+    });
 
-  private exportJson(): void {
-    const s = this.session!;
-    download(s.currentJson(), `${fileStem(String(s.document.title ?? this.key))}.json`, 'application/json');
-  }
-
-  private exportCsv(): void {
-    const s = this.session!;
-    // Every item, as the table ranks them: a document's "top" only sets the cut line.
-    const text = this.gs!.run('rank', s.currentJson(), JSON.stringify({ model: s.model, format: 'csv', top: Math.max(1, s.size) }));
-    download(text, `${fileStem(String(s.document.title ?? this.key))}-${s.model}.csv`, 'text/csv');
-  }
-
-  private fail(during: string, heading: string, problems: Problem[], keep = '', doc?: unknown): void {
-    this.messages.problems(heading, problems, (doc ?? this.session?.document) as never, keep);
-    if (!this.session?.loaded) {
-      this.loading.hidden = true;
-      this.readyResolve();
-    }
-    this.dispatchEvent(new GapScoreErrorEvent({ during, errors: problems }));
-  }
-
-  private onKey(ev: KeyboardEvent): void {
-    if (!(ev.ctrlKey || ev.metaKey) || ev.altKey) return;
-    const target = ev.composedPath()[0] as HTMLElement;
-    if (target?.matches?.('input[type="text"], input[type="number"], textarea')) return; // their own undo
-    const k = ev.key.toLowerCase();
-    if (k === 'z' && !ev.shiftKey) this.undo();
-    else if ((k === 'z' && ev.shiftKey) || k === 'y') this.redo();
-    else return;
-    ev.preventDefault();
-  }
-}
-
-const DOCUMENT_WEIGHTS = 'the document';
-const ALL_ZERO = 'Every weight is 0, so every item scores 0: the order is only the tie-break (MoSCoW, then id). Raise a weight to rank.';
-const AHP_WEIGHTS = 'AHP (pairwise comparisons)';
-
-/** The parsed document for naming items in messages, or null when it does not parse. */
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
+    const shell = mountShell(
+      this.root,
+      this,
+      messages.errors,
+      [header.element, messages.status, weights.element, tabs.list, tabs.panels],
+      [explainDialog.element, dataDialog.element, scenariosDialog.element],
+    );
+    this.root.addEventListener('keydown', (ev) => {
+      const step = historyShortcut(ev as KeyboardEvent);
+      if (!step) return;
+      if (step === 'undo') edits.undo();
+      else edits.redo();
+      ev.preventDefault();
+    });
+    return { loader, edits, renderer, feedback, tabs, views };
   }
 }
 

@@ -112,3 +112,8 @@ export function fileStem(text: string): string {
   const s = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
   return s || 'backlog';
 }
+
+/** The models an import is checked against: the widget's current one first, then the others. */
+export function modelsToTry(s: { model: string; models: { id: string }[] } | null): string[] {
+  return s ? [s.model, ...s.models.map((m) => m.id).filter((m) => m !== s.model)] : [];
+}

@@ -78,3 +78,12 @@ export class MessageArea {
     fill(this.errors);
   }
 }
+
+/** The parsed document, for naming items in messages; null when it does not parse. */
+export function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,51 @@
+// Estimates typed in place: a value that would make a score overflow is refused and the
+// ranking stays live, a decimal comma is a decimal (but "1,000" is ambiguous and refused),
+// and a tiny value is shown as tiny, not as 0.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, newPage, widget, titles, until, typeEstimate } from './harness.mjs';
+
+const env = useBrowser();
+
+/** demo/minimal.html: Intercom's three RICE projects. */
+async function openMinimal() {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.base}/demo/minimal.html`);
+  await widget(page);
+  return page;
+}
+
+test('an estimate that makes a score overflow is refused, and the ranking stays live', async () => {
+  const page = await openMinimal();
+  const reach = page.getByRole('textbox', { name: 'Reach of Project 1' });
+  await typeEstimate(reach, '1e308');
+  await until(async () => await page.locator('gap-score').locator('.gs-error').isVisible(), 3000, 'the refusal');
+  assert.match(await page.locator('gap-score').locator('.gs-error').textContent(), /not applied[\s\S]*infinity/i);
+  assert.equal(await reach.inputValue(), '450');
+  // The next edit still re-ranks: Project 2 with reach 20000 goes first.
+  const reach2 = page.getByRole('textbox', { name: 'Reach of Project 2' });
+  await typeEstimate(reach2, '20000');
+  await until(async () => (await titles(page))[0] === 'Project 2', 5000, 'a live ranking after the refusal');
+  await page.context().close();
+});
+
+test('a decimal comma is read as a decimal, and "1,000" is refused as ambiguous', async () => {
+  const page = await openMinimal();
+  const effort = page.getByRole('textbox', { name: 'Effort of Project 3' });
+  await typeEstimate(effort, '2,5');
+  await until(async () => (await page.evaluate(() => document.querySelector('gap-score').document.items[2].effort)) === 2.5, 3000, 'effort 2.5');
+  assert.equal(await effort.inputValue(), '2.5', 'the field shows the number as applied');
+  const reach = page.getByRole('textbox', { name: 'Reach of Project 3' });
+  await typeEstimate(reach, '1,000');
+  assert.equal(await reach.evaluate((el) => el.validationMessage), 'Not applied: “1,000” could be 1000 or 1.000: type it without the comma, or with a point');
+  assert.equal(await page.evaluate(() => document.querySelector('gap-score').document.items[2].reach), 800);
+  await page.context().close();
+});
+
+test('tiny values are shown as tiny, not as 0', async () => {
+  const page = await openMinimal();
+  const effort = page.getByRole('textbox', { name: 'Effort of Project 3' });
+  await typeEstimate(effort, '1e-300');
+  await until(async () => /Effort 1\.00e-300/.test(await page.locator('gap-score').locator('.gs-status').textContent()), 3000, 'the status names the tiny value');
+  await page.context().close();
+});

@@ -1,0 +1,273 @@
+// Every change a person makes, in one place: applied to the session, recorded for Undo and
+// Redo, and saved with the named scenarios under the widget's storage key. The page is
+// reached only through EditPorts, so these rules are tested under node with a fake session
+// and a fake store (tests/browser/edit-controller.test.mjs).
+
+import type { Feedback } from './feedback';
+import { count, formatNumber, humanize } from './format';
+import { History } from './history';
+import { safeParse } from './messages';
+import type { GapscoreModule } from './module-types';
+import type { InputColumn, Session } from './session';
+import type { Change, EditState } from './state';
+import { applyChange, changesData, cloneState, editCount, emptyState, isPristine, viewOnly } from './state';
+import type { Saved } from './store';
+import { presetState } from './weight-presets';
+
+/** The part of a Session that changes go through. */
+export type EditableSession = Pick<
+  Session,
+  'state' | 'model' | 'size' | 'ids' | 'titles' | 'document' | 'preferredModel' | 'apply' | 'documentValue' | 'documentModel' | 'previewWeight' | 'currentJson'
+>;
+
+export interface EditPorts {
+  session(): EditableSession | null;
+  readOnly(): boolean;
+  /** For AHP weights, computed by the module. */
+  gs(): GapscoreModule;
+  feedback: Pick<Feedback, 'say' | 'clearErrors' | 'fail'>;
+  /** Writes the edits and scenarios under the widget's key; false when the browser refused. */
+  save(saved: Saved): boolean;
+  /** Takes the widget's share link out of the address: the view on screen is no longer the link's. */
+  dropLink(): void;
+  /** The model, the data or the history changed: redraw all that depends on them. */
+  changed(): void;
+  /** A change was refused: redraw, so inputs show the values in force again. */
+  refused(): void;
+  /** The saved scenarios changed; their names in the order they were first saved. */
+  scenariosChanged(names: string[]): void;
+}
+
+/**
+ * Whose view is on screen. 'own': the reader's, saved as it changes. 'link': a share link's
+ * view, opened over the reader's edits (`own`); until the view is changed, storage keeps
+ * `own`, so a reload shows the reader's view again (docs/embedding.md).
+ */
+type Showing = { kind: 'own' } | { kind: 'link'; own: EditState };
+const OWN: Showing = { kind: 'own' };
+
+export class EditController {
+  private readonly history: History;
+  private showing: Showing = OWN;
+  /** Named scenarios (a record without prototype: "__proto__" is just a name). */
+  scenarios: Record<string, EditState> = Object.create(null);
+
+  constructor(
+    private readonly ports: EditPorts,
+    now?: () => number,
+  ) {
+    this.history = new History(now);
+  }
+
+  get canUndo(): boolean {
+    return this.history.canUndo;
+  }
+  get canRedo(): boolean {
+    return this.history.canRedo;
+  }
+
+  /** The reader's own edits: what is on screen, or under a shared link's view, what it was opened over. */
+  ownState(): EditState {
+    return this.ownOf(this.ports.session()!);
+  }
+
+  private ownOf(s: EditableSession): EditState {
+    return this.showing.kind === 'link' ? this.showing.own : s.state;
+  }
+
+  /** Applies a change, records it for Undo, saves, and redraws. Returns why not, or null. */
+  commit(change: Change, kind: 'edit' | 'import' = 'edit'): string | null {
+    const s = this.ports.session();
+    if (!s) return 'not loaded';
+    const next = applyChange(s.state, change, 'after');
+    const r = s.apply(change, 'after', next);
+    const { feedback } = this.ports;
+    if (!r.ok) {
+      if (kind === 'import') feedback.fail('import', 'This data cannot be used.', r.errors, 'The data shown before is unchanged.', safeParse(next.document ?? ''));
+      else feedback.fail('edit', 'That change was not applied.', r.errors, 'Nothing else changed.', s.document);
+      this.ports.refused();
+      return r.errors[0]?.message ?? 'not allowed';
+    }
+    feedback.clearErrors();
+    this.history.push(change);
+    this.ports.dropLink();
+    this.showing = OWN; // a change made to a shared view makes it the reader's own
+    this.afterChange();
+    return null;
+  }
+
+  undo(): void {
+    const c = this.history.undo();
+    if (c) this.replay(c, 'before', 'Undone.');
+  }
+
+  redo(): void {
+    const c = this.history.redo();
+    if (c) this.replay(c, 'after', 'Redone.');
+  }
+
+  private replay(c: Change, side: 'before' | 'after', note: string): void {
+    const s = this.ports.session()!;
+    const r = s.apply(c, side, applyChange(s.state, c, side));
+    if (!r.ok) this.ports.feedback.fail('edit', 'Could not restore that step.', r.errors);
+    else this.ports.feedback.clearErrors(); // the refused change's message no longer applies
+    this.ports.feedback.say(note);
+    this.showing = OWN;
+    this.afterChange();
+  }
+
+  reset(): void {
+    const s = this.ports.session();
+    if (!s || isPristine(s.state)) {
+      this.ports.feedback.say('Nothing to reset: this is the page’s data.');
+      return;
+    }
+    this.commit({ kind: 'state', label: 'reset', before: s.state, after: emptyState() });
+    this.ports.feedback.say('Back to the page’s data. Undo brings your changes back.');
+  }
+
+  /** Replaces the data (an import, load()) in one undoable step; false when it cannot be used. */
+  replaceDocument(text: string): boolean {
+    const s = this.ports.session()!;
+    const after = emptyState();
+    after.document = text;
+    if (this.commit({ kind: 'state', label: 'replace the data', before: s.state, after }, 'import')) return false;
+    this.ports.feedback.say(`Loaded ${count(s.size, 'item')}. Undo brings the previous data back.`);
+    return true;
+  }
+
+  chooseModel(id: string): void {
+    const s = this.ports.session();
+    if (!s || id === s.model) return;
+    this.commit({ kind: 'model', before: s.state.model, after: id });
+  }
+
+  /** A slider moving: the engine follows, nothing is recorded (the gesture's end commits). */
+  previewWeight(id: string, w: number): boolean {
+    return this.ports.session()?.previewWeight(id, w) ?? false;
+  }
+
+  /**
+   * An estimate typed in (table or explanation). The document's own value typed over an edit
+   * removes the edit. Returns why it was refused, or null.
+   */
+  editValue(index: number, col: InputColumn, value: number): string | null {
+    const s = this.ports.session()!;
+    const id = s.ids[index];
+    const before = (col.kind === 'field' ? s.state.fields : s.state.scores)[id]?.[col.key] ?? null;
+    const docValue = s.documentValue(index, col);
+    const after = value === docValue && before !== null ? null : value;
+    if (after === before || (after === null && before === null)) return null;
+    const change: Change =
+      col.kind === 'field'
+        ? { kind: 'field', item: id, field: col.key, before, after }
+        : { kind: 'score', item: id, criterion: col.key, before, after };
+    const err = this.commit(change);
+    if (!err) this.ports.feedback.say(`${s.titles[index]}: ${humanize(col.label)} ${formatNumber(value)}.`);
+    return err;
+  }
+
+  /** "Weigh it like": a preset's weights in one undoable step (weight-presets.ts). */
+  applyPreset(name: string): void {
+    const s = this.ports.session()!;
+    const r = presetState(name, s, this.ports.gs());
+    if (!r) return;
+    if (!r.ok) {
+      this.ports.feedback.fail('edit', 'The pairwise comparisons give no weights.', r.errors);
+      return;
+    }
+    if (!this.commit({ kind: 'state', label: `weights of ${name}`, before: s.state, after: r.state })) this.ports.feedback.say(`Weights: ${name}${r.note}. Undo goes back.`);
+  }
+
+  /** The element's model attribute changed: it applies while the person has chosen no model. */
+  preferModel(models: string | null): void {
+    const s = this.ports.session()!;
+    s.preferredModel = models;
+    if (s.state.model !== null) return;
+    s.apply({ kind: 'model', before: null, after: s.documentModel() }, 'after', s.state);
+    this.ports.changed();
+  }
+
+  // ---- scenarios ----
+
+  saveScenario(name: string): void {
+    const s = this.ports.session();
+    if (!s) return;
+    const replaced = name in this.scenarios;
+    this.scenarios[name] = cloneState(s.state);
+    this.persist();
+    this.ports.scenariosChanged(Object.keys(this.scenarios));
+    this.ports.feedback.say(
+      `${replaced ? 'Replaced' : 'Saved'} scenario “${name}” (${count(editCount(s.state), 'change')} from the page’s data)` +
+        (this.ports.readOnly() ? ', for this visit only: a read-only widget stores nothing.' : '.'),
+    );
+  }
+
+  loadScenario(name: string): void {
+    const st = this.scenarios[name];
+    const s = this.ports.session();
+    if (!st || !s) return;
+    // Read-only (also when switched on after the scenario was saved): its model and weights
+    // only, as for a share link; the data stays the page's.
+    const dataLeft = this.ports.readOnly() && changesData(st);
+    const after = dataLeft ? viewOnly(st) : cloneState(st);
+    this.commit({ kind: 'state', label: `load ${name}`, before: s.state, after });
+    this.ports.feedback.say(`Loaded scenario “${name}”${dataLeft ? ': its model and weights only, the data is read-only' : ''}. Undo goes back.`);
+  }
+
+  removeScenario(name: string): void {
+    delete this.scenarios[name];
+    this.persist();
+    this.ports.scenariosChanged(Object.keys(this.scenarios));
+  }
+
+  // ---- what the page loader hands over ----
+
+  /** The scenarios found in storage when the page's data loaded. */
+  adoptScenarios(scenarios: Record<string, EditState>): void {
+    this.scenarios = scenarios;
+  }
+
+  /**
+   * A shared link's state is on screen, opened over `own` (the reader's edits): one undo step
+   * back to them, and storage keeps them until the view changes. False when the link shows
+   * the reader's own view already (say, the sender reloading): then nothing is recorded.
+   */
+  linkOpened(own: EditState): boolean {
+    const s = this.ports.session()!;
+    if (JSON.stringify(own) === JSON.stringify(s.state)) return false;
+    this.history.push({ kind: 'state', label: 'open the shared link', before: own, after: s.state });
+    this.showing = { kind: 'link', own };
+    return true;
+  }
+
+  /** Read-only switched on: Undo and Redo would change the data the page now shows read-only. */
+  forgetSteps(): void {
+    this.history.clear();
+  }
+
+  /**
+   * Read-only switched off: the widget starts again from what is saved. The visit's steps,
+   * link view and scenarios go too: an Undo or a save after the restart would otherwise
+   * write the read-only state over the saved one.
+   */
+  forgetVisit(): void {
+    this.history.clear();
+    this.showing = OWN;
+    this.scenarios = Object.create(null) as Record<string, EditState>;
+  }
+
+  private afterChange(): void {
+    this.ports.changed();
+    this.persist();
+  }
+
+  /** Saves the reader's own edits and the scenarios; a read-only widget stores nothing. */
+  private persist(): void {
+    const s = this.ports.session();
+    if (this.ports.readOnly() || !s) return;
+    if (!this.ports.save({ state: this.ownOf(s), scenarios: this.scenarios })) {
+      this.ports.feedback.say('Your browser did not let the widget save (storage full or disabled): edits last until the page closes.');
+    }
+  }
+}

@@ -1,0 +1,217 @@
+// What the widget draws: the header, sliders, table and tabs set up for the current model and
+// data; the ranked rows on every frame; and, once changes settle, the open explanation, the
+// visible analysis view and the "every weight is 0" notice. When each runs is decided by
+// RenderScheduler (render-scheduler.ts).
+
+import { h } from './dom';
+import type { ChangeDetail } from './events';
+import type { ExplainDialog } from './explain-dialog';
+import { humanize } from './format';
+import type { Header } from './header';
+import type { MessageArea } from './messages';
+import type { InputColumn, ModelDescription, Session, Snapshot } from './session';
+import { isPristine } from './state';
+import type { RankTable } from './table';
+import { moreStep } from './table';
+import type { Tabs } from './tabs';
+import type { AnalysisViews } from './views';
+import type { WeightPanel } from './weights';
+import { presetNames } from './weight-presets';
+import type { Clock } from './render-scheduler';
+import { RenderScheduler } from './render-scheduler';
+
+const MODEL_LABELS: Record<string, string> = {
+  rice: 'RICE',
+  ice: 'ICE',
+  wsjf: 'WSJF',
+  value_effort: 'Value / effort',
+  weighted: 'Weighted scorecard',
+  topsis: 'TOPSIS',
+  gap: 'Customer gap',
+  stakeholder: 'Stakeholder ratings',
+};
+const ALL_ZERO = 'Every weight is 0, so every item scores 0: the order is only the tie-break (MoSCoW, then id). Raise a weight to rank.';
+
+export interface RenderParts {
+  header: Header;
+  messages: MessageArea;
+  weights: WeightPanel;
+  table: RankTable;
+  views: AnalysisViews;
+  tabs: Tabs;
+  explainDialog: ExplainDialog;
+}
+
+export interface RenderHost {
+  session(): Session | null;
+  commands(): Set<string>;
+  readOnly(): boolean;
+  top(): number;
+  /** The view attribute's list: the tab to show first. */
+  preferredViews(): string[];
+  history(): { canUndo: boolean; canRedo: boolean };
+  editValue(index: number, col: InputColumn, value: number): string | null;
+  /** gapscore-change. */
+  announce(detail: ChangeDetail): void;
+}
+
+interface Drawn {
+  session: Session;
+  snapshot: Snapshot;
+}
+
+export class Renderer {
+  private readonly scheduler: RenderScheduler<Drawn>;
+  /** What the header, sliders, table and tabs were set up for: "generation|model|readOnly". */
+  private configuredFor = '';
+  private description: ModelDescription | null = null;
+  /** Table rows shown; "Show more" adds to it. */
+  private limit = 50;
+  /** The "every weight is 0" notice was given (and not yet taken back). */
+  private allZeroSaid = false;
+
+  constructor(
+    private readonly parts: RenderParts,
+    private readonly host: RenderHost,
+    clock?: Clock,
+  ) {
+    this.scheduler = new RenderScheduler<Drawn>(
+      {
+        rows: () => this.drawRows(),
+        followDrag: () => this.parts.weights.update(this.parts.weights.values()),
+        announce: (d) => this.announce(d),
+        settle: () => this.settle(),
+        warm: (d) => void d.session.warmBaseline(),
+      },
+      clock,
+    );
+  }
+
+  /** After a change or a load: sets up what depends on the model or the data, then draws. */
+  refreshAll(): void {
+    const s = this.host.session();
+    if (!s?.loaded) return;
+    const signature = `${s.generation}|${s.model}|${this.host.readOnly()}`;
+    if (signature !== this.configuredFor) {
+      this.configuredFor = signature;
+      this.configure(s);
+    }
+    const { weights, header, table } = this.parts;
+    weights.update(s.criteria().map((c) => c.weight));
+    const history = this.host.history();
+    header.history(history.canUndo, history.canRedo, isPristine(s.state));
+    table.invalidate();
+    this.scheduler.changed();
+  }
+
+  /** Draws again without announcing (a refused change, a weight preview). */
+  redraw(): void {
+    this.scheduler.redraw();
+  }
+
+  settleNow(): void {
+    this.scheduler.settleNow();
+  }
+
+  dragStarted(): void {
+    this.scheduler.dragStarted();
+  }
+
+  dragEnded(): void {
+    this.scheduler.dragEnded();
+  }
+
+  stop(): void {
+    this.scheduler.stop();
+  }
+
+  /** New data: a small backlog shows whole, a long one the top N and a few more. */
+  resetRows(): void {
+    const size = this.host.session()?.size ?? 0;
+    this.limit = size <= 20 ? size : Math.max(15, this.host.top() + 5);
+  }
+
+  moreRows(): void {
+    this.limit += moreStep(this.host.session()?.size ?? 0);
+    this.scheduler.redraw();
+  }
+
+  /** A tab was chosen: the sliders belong to the ranking and the comparison only. */
+  tabChanged(id: string): void {
+    this.parts.weights.element.hidden = !showsWeights(this.description, id);
+    this.scheduler.settleNow();
+  }
+
+  openExplanation(index: number, from: HTMLElement | null): void {
+    const s = this.host.session()!;
+    const { explainDialog, table } = this.parts;
+    explainDialog.show(s, index, this.description?.inputs ?? [], this.host.readOnly(), (col, v) => this.host.editValue(index, col, v), () => {
+      if (from?.isConnected) from.focus();
+      else table.focusItem(index);
+    });
+  }
+
+  private configure(s: Session): void {
+    const { header, weights, table, views, tabs } = this.parts;
+    const doc = s.document;
+    const readOnly = this.host.readOnly();
+    const d = (this.description = s.describeModel());
+    // Only the models this document has the inputs for; the others would only fail.
+    const models = s.models.filter((m) => m.usable).map((m) => ({ id: m.id, label: MODEL_LABELS[m.id] ?? humanize(m.id) }));
+    header.show(typeof doc.title === 'string' && doc.title ? doc.title : 'Backlog', models, s.model, d.variant, d.formula, readOnly);
+    const criteria = s.criteria();
+    weights.configure(criteria, presetNames(doc, this.host.commands()), false);
+    const snap = s.rank();
+    const partNames = snap?.partNames ?? [];
+    const nameOf = new Map(criteria.map((c) => [c.id, c.name]));
+    // Criterion scores are edited in the explanation dialog: as table columns (one per
+    // criterion) they would crowd out the titles. Field models keep their few inputs inline.
+    const inline = d.inputs.filter((c) => c.kind === 'field');
+    table.configure(s, inline, partNames, partNames.map((p) => nameOf.get(p) ?? humanize(p)), MODEL_LABELS[d.id] ?? d.variant, readOnly);
+    const available = [{ id: 'ranking', label: 'Ranking', panel: h('div', {}, table.element) }, ...views.available(s, this.host.commands(), d)];
+    const preferred = tabs.current || this.host.preferredViews().find((v) => available.some((x) => x.id === v)) || 'ranking';
+    tabs.setViews(available, preferred);
+    weights.element.hidden = !showsWeights(d, tabs.current);
+  }
+
+  /** The per-frame part: rank through the engine and move table rows. No JSON here. */
+  private drawRows(): Drawn | null {
+    const s = this.host.session();
+    if (!s?.loaded) return null;
+    const snapshot = s.rank();
+    if (!snapshot) {
+      this.parts.messages.problems('This model cannot rank the backlog.', s.lastErrors, s.document);
+      return null;
+    }
+    this.parts.table.render({ session: s, snapshot, top: this.host.top(), limit: this.limit });
+    return { session: s, snapshot };
+  }
+
+  private announce({ session: s, snapshot }: Drawn): void {
+    const order: string[] = new Array(snapshot.order.length);
+    for (let k = 0; k < snapshot.order.length; k++) order[k] = s.ids[snapshot.order[k]];
+    this.host.announce({ model: s.model, order });
+  }
+
+  /** The slower part, once changes settle. */
+  private settle(): void {
+    const s = this.host.session();
+    if (!s?.loaded) return;
+    const { messages, explainDialog, views, tabs } = this.parts;
+    // Said once when every weight reaches 0, and taken back when one is raised.
+    const weights = this.description?.usesCriteria ? s.criteria().map((c) => c.weight) : [];
+    const allZero = weights.length > 0 && weights.every((w) => w === 0);
+    if (allZero !== this.allZeroSaid) {
+      this.allZeroSaid = allZero;
+      if (allZero) messages.say(ALL_ZERO);
+      else if (messages.status.textContent === ALL_ZERO) messages.say('');
+    }
+    if (explainDialog.open) explainDialog.refresh(s, this.description?.inputs ?? [], this.host.readOnly(), (col, v) => this.host.editValue(explainDialog.index, col, v));
+    views.render(tabs.current);
+  }
+}
+
+/** The sliders show with a model that has criteria, on the ranking and the comparison. */
+function showsWeights(d: ModelDescription | null, tab: string): boolean {
+  return !!d?.usesCriteria && (tab === 'ranking' || tab === 'compare');
+}
