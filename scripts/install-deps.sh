@@ -5,7 +5,9 @@
 # with its libFuzzer runtime. The MediaWiki test (tests/wiki): Debian's mediawiki 1.39 with
 # php-sqlite3 (its database) and php-cli (install.php and PHP's built-in server, which
 # mediawiki only recommends); apt also brings apache2, which mediawiki depends on and the test
-# does not use. Then npm ci.
+# does not use: where systemd starts it, it serves the unconfigured wiki's web installer at
+# http://<host>/mediawiki/ on port 80 (`systemctl disable --now apache2` if that is unwanted).
+# Then npm ci.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
