@@ -50,7 +50,7 @@ if [ -d tests/browser ]; then
 fi
 
 # Issue 24: the widget in a real wiki. Debian's MediaWiki with SQLite in build/wiki/, served by
-# PHP's built-in server on 127.0.0.1; the gadget from integrations/mediawiki/ (about a minute).
+# PHP's built-in server on 127.0.0.1; the gadget from wasm/mediawiki/ (about a minute).
 if [ -d tests/wiki ]; then
   step "widget in MediaWiki (Debian's mediawiki, SQLite, PHP's built-in server, Chromium)"
   GAPSCORE_CLI="$PWD/build/native/cli/gapscore" node --test --test-concurrency=1 tests/wiki/

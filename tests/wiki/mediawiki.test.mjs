@@ -1,6 +1,6 @@
 // The widget in a real wiki (issue 24): Debian's MediaWiki 1.39 with SQLite, installed with
 // maintenance/install.php into build/wiki/ and served by PHP's built-in server. Through the
-// action API an administrator installs the gadget (integrations/mediawiki/gapscore-gadget.js)
+// action API an administrator installs the gadget (wasm/mediawiki/gapscore-gadget.js)
 // and an editor without rights uploads a backlog, writes Template:GapScore and the pages; then
 // Chromium opens them. docs/embedding.md, section MediaWiki, is the recipe this follows.
 //
@@ -17,8 +17,8 @@ import { missing, startWiki, WikiApi, ADMIN, EDITOR } from './mediawiki.mjs';
 const why = missing();
 const maybe = why ? { skip: why } : {};
 
-const GADGET = readFileSync(resolve(root, 'integrations/mediawiki/gapscore-gadget.js'), 'utf8');
-const TEMPLATE = readFileSync(resolve(root, 'integrations/mediawiki/Template-GapScore.wikitext'), 'utf8');
+const GADGET = readFileSync(resolve(root, 'wasm/mediawiki/gapscore-gadget.js'), 'utf8');
+const TEMPLATE = readFileSync(resolve(root, 'wasm/mediawiki/Template-GapScore.wikitext'), 'utf8');
 const GADGETS_DEFINITION = '== gapscore ==\n* gapscore[ResourceLoader|default|hidden]|gapscore.js\n';
 const HEALTH = readFileSync(resolve(root, 'demo/health-app.json'), 'utf8');
 const SAMPLE = readFileSync(resolve(root, 'demo/widget-sample.json'), 'utf8');
