@@ -29,8 +29,7 @@ for tool in cmake node jq; do
 done
 
 echo "=== build (Release, GAPSCORE_BUILD_BENCH=ON) in $build"
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DGAPSCORE_BUILD_BENCH=ON \
-  -DGAPSCORE_BUILD_TESTS=OFF >/dev/null
+cmake --preset bench -B "$build" >/dev/null   # CMakePresets.json: the one definition of this build
 cmake --build "$build" -j"$jobs" --target gapscore_bench gapscore
 mkdir -p "$results"
 cli=$build/cli/gapscore

@@ -24,9 +24,9 @@ if ! command -v clang++-14 >/dev/null; then
   echo "fuzz.sh needs clang++-14 and libclang-rt-14-dev (apt-get install -y clang-14 libclang-rt-14-dev)" >&2
   exit 2
 fi
-# -O1: fast enough to fuzz, still precise sanitizer reports; no NDEBUG, so asserts stay on.
-cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS=-O1 \
-  -DGAPSCORE_BUILD_FUZZ=ON -DGAPSCORE_BUILD_TESTS=OFF -DGAPSCORE_BUILD_CLI=OFF >/dev/null
+# The "fuzz" preset (CMakePresets.json): clang-14, -O1 (fast enough to fuzz, still precise
+# sanitizer reports), no NDEBUG, so asserts stay on.
+cmake --preset fuzz -B "$build" >/dev/null
 cmake --build "$build" -j"$jobs" --target $(for t in $targets; do printf '%s_fuzzer ' "$t"; done)
 
 if [ -n "${FUZZ_RUNS:-}" ]; then

@@ -13,15 +13,18 @@ step() { printf '\n=== %s\n' "$*"; }
 step "dependencies"
 bash scripts/install-deps.sh
 
+# Each build is defined once, in CMakePresets.json: configure, build and test presets.
+preset() {
+  cmake --preset "$1" >/dev/null
+  cmake --build --preset "$1"
+  ctest --preset "$1" -j"$jobs"
+}
+
 step "native build and tests"
-cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build/native -j"$jobs"
-ctest --test-dir build/native --output-on-failure -j"$jobs"
+preset native
 
 step "native tests under AddressSanitizer + UBSan"
-cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DGAPSCORE_SANITIZE=ON >/dev/null
-cmake --build build/asan -j"$jobs"
-ctest --test-dir build/asan --output-on-failure -j"$jobs"
+preset asan
 
 # A fixed number of inputs from a fixed random seed, not a time budget: CI explores the same
 # inputs on every machine, so a red run means the code changed, not that the dice did.

@@ -1,4 +1,4 @@
-// The seeded generator and the triangular draw (core/include/gapscore/random.hpp).
+// The seeded generator and the triangular draw (core/src/math/random.hpp).
 #include "math/random.hpp"
 
 #include <gtest/gtest.h>
@@ -56,7 +56,7 @@ TEST(Random, Xoshiro256StarStarMatchesTheReferenceSequence) {
 // ---------------------------------------------------------------------------------------
 // INDEPENDENT ORACLE, for the seeding path only: a direct transcription of Vigna's reference
 // C code (prng.di.unimi.it/splitmix64.c and xoshiro256starstar.c), written here separately
-// from core/src/random.cpp, with the seeding the authors recommend ("use splitmix64 to fill
+// from core/src/math/random.cpp, with the seeding the authors recommend ("use splitmix64 to fill
 // the state"). The two reference tests above pin each part to published outputs; this checks
 // that the library chains them as documented.
 namespace oracle {

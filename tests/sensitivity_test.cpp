@@ -1,4 +1,4 @@
-// Weight sensitivity (core/include/gapscore/sensitivity.hpp) and the `sensitivity` command.
+// Weight sensitivity (core/src/whatif/sensitivity.hpp) and the `sensitivity` command.
 #include "whatif/sensitivity.hpp"
 
 #include <gtest/gtest.h>

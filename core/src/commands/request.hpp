@@ -50,39 +50,6 @@ struct CommandSpec {
 
 const std::vector<CommandSpec>& command_specs();
 
-// One function per command, each in its own file.
-Json command_rank(Request& r);
-Json command_explain(Request& r);
-Json command_diff(Request& r);
-Json command_validate(Request& r);
-Json command_import_csv(Request& r);
-Json command_gaps(Request& r);      // gap scoring: outcomes, opportunity, unrealized value
-Json command_plan(Request& r);      // capacity plan
-Json command_portfolio(Request& r); // gap portfolio and value curve
-Json command_kano(Request& r);
-Json command_okr(Request& r);
-Json command_sensitivity(Request& r);
-Json command_simulate(Request& r);
-Json command_compare(Request& r);
-Json command_agreement(Request& r); // stakeholders: Kendall's W, tau-b alignment
-Json command_ahp(Request& r);       // AHP criteria weights and consistency
-Json command_evidence(Request& r);  // evidence loop: realized lift, calibration, gap over time
-
-std::string render_rank_table(const Json& result, bool markdown);
-std::string render_rank_csv(const Json& result);
-std::string render_gaps_table(const Json& result, bool markdown);
-std::string render_plan_table(const Json& result, bool markdown);
-std::string render_portfolio_table(const Json& result, bool markdown);
-std::string render_kano_table(const Json& result, bool markdown);
-std::string render_okr_table(const Json& result, bool markdown);
-std::string render_sensitivity_table(const Json& result, bool markdown);
-std::string render_simulate_table(const Json& result, bool markdown);
-std::string render_simulate_csv(const Json& result);
-std::string render_compare_table(const Json& result, bool markdown);
-std::string render_agreement_table(const Json& result, bool markdown);
-std::string render_ahp_table(const Json& result, bool markdown);
-std::string render_evidence_table(const Json& result, bool markdown);
-
 /// A command checked and ready to run: run_command is prepare_command, the command's own
 /// function, then complete_command. Commands that run in steps (SteppedSimulation) call
 /// the three themselves, so their output is the same bytes.

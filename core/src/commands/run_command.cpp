@@ -5,44 +5,23 @@
 #include "gapscore/command.hpp"
 #include "scoring/finite_scores.hpp"
 #include "commands/request.hpp"
+#include "document/commands.hpp"
+#include "evidence/commands.hpp"
+#include "gaps/commands.hpp"
+#include "planning/commands.hpp"
+#include "scoring/commands.hpp"
+#include "stakeholders/commands.hpp"
+#include "whatif/commands.hpp"
 
 namespace gapscore {
 
 const std::vector<CommandSpec>& command_specs() {
+  // One line per command, in the order `gapscore --help` lists them.
   static const std::vector<CommandSpec> specs = {
-      {"rank", "rank the items by a model", {"model", "top", "weights", "confidence_from"}, command_rank, render_rank_table,
-       render_rank_csv},
-      {"explain", "explain one item's score term by term", {"model", "item", "weights"}, command_explain, nullptr,
-       nullptr},
-      {"diff", "compare two scenarios: rank changes and the terms that moved them",
-       {"model", "after", "top"}, command_diff, nullptr, nullptr},
-      {"validate", "check a document and list every problem", {"model"}, command_validate, nullptr,
-       nullptr},
-      {"import-csv", "turn a CSV of items into a scenario document", {}, command_import_csv, nullptr,
-       nullptr},
-      {"gaps", "customer outcomes: opportunity score, status and unrealized value", {}, command_gaps,
-       render_gaps_table, nullptr},
-      {"plan", "the items that fit an effort budget for the most value, with their dependencies",
-       {"model", "capacity"}, command_plan, render_plan_table, nullptr},
-      {"portfolio", "items by marginal gap value per effort, and the value curve", {"top"},
-       command_portfolio, render_portfolio_table, nullptr},
-      {"kano", "Kano categories and Better/Worse coefficients from questionnaire answers", {},
-       command_kano, render_kano_table, nullptr},
-      {"okr", "each item's alignment with the weighted objectives", {}, command_okr, render_okr_table,
-       nullptr},
-      {"sensitivity", "how far each criterion weight can move before the top N changes",
-       {"model", "top", "scenario"}, command_sensitivity, render_sensitivity_table, nullptr},
-      {"simulate", "Monte Carlo over ranged inputs: each item's chance of each rank",
-       {"model", "runs", "seed", "top", "scenario"}, command_simulate, render_simulate_table,
-       render_simulate_csv},
-      {"compare", "compare two scenarios of the document: rank deltas and what moved them",
-       {"a", "b", "model", "top"}, command_compare, render_compare_table, nullptr},
-      {"agreement", "stakeholders' agreement (Kendall's W), where they disagree, and alignment with the customers' ranking (tau-b)",
-       {"reference"}, command_agreement, render_agreement_table, nullptr},
-      {"ahp", "criteria weights from pairwise comparisons (AHP), with the consistency ratio", {}, command_ahp,
-       render_ahp_table, nullptr},
-      {"evidence", "did the released work close the gap: realized vs predicted lift, calibration, gap over time",
-       {"from", "to"}, command_evidence, render_evidence_table, nullptr},
+      rank_command(),      explain_command(),     diff_command(),     validate_command(),
+      import_csv_command(), gaps_command(),       plan_command(),     portfolio_command(),
+      kano_command(),      okr_command(),         sensitivity_command(), simulate_command(),
+      compare_command(),   agreement_command(),   ahp_command(),      evidence_command(),
   };
   return specs;
 }

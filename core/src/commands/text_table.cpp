@@ -118,4 +118,20 @@ std::string TextTable::render(bool markdown) const {
   return out;
 }
 
+std::string text_cell(const Json& v) { return v.is_string() ? v.get<std::string>() : ""; }
+
+std::string value_cell(const Json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+
+std::string whole_cell(const Json& v) { return std::to_string(v.get<long long>()); }
+
+std::string list_cell(const Json& list) {
+  std::string out;
+  for (const auto& v : list) out += (out.empty() ? "" : ", ") + value_cell(v);
+  return out.empty() ? "none" : out;
+}
+
+std::string table_heading(const std::string& line, bool markdown) {
+  return markdown ? "**" + line + "**\n\n" : line + "\n";
+}
+
 } // namespace gapscore

@@ -17,6 +17,17 @@ struct TextTable {
   std::string render(bool markdown) const;
 };
 
+/// A cell from text: the string as it is, "" for anything else.
+std::string text_cell(const Json& v);
+/// A cell from any value: a string as it is, anything else as JSON ("null", 3).
+std::string value_cell(const Json& v);
+/// A whole number (a JSON integer) in full.
+std::string whole_cell(const Json& v);
+/// "a, b, c" from a list, "none" for an empty one.
+std::string list_cell(const Json& list);
+/// A line above a table: bold with a blank line after in Markdown.
+std::string table_heading(const std::string& line, bool markdown);
+
 /// Whole numbers in full, others with six significant digits ("%.6g"); "" for null.
 std::string table_number(const Json& v);
 /// A share as a percentage with one decimal, e.g. "42.5%".

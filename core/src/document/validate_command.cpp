@@ -1,4 +1,5 @@
 // gapscore validate: every problem in one pass; a summary when there are none.
+#include "document/commands.hpp"
 #include "commands/request.hpp"
 
 namespace gapscore {
@@ -16,6 +17,11 @@ Json command_validate(Request& r) {
               {"model", m->id},
               {"uncertain_inputs", s->uncertain.size()}};
   return out;
+}
+
+const CommandSpec& validate_command() {
+  static const CommandSpec spec{"validate", "check a document and list every problem", {"model"}, command_validate, nullptr, nullptr};
+  return spec;
 }
 
 } // namespace gapscore

@@ -1,6 +1,7 @@
 // gapscore evidence: did the released work close the customers' gap? The outcome history as
 // unrealized value over time, predicted versus realized lift per released item, and the
 // calibration of the estimates with a suggested confidence (docs/models.md, "Evidence").
+#include "evidence/commands.hpp"
 #include "document/sections.hpp"
 #include "evidence/evidence.hpp"
 
@@ -243,6 +244,11 @@ Json command_evidence(Request& r) {
   out["calibration"] = calibration_json(cal);
   out["total"] = total_json(g, t);
   return out;
+}
+
+const CommandSpec& evidence_command() {
+  static const CommandSpec spec{"evidence", "did the released work close the gap: realized vs predicted lift, calibration, gap over time", {"from", "to"}, command_evidence, render_evidence_table, nullptr};
+  return spec;
 }
 
 } // namespace gapscore

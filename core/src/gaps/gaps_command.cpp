@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "gaps/commands.hpp"
 #include "document/sections.hpp"
 #include "gaps/gap.hpp"
 #include "scoring/ranking.hpp"
@@ -108,6 +109,11 @@ Json command_gaps(Request& r) {
   out["segments"] = std::move(segments);
   out["total_unrealized_value"] = total;
   return out;
+}
+
+const CommandSpec& gaps_command() {
+  static const CommandSpec spec{"gaps", "customer outcomes: opportunity score, status and unrealized value", {}, command_gaps, render_gaps_table, nullptr};
+  return spec;
 }
 
 } // namespace gapscore

@@ -1,5 +1,6 @@
 // gapscore kano: each item's Kano category from its questionnaire answers, with the
 // Better/Worse coefficients (kano.hpp gives the table and its sources).
+#include "gaps/commands.hpp"
 #include "document/sections.hpp"
 #include "gaps/kano.hpp"
 #include "commands/request.hpp"
@@ -42,6 +43,11 @@ Json command_kano(Request& r) {
   out["formula"] = "category = most frequent; Better = (A + O) / (A + O + M + I), Worse = −(O + M) / (A + O + M + I)";
   out["items"] = std::move(items);
   return out;
+}
+
+const CommandSpec& kano_command() {
+  static const CommandSpec spec{"kano", "Kano categories and Better/Worse coefficients from questionnaire answers", {}, command_kano, render_kano_table, nullptr};
+  return spec;
 }
 
 } // namespace gapscore

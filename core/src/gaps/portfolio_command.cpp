@@ -1,6 +1,7 @@
 // gapscore portfolio: items in the order that closes the most opportunity-weighted gap per
 // effort, given what is already planned (a gap closes only once), and the value curve: the
 // share of the total unrealized value closed after the first k items (the 80/20 view).
+#include "gaps/commands.hpp"
 #include "document/sections.hpp"
 #include "gaps/gap.hpp"
 #include "gaps/gap_model.hpp"
@@ -64,6 +65,11 @@ Json command_portfolio(Request& r) {
   out["reach_80_percent"] = reach;
   out["steps"] = std::move(steps);
   return out;
+}
+
+const CommandSpec& portfolio_command() {
+  static const CommandSpec spec{"portfolio", "items by marginal gap value per effort, and the value curve", {"top"}, command_portfolio, render_portfolio_table, nullptr};
+  return spec;
 }
 
 } // namespace gapscore

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "planning/commands.hpp"
 #include "document/sections.hpp"
 #include "planning/okr.hpp"
 #include "commands/request.hpp"
@@ -69,6 +70,11 @@ Json command_okr(Request& r) {
   out["backlog_coverage"] = cov.overall;
   out["items"] = std::move(items);
   return out;
+}
+
+const CommandSpec& okr_command() {
+  static const CommandSpec spec{"okr", "each item's alignment with the weighted objectives", {}, command_okr, render_okr_table, nullptr};
+  return spec;
 }
 
 } // namespace gapscore

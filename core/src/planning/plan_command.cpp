@@ -4,6 +4,7 @@
 // value, ...; its effort is the model's divisor (WSJF: job size; otherwise effort).
 #include <cmath>
 
+#include "planning/commands.hpp"
 #include "document/sections.hpp"
 #include "gaps/gap.hpp"
 #include "gaps/gap_model.hpp"
@@ -136,6 +137,11 @@ Json command_plan(Request& r) {
   Json okr = objective_coverage(s, plan.selected);
   if (!okr.is_null()) out["objective_coverage"] = std::move(okr);
   return out;
+}
+
+const CommandSpec& plan_command() {
+  static const CommandSpec spec{"plan", "the items that fit an effort budget for the most value, with their dependencies", {"model", "capacity"}, command_plan, render_plan_table, nullptr};
+  return spec;
 }
 
 } // namespace gapscore

@@ -1,4 +1,5 @@
 // gapscore explain: one item's score, term by term, with the arithmetic written out.
+#include "scoring/commands.hpp"
 #include "scoring/explain.hpp"
 #include "scoring/scored.hpp"
 
@@ -16,6 +17,11 @@ Json command_explain(Request& r) {
     return nullptr;
   }
   return explain_item(sc->scenario, *sc->model, sc->table, sc->ranking, i);
+}
+
+const CommandSpec& explain_command() {
+  static const CommandSpec spec{"explain", "explain one item's score term by term", {"model", "item", "weights"}, command_explain, nullptr, nullptr};
+  return spec;
 }
 
 } // namespace gapscore

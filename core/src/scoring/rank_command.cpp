@@ -1,4 +1,5 @@
 // gapscore rank: the ranked backlog.
+#include "scoring/commands.hpp"
 #include "evidence/evidence_confidence.hpp"
 #include "scoring/scored.hpp"
 
@@ -36,6 +37,11 @@ Json command_rank(Request& r) {
   }
   out["ranking"] = std::move(ranking);
   return out;
+}
+
+const CommandSpec& rank_command() {
+  static const CommandSpec spec{"rank", "rank the items by a model", {"model", "top", "weights", "confidence_from"}, command_rank, render_rank_table, render_rank_csv};
+  return spec;
 }
 
 } // namespace gapscore

@@ -1,6 +1,7 @@
 // gapscore agreement: how much the stakeholders agree with each other (Kendall's W), where
 // they disagree most, and how each one's priorities align with a reference ranking (by
 // default the customers' outcomes, through the gap model).
+#include "stakeholders/commands.hpp"
 #include "document/sections.hpp"
 #include "gaps/gap_model.hpp"
 #include "stakeholders/agreement.hpp"
@@ -201,6 +202,11 @@ Json command_agreement(Request& r) {
                   "freedom; dispersion = standard deviation of an item's ranks (1 = most important); alignment "
                   "and pairwise = Kendall's tau-b (1945) over the items both sides rank";
   return out;
+}
+
+const CommandSpec& agreement_command() {
+  static const CommandSpec spec{"agreement", "stakeholders' agreement (Kendall's W), where they disagree, and alignment with the customers' ranking (tau-b)", {"reference"}, command_agreement, render_agreement_table, nullptr};
+  return spec;
 }
 
 } // namespace gapscore

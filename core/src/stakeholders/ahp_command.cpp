@@ -1,5 +1,6 @@
 // gapscore ahp: criteria weights from the document's pairwise comparisons (Saaty's AHP), with
 // lambda_max, the consistency index and ratio, and the judgements to revisit first.
+#include "stakeholders/commands.hpp"
 #include "document/sections.hpp"
 #include "stakeholders/ahp_section.hpp"
 #include "commands/request.hpp"
@@ -51,6 +52,11 @@ Json command_ahp(Request& r) {
                   "CR above 0.1 means the judgements contradict each other; a judgement's inconsistency = "
                   "max(given / implied, implied / given), implied = the ratio of the derived weights";
   return out;
+}
+
+const CommandSpec& ahp_command() {
+  static const CommandSpec spec{"ahp", "criteria weights from pairwise comparisons (AHP), with the consistency ratio", {}, command_ahp, render_ahp_table, nullptr};
+  return spec;
 }
 
 } // namespace gapscore

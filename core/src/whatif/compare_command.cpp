@@ -1,5 +1,6 @@
 // gapscore compare: two what-if scenarios of one document side by side: rank deltas, items
 // entering and leaving the top N, and the terms that moved each item (the diff logic).
+#include "whatif/commands.hpp"
 #include "whatif/rank_changes.hpp"
 #include "whatif/requested_scenario.hpp"
 
@@ -59,6 +60,11 @@ Json command_compare(Request& r) {
   if (ma == mb) describe_model(out, *ma, before.scenario);
   add_rank_changes(out, before, after, top, ma != mb);
   return out;
+}
+
+const CommandSpec& compare_command() {
+  static const CommandSpec spec{"compare", "compare two scenarios of the document: rank deltas and what moved them", {"a", "b", "model", "top"}, command_compare, render_compare_table, nullptr};
+  return spec;
 }
 
 } // namespace gapscore

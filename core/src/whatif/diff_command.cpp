@@ -1,6 +1,7 @@
 // gapscore diff: what changed between two scenarios, and why each item moved.
 #include <algorithm>
 
+#include "whatif/commands.hpp"
 #include "whatif/rank_changes.hpp"
 
 namespace gapscore {
@@ -146,6 +147,11 @@ Json command_diff(Request& r) {
   describe_model(out, *before->model, before->scenario);
   add_rank_changes(out, *before, *after, top);
   return out;
+}
+
+const CommandSpec& diff_command() {
+  static const CommandSpec spec{"diff", "compare two scenarios: rank changes and the terms that moved them", {"model", "after", "top"}, command_diff, nullptr, nullptr};
+  return spec;
 }
 
 } // namespace gapscore

@@ -1,5 +1,6 @@
 // gapscore sensitivity: how far each criterion weight can move before the ordered top N
 // changes, and which pair of items flips first at each end.
+#include "whatif/commands.hpp"
 #include "whatif/sensitivity.hpp"
 
 #include "whatif/requested_scenario.hpp"
@@ -65,6 +66,11 @@ Json command_sensitivity(Request& r) {
   }
   out["weights"] = std::move(weights);
   return out;
+}
+
+const CommandSpec& sensitivity_command() {
+  static const CommandSpec spec{"sensitivity", "how far each criterion weight can move before the top N changes", {"model", "top", "scenario"}, command_sensitivity, render_sensitivity_table, nullptr};
+  return spec;
 }
 
 } // namespace gapscore

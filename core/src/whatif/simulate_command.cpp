@@ -1,5 +1,6 @@
 // gapscore simulate: Monte Carlo over the document's ranges; each item's probability of
 // each rank (SMAA rank acceptability), of the top K, its expected rank and 5-95 % interval.
+#include "whatif/commands.hpp"
 #include "whatif/simulate.hpp"
 
 #include <cmath>
@@ -260,6 +261,11 @@ CommandResult SteppedSimulation::result() {
   } catch (...) {
   }
   return out_of_memory_result();
+}
+
+const CommandSpec& simulate_command() {
+  static const CommandSpec spec{"simulate", "Monte Carlo over ranged inputs: each item's chance of each rank", {"model", "runs", "seed", "top", "scenario"}, command_simulate, render_simulate_table, render_simulate_csv};
+  return spec;
 }
 
 } // namespace gapscore
