@@ -240,15 +240,15 @@ int main(int argc, char** argv) {
   const std::string format = in.format.empty() ? (readable ? "table" : "json") : in.format;
   // An input the core never sees (a file that cannot be read, text that is not UTF-8) is
   // reported as the core reports its own: an errors document with --format json.
-  const auto input_error = [&](const std::string& path, const std::string& message) {
+  const auto input_error = [&](const std::string& path, std::string_view code, const std::string& message) {
     gapscore::Diagnostics d;
-    d.error(path, message);
+    d.error(path, code, message);
     if (format == "json") std::cout << d.errors_document().dump(2) << "\n";
     else std::cerr << "error: " << (path.empty() ? "" : path + ": ") << message << "\n";
     return gapscore::kInputError;
   };
   std::string document, error;
-  if (!read_input(in.file, document, error)) return input_error("", error);
+  if (!read_input(in.file, document, error)) return input_error("", gapscore::code::unreadable, error);
   gapscore::Json options = gapscore::Json::object();
   options["format"] = format;
   if (!in.model.empty()) options["model"] = in.model;
@@ -269,7 +269,7 @@ int main(int argc, char** argv) {
   }
   if (command == "diff") {
     std::string after;
-    if (!read_input(in.second, after, error)) return input_error("after", error);
+    if (!read_input(in.second, after, error)) return input_error("after", gapscore::code::unreadable, error);
     options["after"] = after;
   }
 
@@ -277,7 +277,7 @@ int main(int argc, char** argv) {
   // one that is not (as the core names a document that is not), instead of failing to print it.
   for (const auto& [key, value] : options.items()) {
     if (!value.is_string() || is_utf8(value.get_ref<const std::string&>())) continue;
-    return input_error(key, key == "after" ? "the AFTER file is not valid UTF-8 text (save it as UTF-8)"
+    return input_error(key, gapscore::code::invalid_text, key == "after" ? "the AFTER file is not valid UTF-8 text (save it as UTF-8)"
                                            : "not valid UTF-8 text");
   }
 

@@ -46,15 +46,18 @@ void check_output(const BadInputCase& c, int exit_code, const std::string& outpu
     ASSERT_TRUE(out.contains("errors")) << output.substr(0, 2000);
     const std::string path = e["path"].get<std::string>();
     const auto wanted = fragments(e);
+    // The code (docs/format.md, "Problem codes") is what programs act on: it must be there.
+    const std::string code = e.contains("code") ? e["code"].get<std::string>() : "";
     bool found = false;
     for (const Json& err : out["errors"]) {
       if (err.at("path") != path) continue;
       const std::string msg = err.at("message").get<std::string>();
-      bool all = true;
+      bool all = code.empty() || (err.contains("code") && err["code"] == code);
       for (const auto& f : wanted) all = all && msg.find(f) != std::string::npos;
       found = found || all;
     }
-    EXPECT_TRUE(found) << "no error at " << path << " containing the expected text in\n" << output.substr(0, 3000);
+    EXPECT_TRUE(found) << "no error at " << path << (code.empty() ? "" : " with code " + code)
+                       << " containing the expected text in\n" << output.substr(0, 3000);
   }
   for (const char* key : {"output_contains", "output_not_contains"}) {
     if (!e.contains(key)) continue;

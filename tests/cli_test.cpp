@@ -178,7 +178,9 @@ TEST_F(Cli, Validate) {
   EXPECT_EQ(r.code, 2);
   const Json out = one_document(r);
   ASSERT_EQ(out["errors"].size(), 3u) << r.out; // duplicate id, confidence 80, effort 0
-  EXPECT_EQ(out["errors"][0], Json({{"path", "/items/2/id"}, {"message", "duplicate of /items/1/id \"login\""}}));
+  // Each problem: where, what kind (a stable code, docs/format.md), and why in words.
+  EXPECT_EQ(out["errors"][0],
+            Json({{"path", "/items/2/id"}, {"message", "duplicate of /items/1/id \"login\""}, {"code", "duplicate"}}));
 }
 
 TEST_F(Cli, ImportCsv) {

@@ -196,7 +196,7 @@ TEST(Engine, BadValuesAreRejectedAndChangeNothing) {
   EXPECT_NE(e.last_errors().find("unknown model"), std::string::npos);
   EXPECT_FALSE(e.set_field("project-1", "effort", 0));
   EXPECT_EQ(Json::parse(e.last_errors())["errors"][0],
-            Json({{"path", "/items/0/effort"}, {"message", "must be greater than 0 (got 0)"}}));
+            Json({{"path", "/items/0/effort"}, {"message", "must be greater than 0 (got 0)"}, {"code", "out_of_range"}}));
   EXPECT_FALSE(e.set_field("project-1", "confidence", 80));
   // The same message as a document's confidence 80 (tests/bad-inputs/030).
   EXPECT_EQ(Json::parse(e.last_errors())["errors"][0]["message"],

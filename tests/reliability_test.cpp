@@ -74,8 +74,8 @@ TEST(Reliability, EngineRefusesNonFiniteEdits) {
 
 TEST(Reliability, DiagnosticsKeepTheFirstThousandAndCountTheRest) {
   Diagnostics d;
-  for (int i = 0; i < 1500; ++i) d.error("/items/" + std::to_string(i), "bad");
-  for (int i = 0; i < 1200; ++i) d.warning("/w", "odd");
+  for (int i = 0; i < 1500; ++i) d.error("/items/" + std::to_string(i), code::invalid_value, "bad");
+  for (int i = 0; i < 1200; ++i) d.warning("/w", code::unusual_value, "odd");
   // Every error still counts (code compares errors().size() before and after a step).
   EXPECT_EQ(d.errors().size(), 1500u);
   EXPECT_EQ(d.hidden_errors(), 500u);
@@ -88,7 +88,7 @@ TEST(Reliability, DiagnosticsKeepTheFirstThousandAndCountTheRest) {
   ASSERT_EQ(doc["warnings"].size(), 1001u);
   // Copying problems into another Diagnostics keeps hidden ones hidden.
   Diagnostics copy;
-  for (const auto& p : d.errors()) copy.error(p.path, p.message);
+  for (const auto& p : d.errors()) copy.error(p);
   EXPECT_EQ(copy.errors().size(), 1500u);
   EXPECT_EQ(copy.hidden_errors(), 500u);
 }

@@ -94,16 +94,16 @@ std::optional<val> text_arg(const val& v) {
 }
 
 /// {"errors": [...]} text for a failure the core did not describe itself.
-std::string error_document(const std::string& message, const std::string& path = "") {
+std::string error_document(std::string_view code, const std::string& message, const std::string& path = "") {
   Diagnostics d;
-  d.error(path, message);
+  d.error(path, code, message);
   return d.errors_document().dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 /// The errors document for an argument of the wrong JavaScript type, naming it.
 std::string wrong_type(const char* name, const val& got, const char* wanted) {
   const std::string kind = val::take_ownership(gs_kind_of(got.as_handle())).as<std::string>();
-  return error_document(std::string("must be ") + wanted + " (got " + kind + ")", name);
+  return error_document(code::wrong_type, std::string("must be ") + wanted + " (got " + kind + ")", name);
 }
 
 constexpr const char* kTextOrBytes = "text (a string) or a Uint8Array of its UTF-8 bytes";
@@ -117,9 +117,9 @@ CommandResult run_guarded(const val& command, const val& document, const val& op
   try {
     return run_command(utf8_from_js(*cmd), utf8_from_js(*doc), utf8_from_js(*opts));
   } catch (const std::bad_alloc&) {
-    return {kInputError, error_document("out of memory"), ""};
+    return {kInputError, error_document(code::out_of_memory, "out of memory"), ""};
   } catch (const std::exception& ex) {
-    return {kInputError, error_document(std::string("internal error: ") + ex.what()), ""};
+    return {kInputError, error_document(code::internal_error, std::string("internal error: ") + ex.what()), ""};
   }
 }
 
@@ -221,11 +221,11 @@ private:
     try {
       return f();
     } catch (const std::bad_alloc&) {
-      guard_errors_ = error_document("out of memory");
+      guard_errors_ = error_document(code::out_of_memory, "out of memory");
     } catch (const std::exception& ex) {
-      guard_errors_ = error_document(std::string("internal error: ") + ex.what());
+      guard_errors_ = error_document(code::internal_error, std::string("internal error: ") + ex.what());
     } catch (...) {
-      guard_errors_ = error_document("internal error");
+      guard_errors_ = error_document(code::internal_error, "internal error");
     }
     return false;
   }
@@ -234,9 +234,9 @@ private:
     try {
       return f();
     } catch (const std::bad_alloc&) {
-      return error_document("out of memory");
+      return error_document(code::out_of_memory, "out of memory");
     } catch (const std::exception& ex) {
-      return error_document(std::string("internal error: ") + ex.what());
+      return error_document(code::internal_error, std::string("internal error: ") + ex.what());
     }
   }
   std::size_t ranked() const { return engine_.table().score.size(); }
@@ -283,9 +283,9 @@ private:
     try {
       return f();
     } catch (const std::bad_alloc&) {
-      return error_document("out of memory");
+      return error_document(code::out_of_memory, "out of memory");
     } catch (const std::exception& ex) {
-      return error_document(std::string("internal error: ") + ex.what());
+      return error_document(code::internal_error, std::string("internal error: ") + ex.what());
     }
   }
   std::unique_ptr<SteppedSimulation> sim_;

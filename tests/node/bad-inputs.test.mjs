@@ -73,9 +73,9 @@ function checkOutput(c, exitCode, output, how) {
   if (c.expect.path !== undefined) {
     const fragments = asList(c.expect.message_contains);
     const found = (out.errors ?? []).some(
-      (e) => e.path === c.expect.path && fragments.every((f) => e.message.includes(f)),
+      (e) => e.path === c.expect.path && (c.expect.code === undefined || e.code === c.expect.code) && fragments.every((f) => e.message.includes(f)),
     );
-    assert.ok(found, `${where}: no error at ${JSON.stringify(c.expect.path)} with ${JSON.stringify(fragments)}\n${output.slice(0, 3000)}`);
+    assert.ok(found, `${where}: no error at ${JSON.stringify(c.expect.path)} (code ${c.expect.code}) with ${JSON.stringify(fragments)}\n${output.slice(0, 3000)}`);
   }
   for (const s of asList(c.expect.output_contains)) assert.ok(output.includes(s), `${where}: output lacks ${s}`);
   for (const s of asList(c.expect.output_not_contains)) assert.ok(!output.includes(s), `${where}: output has ${s}`);

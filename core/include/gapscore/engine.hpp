@@ -53,7 +53,7 @@ public:
   std::string explain_json(std::string_view item_id) const;
 
 private:
-  bool fail(std::string path, std::string message);
+  bool fail(std::string path, std::string_view code, std::string message);
   void set_number_in_document(const std::string& pointer_text, double value);
 
   Scenario scenario_;

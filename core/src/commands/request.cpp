@@ -6,9 +6,9 @@
 
 namespace gapscore {
 
-void Request::usage(std::string_view option, std::string message) {
+void Request::usage(std::string_view option, std::string_view code, std::string message) {
   usage_error = true;
-  diag.error("options/" + std::string(option), std::move(message));
+  diag.error("options/" + std::string(option), code, std::move(message));
 }
 
 std::optional<std::string> Request::text(std::string_view name) {
@@ -16,7 +16,7 @@ std::optional<std::string> Request::text(std::string_view name) {
   if (!options.contains(key)) return std::nullopt;
   const Json& v = options[key];
   if (!v.is_string()) {
-    usage(name, "must be text (got " + describe(v) + ")");
+    usage(name, code::invalid_option, "must be text (got " + describe(v) + ")");
     return std::nullopt;
   }
   return v.get<std::string>();
@@ -29,11 +29,11 @@ std::optional<long long> Request::integer(std::string_view name, long long min, 
   // Accept 10 and 10.0, not 10.5: scripts often pass numbers through floating point.
   const double x = v.is_number() ? v.get<double>() : 0.5;
   if (!v.is_number() || std::floor(x) != x) {
-    usage(name, "must be a whole number (got " + describe(v) + ")");
+    usage(name, code::invalid_option, "must be a whole number (got " + describe(v) + ")");
     return std::nullopt;
   }
   if (x < static_cast<double>(min) || x > static_cast<double>(max)) {
-    usage(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+    usage(name, code::invalid_option, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
                     " (got " + describe(v) + ")");
     return std::nullopt;
   }
@@ -45,7 +45,7 @@ std::optional<double> Request::number(std::string_view name, double min, double 
   if (!options.contains(key)) return std::nullopt;
   const Json& v = options[key];
   if (!v.is_number() || !(v.get<double>() >= min && v.get<double>() <= max)) {
-    usage(name, "must be a number between " + number_text(min) + " and " + number_text(max) +
+    usage(name, code::invalid_option, "must be a number between " + number_text(min) + " and " + number_text(max) +
                     " (got " + describe(v) + ")");
     return std::nullopt;
   }
@@ -65,7 +65,7 @@ const ModelInfo* Request::model(const Scenario& s) {
   else if (has("model")) return nullptr;
   const ModelInfo* info = find_model(id);
   if (!info) {
-    usage("model", "unknown model " + describe(Json(id)) + " (choose " + model_list() + ")");
+    usage("model", code::unknown_model, "unknown model " + describe(Json(id)) + " (choose " + model_list() + ")");
     return nullptr;
   }
   check_model_inputs(s, *info, diag);

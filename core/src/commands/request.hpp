@@ -21,7 +21,7 @@ struct Request {
   bool usage_error = false;
 
   /// A problem with the options (exit code 1), reported at path "options/<name>".
-  void usage(std::string_view option, std::string message);
+  void usage(std::string_view option, std::string_view code, std::string message);
 
   bool has(std::string_view name) const { return options.contains(std::string(name)); }
   std::optional<std::string> text(std::string_view name);

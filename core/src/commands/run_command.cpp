@@ -76,7 +76,7 @@ bool prepare_command(PreparedCommand& p, std::string_view command, std::string_v
     std::string names;
     for (const auto& c : command_specs()) names += (names.empty() ? "" : ", ") + std::string(c.name);
     r.usage_error = true;
-    r.diag.error("command", "unknown command " + describe(Json(std::string(command))) + " (choose " + names + ")");
+    r.diag.error("command", code::unknown_command, "unknown command " + describe(Json(std::string(command))) + " (choose " + names + ")");
     return failed(p.format);
   }
   p.spec = &*spec;
@@ -85,24 +85,24 @@ bool prepare_command(PreparedCommand& p, std::string_view command, std::string_v
     auto parsed = parse_json_text(options, option_diag, "options");
     if (!parsed || !parsed->is_object()) {
       r.usage_error = true;
-      if (parsed) r.diag.error("options", "must be a JSON object");
-      for (const auto& pr : option_diag.errors()) r.diag.error(pr.path, pr.message);
+      if (parsed) r.diag.error("options", code::wrong_type, "must be a JSON object");
+      for (const auto& pr : option_diag.errors()) r.diag.error(pr);
       return failed(p.format);
     }
     r.options = std::move(*parsed);
   }
   if (auto f = r.text("format")) {
     if (*f == "json" || *f == "table" || *f == "markdown" || *f == "csv") p.format = *f;
-    else r.usage("format", "must be json, table, markdown or csv (got " + describe(Json(*f)) + ")");
+    else r.usage("format", code::invalid_option, "must be json, table, markdown or csv (got " + describe(Json(*f)) + ")");
     if (((p.format == "table" || p.format == "markdown") && !spec->table) || (p.format == "csv" && !spec->csv)) {
-      r.usage("format", p.format + " is not available for " + std::string(command) + " (use json)");
+      r.usage("format", code::invalid_option, p.format + " is not available for " + std::string(command) + " (use json)");
       p.format = "json";
     }
   }
   for (const auto& [key, value] : r.options.items()) {
     (void)value;
     if (key != "format" && std::find(spec->options.begin(), spec->options.end(), key) == spec->options.end())
-      r.usage(key, "unknown option for " + std::string(command));
+      r.usage(key, code::unknown_option, "unknown option for " + std::string(command));
   }
   if (!r.diag.ok()) return failed(p.format);
   return true;
@@ -111,14 +111,14 @@ bool prepare_command(PreparedCommand& p, std::string_view command, std::string_v
 CommandResult complete_command(PreparedCommand& p, Json result) {
   Request& r = p.request;
   if (!r.diag.ok() || result.is_null()) {
-    if (r.diag.ok()) r.diag.error("", "the command produced no result");
+    if (r.diag.ok()) r.diag.error("", code::internal_error, "the command produced no result");
     return failure(r, p.format);
   }
   // Last line of defence: nlohmann prints NaN and infinity as null, silently. Every score is
   // checked where it is computed (finite_scores.hpp); anything that still slips through
   // becomes an error instead of a null in a ranking. -0.0 is printed as 0.
   if (auto where = tidy_result_numbers(result)) {
-    r.diag.error("", "internal check: the result at " + *where +
+    r.diag.error("", code::overflow, "internal check: the result at " + *where +
                          " is not a finite number (an input overflowed); please report this input");
     return failure(r, p.format);
   }
@@ -137,7 +137,7 @@ CommandResult complete_command(PreparedCommand& p, Json result) {
 
 CommandResult command_failure(std::string_view what) {
   Diagnostics d;
-  d.error("", std::string(what));
+  d.error("", code::internal_error, std::string(what));
   return {kInputError, dump(d.errors_document()), ""};
 }
 
@@ -155,7 +155,7 @@ CommandResult run_checked(std::string_view command, std::string_view document,
 
 CommandResult out_of_memory_result() {
   // Written out: building it with Json could itself run out of memory.
-  return {kInputError, "{\n  \"errors\": [\n    {\n      \"path\": \"\",\n      \"message\": \"out of memory\"\n    }\n  ]\n}\n", ""};
+  return {kInputError, "{\n  \"errors\": [\n    {\n      \"path\": \"\",\n      \"message\": \"out of memory\",\n      \"code\": \"out_of_memory\"\n    }\n  ]\n}\n", ""};
 }
 
 CommandResult run_command(std::string_view command, std::string_view document,

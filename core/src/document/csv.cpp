@@ -34,7 +34,7 @@ std::string line_text(std::size_t line) { return "line " + std::to_string(line);
 
 std::optional<CsvTable> parse_csv(std::string_view text, Diagnostics& diag) {
   if (text.size() > limits::document_bytes) {
-    diag.error("", "the CSV is " + std::to_string(text.size()) + " bytes; the limit is " +
+    diag.error("", code::too_large, "the CSV is " + std::to_string(text.size()) + " bytes; the limit is " +
                        std::to_string(limits::document_bytes));
     return std::nullopt;
   }
@@ -63,7 +63,7 @@ std::optional<CsvTable> parse_csv(std::string_view text, Diagnostics& diag) {
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t len = utf8_length(text, i);
     if (len == 0) {
-      diag.error("", line_text(line) + ": not valid UTF-8 text (save the file as UTF-8)");
+      diag.error("", code::invalid_text, line_text(line) + ": not valid UTF-8 text (save the file as UTF-8)");
       return std::nullopt;
     }
     const char c = text[i];
@@ -93,7 +93,7 @@ std::optional<CsvTable> parse_csv(std::string_view text, Diagnostics& diag) {
     } else if (c == '"' && !field_started) {
       quoted = field_started = true;
     } else if (after_quote) {
-      diag.error("", line_text(line) + ": text after a closing quote; a quote inside a quoted field is written \"\"");
+      diag.error("", code::csv_syntax, line_text(line) + ": text after a closing quote; a quote inside a quoted field is written \"\"");
       return std::nullopt;
     } else {
       field_started = true;
@@ -102,7 +102,7 @@ std::optional<CsvTable> parse_csv(std::string_view text, Diagnostics& diag) {
     i += len;
   }
   if (quoted) {
-    diag.error("", line_text(row_line) + ": a quoted field is never closed");
+    diag.error("", code::csv_syntax, line_text(row_line) + ": a quoted field is never closed");
     return std::nullopt;
   }
   if (field_started || !row.empty()) end_row();
@@ -167,8 +167,14 @@ void report_with_lines(const Diagnostics& from, const CsvTable& t, Diagnostics& 
     return k + 1 < t.line_of_row.size() ? p.message + " (CSV line " + std::to_string(t.line_of_row[k + 1]) + ")"
                                         : p.message;
   };
-  for (const auto& p : from.errors()) to.error(p.path, with_line(p));
-  for (const auto& p : from.warnings()) to.warning(p.path, with_line(p));
+  for (Problem p : from.errors()) {
+    p.message = with_line(p);
+    to.error(std::move(p));
+  }
+  for (Problem p : from.warnings()) {
+    p.message = with_line(p);
+    to.warning(std::move(p));
+  }
 }
 
 /// Why a header has no "id" column, when the cause is a common one: a spreadsheet that
@@ -195,7 +201,7 @@ std::optional<Json> document_from_csv(std::string_view text, Diagnostics& diag) 
   auto table = parse_csv(text, diag);
   if (!table) return std::nullopt;
   if (table->rows.empty()) {
-    diag.error("", "the CSV is empty: it needs a header row (id, title, ...) and one row per item");
+    diag.error("", code::missing, "the CSV is empty: it needs a header row (id, title, ...) and one row per item");
     return std::nullopt;
   }
   const auto& header = table->rows[0];
@@ -206,19 +212,19 @@ std::optional<Json> document_from_csv(std::string_view text, Diagnostics& diag) 
     const std::string& h = header[c];
     if (h == "id") has_id = true;
     if (!seen.emplace(h, c).second)
-      diag.error("", "line 1: column " + describe(Json(h)) + " appears twice");
+      diag.error("", code::duplicate, "line 1: column " + describe(Json(h)) + " appears twice");
     if (h.rfind("scores.", 0) == 0 && h.size() > 7)
       criteria.push_back(Json{{"id", h.substr(7)}, {"name", h.substr(7)}, {"weight", 1}, {"direction", "benefit"}});
-    if (h.empty()) diag.error("", "line 1: column " + std::to_string(c + 1) + " has no name");
+    if (h.empty()) diag.error("", code::csv_syntax, "line 1: column " + std::to_string(c + 1) + " has no name");
     // A plain "scores" column would be text where scores.<criterion> columns build an object
     // (a JSON type error before this check; found by fuzzing).
     if (h == "scores")
-      diag.error("", "line 1: a column cannot be called \"scores\"; give each criterion its own column, "
+      diag.error("", code::csv_syntax, "line 1: a column cannot be called \"scores\"; give each criterion its own column, "
                      "scores.<criterion id>");
   }
-  if (!has_id) diag.error("", "line 1: the header needs an \"id\" column" + missing_id_hint(header));
+  if (!has_id) diag.error("", code::missing, "line 1: the header needs an \"id\" column" + missing_id_hint(header));
   if (table->rows.size() - 1 > limits::items)
-    diag.error("/items", "has " + std::to_string(table->rows.size() - 1) + " rows; the limit is " +
+    diag.error("/items", code::too_large, "has " + std::to_string(table->rows.size() - 1) + " rows; the limit is " +
                              std::to_string(limits::items));
   if (!diag.ok()) return std::nullopt;
 
@@ -227,7 +233,7 @@ std::optional<Json> document_from_csv(std::string_view text, Diagnostics& diag) 
     const auto& row = table->rows[r];
     const std::string where = "line " + std::to_string(table->line_of_row[r]);
     if (row.size() != header.size())
-      diag.error(pointer("/items", r - 1), where + ": has " + std::to_string(row.size()) +
+      diag.error(pointer("/items", r - 1), code::csv_syntax, where + ": has " + std::to_string(row.size()) +
                                                " fields; the header has " + std::to_string(header.size()));
     Json item = Json::object();
     for (std::size_t c = 0; c < header.size() && c < row.size(); ++c) {
@@ -239,7 +245,7 @@ std::optional<Json> document_from_csv(std::string_view text, Diagnostics& diag) 
       if (is_score || field_from_name(h)) {
         auto x = parse_number(cell);
         if (!x) {
-          diag.error(path, where + ", column " + describe(Json(h)) + ": must be a number (got " + describe(Json(cell)) + ")");
+          diag.error(path, code::wrong_type, where + ", column " + describe(Json(h)) + ": must be a number (got " + describe(Json(cell)) + ")");
           continue;
         }
         if (is_score) item["scores"][h.substr(7)] = *x;

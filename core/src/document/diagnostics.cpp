@@ -4,27 +4,35 @@
 
 namespace gapscore {
 
-void Diagnostics::error(std::string path, std::string message) {
+void Diagnostics::error(std::string path, std::string_view code, std::string message) {
+  error(Problem{std::move(path), std::move(message), code, {}});
+}
+
+void Diagnostics::warning(std::string path, std::string_view code, std::string message, std::string suggestion) {
+  warning(Problem{std::move(path), std::move(message), code, std::move(suggestion)});
+}
+
+void Diagnostics::error(Problem p) {
   // An empty message marks a hidden error (also when copied from another Diagnostics).
-  if (message.empty() || shown_errors_ >= kShown) {
+  if (p.message.empty() || shown_errors_ >= kShown) {
     errors_.emplace_back();
     return;
   }
   ++shown_errors_;
-  errors_.push_back({std::move(path), std::move(message)});
+  errors_.push_back(std::move(p));
 }
 
-void Diagnostics::warning(std::string path, std::string message) {
+void Diagnostics::warning(Problem p) {
   if (warnings_.size() >= kShown) {
     ++hidden_warnings_;
     return;
   }
-  warnings_.push_back({std::move(path), std::move(message)});
+  warnings_.push_back(std::move(p));
 }
 
 void Diagnostics::add(const Diagnostics& other) {
-  for (const Problem& p : other.errors_) error(p.path, p.message);
-  for (const Problem& p : other.warnings_) warning(p.path, p.message);
+  for (const Problem& p : other.errors_) error(p);
+  for (const Problem& p : other.warnings_) warning(p);
   hidden_warnings_ += other.hidden_warnings_;
 }
 
@@ -34,11 +42,16 @@ namespace {
 Json problems_array(const std::vector<Problem>& problems, std::size_t hidden, const char* kind) {
   Json out = Json::array();
   for (const auto& p : problems)
-    if (!p.message.empty()) out.push_back(Json{{"path", p.path}, {"message", p.message}});
+    if (!p.message.empty()) {
+      Json j = {{"path", p.path}, {"message", p.message}, {"code", p.code}};
+      if (!p.suggestion.empty()) j["suggestion"] = p.suggestion;
+      out.push_back(std::move(j));
+    }
   if (hidden)
     out.push_back(Json{{"path", ""},
                        {"message", "and " + std::to_string(hidden) + " more " + kind + " (only the first " +
-                                       std::to_string(Diagnostics::kShown) + " are listed)"}});
+                                       std::to_string(Diagnostics::kShown) + " are listed)"},
+                       {"code", code::too_many_problems}});
   return out;
 }
 } // namespace

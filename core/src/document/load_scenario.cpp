@@ -65,13 +65,13 @@ public:
 
   void load(const Json& doc, Scenario& s) {
     if (!doc.is_object()) {
-      diag_.error("", std::string("the document must be a JSON object (got ") + kind_of(doc) + ")");
+      diag_.error("", code::wrong_type, std::string("the document must be a JSON object (got ") + kind_of(doc) + ")");
       return;
     }
     check_format(doc);
     for (const auto& [key, value] : doc.items()) {
       if (!is_known_top_level_field(key))
-        diag_.warning(pointer("", key), diag_.lists_warnings() ? unknown_field_message(key, false) : std::string());
+        unknown_field(pointer("", key), key, false);
       (void)value;
     }
     if (auto* t = doc.contains("title") ? &doc["title"] : nullptr) s.title = text(*t, LazyPath(kTitle));
@@ -79,7 +79,7 @@ public:
       s.model_given = true;
       s.model = text(doc["model"], LazyPath(kModel));
       if (!s.model.empty() && !find_model(s.model))
-        diag_.error("/model", "unknown model " + describe(doc["model"]) + " (choose " +
+        diag_.error("/model", code::unknown_model, "unknown model " + describe(doc["model"]) + " (choose " +
                                   model_list() + ")");
     }
     // Free text (docs/format.md), checked like an item's description.
@@ -87,7 +87,7 @@ public:
     if (doc.contains("top")) {
       const Json& t = doc["top"];
       if (!t.is_number_integer() || t.get<long long>() < 1)
-        diag_.error("/top", "must be a whole number of at least 1 (got " + describe(t) + ")");
+        diag_.error("/top", code::out_of_range, "must be a whole number of at least 1 (got " + describe(t) + ")");
       else
         s.top = static_cast<int>(std::min<long long>(t.get<long long>(), 1 << 30));
     }
@@ -100,24 +100,34 @@ public:
 private:
   Diagnostics& diag_;
 
+  /// An unknown field is kept and warned about, with the known field it is a typo of. The
+  /// suggestion is worked out only while warnings are still listed (a hostile document can
+  /// have millions of unknown keys).
+  void unknown_field(const std::string& path, std::string_view key, bool item_field) {
+    if (!diag_.lists_warnings()) return diag_.warning(path, code::unknown_field, std::string());
+    std::string near = known_field_near(key, item_field);
+    std::string text = unknown_field_text(near);
+    diag_.warning(path, code::unknown_field, std::move(text), std::move(near));
+  }
+
   void check_format(const Json& doc) {
     if (!doc.contains("format")) {
-      diag_.warning("/format", "missing; assuming \"gapscore/1\"");
+      diag_.warning("/format", code::missing, "missing; assuming \"gapscore/1\"");
       return;
     }
     const Json& f = doc["format"];
     if (!f.is_string() || f.get_ref<const std::string&>() != kFormat)
-      diag_.error("/format", "must be \"gapscore/1\" (got " + describe(f) + ")");
+      diag_.error("/format", code::invalid_value, "must be \"gapscore/1\" (got " + describe(f) + ")");
   }
 
   std::string text(const Json& v, const LazyPath& path, std::size_t limit = limits::string_bytes) {
     if (!v.is_string()) {
-      diag_.error(path, std::string("must be text (got ") + kind_of(v) + ")");
+      diag_.error(path, code::wrong_type, std::string("must be text (got ") + kind_of(v) + ")");
       return {};
     }
     const auto& s = v.get_ref<const std::string&>();
     if (s.size() > limit) {
-      diag_.error(path, "is " + std::to_string(s.size()) + " bytes long; the limit is " +
+      diag_.error(path, code::too_large, "is " + std::to_string(s.size()) + " bytes long; the limit is " +
                             std::to_string(limit));
       return {};
     }
@@ -127,11 +137,11 @@ private:
   std::vector<std::string> text_list(const Json& v, const LazyPath& path) {
     std::vector<std::string> out;
     if (!v.is_array()) {
-      diag_.error(path, std::string("must be a list of text (got ") + kind_of(v) + ")");
+      diag_.error(path, code::wrong_type, std::string("must be a list of text (got ") + kind_of(v) + ")");
       return out;
     }
     if (v.size() > limits::list_entries) {
-      diag_.error(path, "has " + std::to_string(v.size()) + " entries; the limit is " +
+      diag_.error(path, code::too_large, "has " + std::to_string(v.size()) + " entries; the limit is " +
                             std::to_string(limits::list_entries));
       return out;
     }
@@ -147,13 +157,13 @@ private:
       const double x = v.get<double>();
       const std::string why = check_number(x, rule);
       if (!why.empty()) {
-        diag_.error(path, why);
+        diag_.error(path, code::out_of_range, why);
         return kMissing;
       }
       return x + 0.0; // -0.0 reads as 0: no "-0" in any score or explanation
     }
     if (v.is_object() && ranges) return range(v, path, rule, *ranges, where);
-    diag_.error(path, std::string("must be a number") + (ranges ? " or a range {\"low\", \"likely\", \"high\"}" : "") +
+    diag_.error(path, code::wrong_type, std::string("must be a number") + (ranges ? " or a range {\"low\", \"likely\", \"high\"}" : "") +
                           " (got " + describe(v) + ")");
     return kMissing;
   }
@@ -165,7 +175,7 @@ private:
     bool ok = true;
     for (int k = 0; k < 3; ++k) {
       if (!v.contains(names[k])) {
-        diag_.error(LazyPath(path, names[k]), "missing: a range needs low, likely and high");
+        diag_.error(LazyPath(path, names[k]), code::missing, "missing: a range needs low, likely and high");
         ok = false;
         continue;
       }
@@ -175,18 +185,18 @@ private:
     for (const auto& [key, value] : v.items()) {
       (void)value;
       if (key != "low" && key != "likely" && key != "high")
-        diag_.warning(LazyPath(path, key), "unknown field in a range, ignored");
+        diag_.warning(LazyPath(path, key), code::unknown_field, "unknown field in a range, ignored");
     }
     if (!ok) return kMissing;
     if (!(parts[0] <= parts[1] && parts[1] <= parts[2])) {
-      diag_.error(path, "low <= likely <= high is required (got " + number_text(parts[0]) + ", " +
+      diag_.error(path, code::invalid_value, "low <= likely <= high is required (got " + number_text(parts[0]) + ", " +
                             number_text(parts[1]) + ", " + number_text(parts[2]) + ")");
       return kMissing;
     }
     // The triangular draw multiplies the width by itself (random.hpp): a wider range would
     // overflow there and every draw would silently become the low end.
     if (!(parts[2] - parts[0] < limits::range_width)) {
-      diag_.error(path, "is too wide to draw from: high - low must stay below 1e154 (got " + number_text(parts[0]) +
+      diag_.error(path, code::overflow, "is too wide to draw from: high - low must stay below 1e154 (got " + number_text(parts[0]) +
                             " to " + number_text(parts[2]) + ")");
       return kMissing;
     }
@@ -206,18 +216,18 @@ private:
     else if (name == "max") s.normalization = Normalization::max;
     else if (name == "vector") s.normalization = Normalization::vector;
     else if (name == "none") s.normalization = Normalization::none;
-    else diag_.error("/normalization", "must be one of minmax, max, vector, none (got " + describe(n) + ")");
+    else diag_.error("/normalization", code::invalid_value, "must be one of minmax, max, vector, none (got " + describe(n) + ")");
   }
 
   void load_criteria(const Json& doc, Scenario& s) {
     if (!doc.contains("criteria")) return;
     const Json& list = doc["criteria"];
     if (!list.is_array()) {
-      diag_.error("/criteria", std::string("must be a list (got ") + kind_of(list) + ")");
+      diag_.error("/criteria", code::wrong_type, std::string("must be a list (got ") + kind_of(list) + ")");
       return;
     }
     if (list.size() > limits::criteria) {
-      diag_.error("/criteria", "has " + std::to_string(list.size()) + " criteria; the limit is " +
+      diag_.error("/criteria", code::too_large, "has " + std::to_string(list.size()) + " criteria; the limit is " +
                                    std::to_string(limits::criteria));
       return;
     }
@@ -228,18 +238,18 @@ private:
       const Json& j = list[c];
       Criterion crit;
       if (!j.is_object()) {
-        diag_.error(path, std::string("must be an object {\"id\", \"name\", \"weight\", \"direction\"} (got ") + kind_of(j) + ")");
+        diag_.error(path, code::wrong_type, std::string("must be an object {\"id\", \"name\", \"weight\", \"direction\"} (got ") + kind_of(j) + ")");
         s.criteria.push_back(crit);
         continue;
       }
-      if (!j.contains("id")) diag_.error(pointer(path, "id"), "missing: every criterion needs an id");
+      if (!j.contains("id")) diag_.error(pointer(path, "id"), code::missing, "missing: every criterion needs an id");
       else crit.id = text(j["id"], LazyPath(crit_path, "id"), limits::id_bytes);
       if (j.contains("id") && j["id"].is_string() && crit.id.empty())
-        diag_.error(pointer(path, "id"), "must not be empty");
+        diag_.error(pointer(path, "id"), code::invalid_value, "must not be empty");
       if (!crit.id.empty()) {
         auto [it, fresh] = seen.emplace(crit.id, c);
         if (!fresh)
-          diag_.error(pointer(path, "id"), "duplicate of " + pointer(pointer("/criteria", it->second), "id") +
+          diag_.error(pointer(path, "id"), code::duplicate, "duplicate of " + pointer(pointer("/criteria", it->second), "id") +
                                                " " + describe(j["id"]));
       }
       crit.name = j.contains("name") ? text(j["name"], LazyPath(crit_path, "name")) : crit.id;
@@ -251,7 +261,7 @@ private:
         const Json& d = j["direction"];
         if (d == "benefit") crit.direction = Direction::benefit;
         else if (d == "cost") crit.direction = Direction::cost;
-        else diag_.error(pointer(path, "direction"), "must be \"benefit\" or \"cost\" (got " + describe(d) + ")");
+        else diag_.error(pointer(path, "direction"), code::invalid_value, "must be \"benefit\" or \"cost\" (got " + describe(d) + ")");
       }
       if (j.contains("scale")) load_scale(j["scale"], pointer(path, "scale"), crit);
       s.criteria.push_back(crit);
@@ -262,17 +272,17 @@ private:
   void load_scale(const Json& j, const std::string& path, Criterion& crit) {
     if (!j.is_object() || !j.contains("min") || !j.contains("max") || !j["min"].is_number() ||
         !j["max"].is_number()) {
-      diag_.error(path, "must be {\"min\": number, \"max\": number} (got " + describe(j) + ")");
+      diag_.error(path, code::wrong_type, "must be {\"min\": number, \"max\": number} (got " + describe(j) + ")");
       return;
     }
     const double lo = j["min"].get<double>(), hi = j["max"].get<double>();
     if (!(lo < hi)) {
-      diag_.error(path, "min must be less than max (got " + number_text(lo) + " and " + number_text(hi) + ")");
+      diag_.error(path, code::invalid_value, "min must be less than max (got " + number_text(lo) + " and " + number_text(hi) + ")");
       return;
     }
     // Min-max normalization divides by max - min: it has to be a finite number.
     if (!std::isfinite(hi - lo)) {
-      diag_.error(path, "max - min overflows the largest number (got " + number_text(lo) + " and " +
+      diag_.error(path, code::overflow, "max - min overflows the largest number (got " + number_text(lo) + " and " +
                             number_text(hi) + "); use a narrower scale");
       return;
     }
@@ -282,16 +292,16 @@ private:
 
   void load_items(const Json& doc, Scenario& s) {
     if (!doc.contains("items")) {
-      diag_.error("/items", "missing: the document needs a list of items");
+      diag_.error("/items", code::missing, "missing: the document needs a list of items");
       return;
     }
     const Json& list = doc["items"];
     if (!list.is_array()) {
-      diag_.error("/items", std::string("must be a list (got ") + kind_of(list) + ")");
+      diag_.error("/items", code::wrong_type, std::string("must be a list (got ") + kind_of(list) + ")");
       return;
     }
     if (list.size() > limits::items) {
-      diag_.error("/items", "has " + std::to_string(list.size()) + " items; the limit is " +
+      diag_.error("/items", code::too_large, "has " + std::to_string(list.size()) + " items; the limit is " +
                                 std::to_string(limits::items));
       return;
     }
@@ -313,19 +323,19 @@ private:
     const LazyPath path(items, i);
     ItemInfo& item = s.items[i];
     if (!j.is_object()) {
-      diag_.error(path, std::string("must be an object with at least an id (got ") + kind_of(j) + ")");
+      diag_.error(path, code::out_of_range, std::string("must be an object with at least an id (got ") + kind_of(j) + ")");
       return;
     }
     if (!j.contains("id")) {
-      diag_.error(LazyPath(path, "id"), "missing: every item needs a unique id");
+      diag_.error(LazyPath(path, "id"), code::missing, "missing: every item needs a unique id");
     } else {
       item.id = text(j["id"], LazyPath(path, "id"), limits::id_bytes);
       if (j["id"].is_string() && j["id"].get_ref<const std::string&>().empty())
-        diag_.error(LazyPath(path, "id"), "must not be empty");
+        diag_.error(LazyPath(path, "id"), code::invalid_value, "must not be empty");
       if (!item.id.empty()) {
         auto [it, fresh] = seen.emplace(item.id, i);
         if (!fresh)
-          diag_.error(LazyPath(path, "id"), "duplicate of " + pointer(pointer("/items", it->second), "id") +
+          diag_.error(LazyPath(path, "id"), code::duplicate, "duplicate of " + pointer(pointer("/items", it->second), "id") +
                                                 " " + describe(j["id"]));
       }
     }
@@ -338,7 +348,7 @@ private:
       if (auto f = field_from_name(key)) {
         load_field(value, LazyPath(path, key), *f, i, s);
       } else if (!is_known_item_field(key)) {
-        diag_.warning(LazyPath(path, key), diag_.lists_warnings() ? unknown_field_message(key, true) : std::string());
+        unknown_field(LazyPath(path, key), key, true);
       }
     }
     if (j.contains("scores")) load_scores(j["scores"], LazyPath(path, "scores"), i, s);
@@ -354,7 +364,7 @@ private:
           return;
         }
     }
-    diag_.error(path, "must be one of must, should, could, wont (got " + describe(v) + ")");
+    diag_.error(path, code::invalid_value, "must be one of must, should, could, wont (got " + describe(v) + ")");
   }
 
   void load_field(const Json& v, const LazyPath& path, Field f, std::size_t i, Scenario& s) {
@@ -362,18 +372,18 @@ private:
     const double x = number(v, path, rule_for(f), &s.uncertain, where);
     s.column(f)[i] = x;
     if (f == Field::impact && !is_missing(x) && x != 3 && x != 2 && x != 1 && x != 0.5 && x != 0.25)
-      diag_.warning(path, "is " + number_text(x) + ", not on Intercom's impact scale 3, 2, 1, 0.5, 0.25");
+      diag_.warning(path, code::unusual_value, "is " + number_text(x) + ", not on Intercom's impact scale 3, 2, 1, 0.5, 0.25");
   }
 
   void load_scores(const Json& v, const LazyPath& path, std::size_t i, Scenario& s) {
     if (!v.is_object()) {
-      diag_.error(path, std::string("must be an object {criterion id: number} (got ") + kind_of(v) + ")");
+      diag_.error(path, code::wrong_type, std::string("must be an object {criterion id: number} (got ") + kind_of(v) + ")");
       return;
     }
     for (const auto& [key, value] : v.items()) {
       const std::size_t c = s.criterion_index(key);
       if (c == Scenario::npos) {
-        diag_.error(LazyPath(path, key), "no criterion with id " + describe(Json(key)) +
+        diag_.error(LazyPath(path, key), code::unknown_reference, "no criterion with id " + describe(Json(key)) +
                                             (s.criteria.empty() ? " (the document has no criteria)" : ""));
         continue;
       }
@@ -389,9 +399,9 @@ private:
         const std::string path = pointer(pointer(pointer("/items", i), "depends_on"), k);
         const std::size_t d = s.item_index(deps[k]);
         if (d == Scenario::npos)
-          diag_.error(path, "no item with id " + describe(Json(deps[k])));
+          diag_.error(path, code::unknown_reference, "no item with id " + describe(Json(deps[k])));
         else if (d == i)
-          diag_.error(path, "an item cannot depend on itself");
+          diag_.error(path, code::dependency_cycle, "an item cannot depend on itself");
       }
     }
     (void)list;
@@ -414,7 +424,7 @@ private:
     const auto& first = s.items[cycle.front()].depends_on;
     const std::string& next = s.items[cycle.size() > 1 ? cycle[1] : cycle.front()].id;
     const std::size_t k = static_cast<std::size_t>(std::find(first.begin(), first.end(), next) - first.begin());
-    diag_.error(pointer(pointer(pointer("/items", cycle.front()), "depends_on"), k),
+    diag_.error(pointer(pointer(pointer("/items", cycle.front()), "depends_on"), k), code::dependency_cycle,
                 "dependency cycle " + text + ": an item is only planned with everything it depends on, "
                 "so none of these can ever be planned");
   }
@@ -427,7 +437,7 @@ std::optional<Scenario> load_scenario(Json document, Diagnostics& diag) {
   try {
     Loader(diag).load(document, s);
   } catch (const std::exception& ex) { // defensive: the loader checks types before reading
-    diag.error("", std::string("could not read the document: ") + ex.what());
+    diag.error("", code::internal_error, std::string("could not read the document: ") + ex.what());
   }
   if (!diag.ok()) return std::nullopt;
   s.document = std::move(document);

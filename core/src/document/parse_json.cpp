@@ -225,14 +225,14 @@ std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag,
                                     std::string_view where) {
   const std::string path(where);
   if (text.size() > limits::document_bytes) {
-    diag.error(path, "the document is " + std::to_string(text.size()) +
+    diag.error(path, code::too_large, "the document is " + std::to_string(text.size()) +
                          " bytes; the limit is " + std::to_string(limits::document_bytes));
     return std::nullopt;
   }
   // nlohmann's lexer takes a NUL byte for the end of the input: "{...}\0junk" would load
   // and "[\0]" would be called cut short. Name the byte instead.
   if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-    diag.error(path, "contains a NUL byte at " + line_column(text, nul) + "; JSON is text (is this a binary file?)");
+    diag.error(path, code::invalid_text, "contains a NUL byte at " + line_column(text, nul) + "; JSON is text (is this a binary file?)");
     return std::nullopt;
   }
   DomBuilder builder;
@@ -242,31 +242,31 @@ std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag,
   } catch (const std::bad_alloc&) {
     // Free what was built before anything else (see release_json).
     release_json(builder.root);
-    diag.error(path, "needs more memory than is available to load it (" + std::to_string(text.size()) +
+    diag.error(path, code::out_of_memory, "needs more memory than is available to load it (" + std::to_string(text.size()) +
                          " bytes of text); split it into smaller documents");
     return std::nullopt;
   } catch (const std::exception& ex) { // defensive: sax_parse reports through parse_error
-    diag.error(path, std::string("not valid JSON: ") + ex.what());
+    diag.error(path, code::not_json, std::string("not valid JSON: ") + ex.what());
     return std::nullopt;
   }
   if (builder.too_deep) {
-    diag.error(path, "nested more than " + std::to_string(limits::nesting_depth) +
+    diag.error(path, code::too_large, "nested more than " + std::to_string(limits::nesting_depth) +
                          " levels deep; the limit keeps a hostile document from exhausting the stack");
     return std::nullopt;
   }
   if (builder.non_finite) {
-    diag.error(path + builder.non_finite_path, "a number too large to represent (over about 1.8e308)" +
+    diag.error(path + builder.non_finite_path, code::overflow, "a number too large to represent (over about 1.8e308)" +
                          (builder.error_position > 0 ? " at " + line_column(text, builder.error_position - 1) : ""));
     return std::nullopt;
   }
   if (!builder.duplicate_path.empty()) {
     // nlohmann would keep the last value silently; a repeated key is almost always a
     // copy-paste slip that loses data, so name it.
-    diag.error(path + builder.duplicate_path, "this key appears twice in the same object; keep one");
+    diag.error(path + builder.duplicate_path, code::duplicate, "this key appears twice in the same object; keep one");
     return std::nullopt;
   }
   if (!ok) {
-    diag.error(path, "not valid JSON at " + line_column(text, builder.error_position > 0
+    diag.error(path, code::not_json, "not valid JSON at " + line_column(text, builder.error_position > 0
                                                                   ? builder.error_position - 1
                                                                   : 0) +
                          ": " + reason_of(builder.error_text));

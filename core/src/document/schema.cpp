@@ -102,7 +102,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 }
 } // namespace
 
-std::string unknown_field_message(std::string_view name, bool item_field) {
+std::string known_field_near(std::string_view name, bool item_field) {
   // Within two edits, and not for very short names (any two-letter key is two edits from
   // "id"); the first closest known name wins, in the format's order.
   const std::size_t limit = name.size() <= 4 ? 1 : 2;
@@ -121,8 +121,17 @@ std::string unknown_field_message(std::string_view name, bool item_field) {
   } else {
     for (auto k : kTopLevel) consider(k);
   }
-  if (best.empty() || name.size() < 3) return "unknown field, kept as is (is it a typo?)";
-  return "unknown field, kept as is (is it a typo of \"" + std::string(best) + "\"?)";
+  if (best.empty() || name.size() < 3) return "";
+  return std::string(best);
+}
+
+std::string unknown_field_message(std::string_view name, bool item_field) {
+  return unknown_field_text(known_field_near(name, item_field));
+}
+
+std::string unknown_field_text(std::string_view suggestion) {
+  if (suggestion.empty()) return "unknown field, kept as is (is it a typo?)";
+  return "unknown field, kept as is (is it a typo of \"" + std::string(suggestion) + "\"?)";
 }
 
 } // namespace gapscore

@@ -29,9 +29,13 @@ std::string check_number(double value, const NumberRule& rule);
 bool is_known_top_level_field(std::string_view name);
 bool is_known_item_field(std::string_view name);
 
-/// The warning for an unknown top-level or item field: "unknown field, kept as is (is it a
-/// typo?)", naming the known field it is closest to when one is within two edits
-/// ("efort" -> effort, "impcat" -> impact).
+/// The known top-level (or item) field an unknown one is a typo of: the closest within two
+/// edits ("efort" -> effort, "impcat" -> impact, "mosocw" -> moscow), or "" when none is.
+std::string known_field_near(std::string_view name, bool item_field);
+/// The warning for an unknown field: "unknown field, kept as is (is it a typo?)", naming the
+/// known field it is a typo of when there is one (known_field_near).
 std::string unknown_field_message(std::string_view name, bool item_field);
+/// The same warning for a suggestion already found ("" for none).
+std::string unknown_field_text(std::string_view suggestion);
 
 } // namespace gapscore

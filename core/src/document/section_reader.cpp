@@ -19,12 +19,12 @@ const Json* list_at(const Json& obj, std::string_view key, const std::string& pa
                     bool required, std::string_view why) {
   const std::string k(key);
   if (!obj.is_object() || !obj.contains(k)) {
-    if (required) d.error(path, "missing: " + std::string(why));
+    if (required) d.error(path, code::missing, "missing: " + std::string(why));
     return nullptr;
   }
   const Json& v = obj[k];
   if (!v.is_array()) {
-    d.error(path, std::string("must be a list (got ") + kind_of(v) + ")");
+    d.error(path, code::wrong_type, std::string("must be a list (got ") + kind_of(v) + ")");
     return nullptr;
   }
   return &v;
@@ -32,7 +32,7 @@ const Json* list_at(const Json& obj, std::string_view key, const std::string& pa
 
 bool expect_object(const Json& v, const std::string& path, std::string_view shape, Diagnostics& d) {
   if (v.is_object()) return true;
-  d.error(path, "must be an object " + std::string(shape) + " (got " + kind_of(v) + ")");
+  d.error(path, code::wrong_type, "must be an object " + std::string(shape) + " (got " + kind_of(v) + ")");
   return false;
 }
 
@@ -41,27 +41,27 @@ std::string read_id(const Json& obj, const std::string& path, const std::string&
                     std::string_view what) {
   const std::string at = pointer(path, "id");
   if (!obj.contains("id")) {
-    d.error(at, "missing: every " + std::string(what) + " needs a unique id");
+    d.error(at, code::missing, "missing: every " + std::string(what) + " needs a unique id");
     return {};
   }
   const Json& v = obj["id"];
   if (!v.is_string()) {
-    d.error(at, std::string("must be text (got ") + kind_of(v) + ")");
+    d.error(at, code::wrong_type, std::string("must be text (got ") + kind_of(v) + ")");
     return {};
   }
   const std::string& id = v.get_ref<const std::string&>();
   if (id.empty()) {
-    d.error(at, "must not be empty");
+    d.error(at, code::invalid_value, "must not be empty");
     return {};
   }
   if (id.size() > limits::id_bytes) {
-    d.error(at, "is " + std::to_string(id.size()) + " bytes long; the limit is " +
+    d.error(at, code::too_large, "is " + std::to_string(id.size()) + " bytes long; the limit is " +
                     std::to_string(limits::id_bytes));
     return {};
   }
   auto [it, fresh] = seen.emplace(id, index);
   if (!fresh) {
-    d.error(at, "duplicate of " + pointer(pointer(list, it->second), "id") + " " + describe(v));
+    d.error(at, code::duplicate, "duplicate of " + pointer(pointer(list, it->second), "id") + " " + describe(v));
     return {};
   }
   return id;
@@ -73,12 +73,12 @@ std::string read_text(const Json& obj, std::string_view key, const std::string& 
   if (!obj.contains(k)) return fallback;
   const Json& v = obj[k];
   if (!v.is_string()) {
-    d.error(pointer(path, k), std::string("must be text (got ") + kind_of(v) + ")");
+    d.error(pointer(path, k), code::wrong_type, std::string("must be text (got ") + kind_of(v) + ")");
     return fallback;
   }
   const auto& s = v.get_ref<const std::string&>();
   if (s.size() > limits::string_bytes) {
-    d.error(pointer(path, k), "is " + std::to_string(s.size()) + " bytes long; the limit is " +
+    d.error(pointer(path, k), code::too_large, "is " + std::to_string(s.size()) + " bytes long; the limit is " +
                                   std::to_string(limits::string_bytes));
     return fallback;
   }
@@ -87,13 +87,13 @@ std::string read_text(const Json& obj, std::string_view key, const std::string& 
 
 double read_number(const Json& v, const std::string& path, const NumberRule& rule, Diagnostics& d) {
   if (!v.is_number()) {
-    d.error(path, "must be a number (got " + describe(v) + ")");
+    d.error(path, code::wrong_type, "must be a number (got " + describe(v) + ")");
     return kMissing;
   }
   const double x = v.get<double>();
   const std::string why = check_number(x, rule);
   if (!why.empty()) {
-    d.error(path, why);
+    d.error(path, code::out_of_range, why);
     return kMissing;
   }
   return x;
@@ -105,17 +105,17 @@ std::optional<std::size_t> read_ref(const Json& obj, const std::string& path, co
   const std::string p = pointer(path, ref.key);
   const std::string key(ref.key);
   if (!obj.contains(key)) {
-    d.error(p, "missing: " + std::string(ref.missing));
+    d.error(p, code::missing, "missing: " + std::string(ref.missing));
     return std::nullopt;
   }
   const Json& v = obj[key];
   if (!v.is_string()) {
-    d.error(p, "must be " + std::string(ref.kind) + " (got " + kind_of(v) + ")");
+    d.error(p, code::wrong_type, "must be " + std::string(ref.kind) + " (got " + kind_of(v) + ")");
     return std::nullopt;
   }
   auto it = ids.find(v.get_ref<const std::string&>());
   if (it == ids.end()) {
-    d.error(p, "no " + std::string(ref.noun) + " with id " + describe(v) + (section_empty ? " " + std::string(ref.none) : ""));
+    d.error(p, code::unknown_reference, "no " + std::string(ref.noun) + " with id " + describe(v) + (section_empty ? " " + std::string(ref.none) : ""));
     return std::nullopt;
   }
   return it->second;
@@ -125,7 +125,7 @@ bool first_mention(std::map<std::size_t, std::size_t>& seen, std::size_t entry, 
                    std::size_t k, const RefKind& ref, Diagnostics& d) {
   auto [it, fresh] = seen.emplace(entry, k);
   if (!fresh)
-    d.error(pointer(pointer(list, k), ref.key), "duplicate of " + pointer(pointer(list, it->second), ref.key) +
+    d.error(pointer(pointer(list, k), ref.key), code::duplicate, "duplicate of " + pointer(pointer(list, it->second), ref.key) +
                                                  ": list each " + std::string(ref.noun) + " once per item");
   return fresh;
 }
@@ -137,7 +137,7 @@ void warn_unknown(const Json& obj, const std::string& path, std::initializer_lis
     (void)value;
     bool ok = false;
     for (auto k : known) ok = ok || k == key;
-    if (!ok) d.warning(pointer(path, key), "unknown field, kept as is (is it a typo?)");
+    if (!ok) d.warning(pointer(path, key), code::unknown_field, "unknown field, kept as is (is it a typo?)");
   }
 }
 

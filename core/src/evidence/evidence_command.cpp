@@ -25,7 +25,7 @@ std::optional<DayNumber> date_option(Request& r, std::string_view name) {
   if (!t) return r.usage_error ? std::nullopt : std::optional<DayNumber>(kNoDay);
   std::string why;
   auto day = parse_iso_date(*t, why);
-  if (!day) r.usage(name, why + " (got " + describe(Json(*t)) + ")");
+  if (!day) r.usage(name, code::invalid_option, why + " (got " + describe(Json(*t)) + ")");
   return day;
 }
 
@@ -36,14 +36,14 @@ bool check_finite(Request& r, const GapData& g, const EvidenceData& e, const Gap
   auto at = [&](const Measurement& m) { return pointer(pointer("/measurements", m.index), measure_kind_name(m.kind)); };
   const std::string why = "is too large: the gap × the segment's customers overflows (is the unit right?)";
   for (const Measurement& m : e.measurements)
-    if (!std::isfinite(measured_unrealized_value(g, m))) r.diag.error(at(m), why);
+    if (!std::isfinite(measured_unrealized_value(g, m))) r.diag.error(at(m), code::overflow, why);
   for (const RealizedLift& l : lifts)
     if (!is_missing(l.window) && !std::isfinite(l.window))
-      r.diag.error(at(e.measurements[*l.after]), "is too far from the level before the release to compare (overflow)");
+      r.diag.error(at(e.measurements[*l.after]), code::overflow, "is too far from the level before the release to compare (overflow)");
   if (r.diag.ok())
     for (double v : t.total)
       if (!std::isfinite(v)) {
-        r.diag.error("/measurements", "the total unrealized value overflows (are the units right?)");
+        r.diag.error("/measurements", code::overflow, "the total unrealized value overflows (are the units right?)");
         break;
       }
   return r.diag.ok();
@@ -194,7 +194,7 @@ Json command_evidence(Request& r) {
   const auto to = date_option(r, "to");
   if (!from || !to) return nullptr;
   if (*from != kNoDay && *to != kNoDay && *from > *to) {
-    r.usage("to", "is before \"from\" (" + format_day(*from) + ")");
+    r.usage("to", code::invalid_option, "is before \"from\" (" + format_day(*from) + ")");
     return nullptr;
   }
   auto s = r.load();
@@ -202,23 +202,23 @@ Json command_evidence(Request& r) {
   const GapData& g = s->sections().gap;
   const EvidenceData& e = s->sections().evidence;
   if (g.outcomes.empty()) {
-    r.diag.error("/outcomes", "missing: list the customer outcomes whose history the measurements record");
+    r.diag.error("/outcomes", code::missing, "missing: list the customer outcomes whose history the measurements record");
     return nullptr;
   }
   if (e.measurements.empty()) {
-    r.diag.error("/measurements", "missing: record each outcome's level or satisfaction over time, e.g. "
+    r.diag.error("/measurements", code::missing, "missing: record each outcome's level or satisfaction over time, e.g. "
                                   "{\"outcome\": \"" + g.outcomes.front().id + "\", \"date\": \"2024-03-15\", \"" +
                                   (g.outcomes.front().has_levels() ? "current" : "satisfaction") + "\": ...}");
     return nullptr;
   }
   const GapTrend t = gap_trend(g, e, *from, *to);
   if (t.days.empty()) {
-    r.diag.error("/measurements", "no measurement between " + (*from == kNoDay ? std::string("the start") : format_day(*from)) +
+    r.diag.error("/measurements", code::no_result, "no measurement between " + (*from == kNoDay ? std::string("the start") : format_day(*from)) +
                                       " and " + (*to == kNoDay ? std::string("the end") : format_day(*to)));
     return nullptr;
   }
   if (t.days.size() * (g.outcomes.size() - t.unmeasured.size()) > kMaxTrendCells) {
-    r.diag.error("/measurements", "the trend would hold more than " + std::to_string(kMaxTrendCells) +
+    r.diag.error("/measurements", code::too_large, "the trend would hold more than " + std::to_string(kMaxTrendCells) +
                                       " values (measured outcomes × measurement days); narrow it with from/to");
     return nullptr;
   }

@@ -31,7 +31,7 @@ std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
   auto from = r.text("confidence_from");
   if (!from) return std::nullopt;
   if (*from != "evidence") {
-    r.usage("confidence_from", "must be \"evidence\" (got " + describe(Json(*from)) + ")");
+    r.usage("confidence_from", code::invalid_option, "must be \"evidence\" (got " + describe(Json(*from)) + ")");
     return std::nullopt;
   }
   auto s = r.load();
@@ -40,7 +40,7 @@ std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
   const std::string id = r.has("model") && r.options["model"].is_string() ? r.options["model"].get<std::string>() : s->model;
   const ModelInfo* named = find_model(id);
   if (named && named->evidence_confidence == EvidenceConfidence::none) {
-    r.usage("confidence_from", "applies to " + models_with_confidence() + ", not to " + id);
+    r.usage("confidence_from", code::unsupported, "applies to " + models_with_confidence() + ", not to " + id);
     return std::nullopt;
   }
   const ModelInfo* m = r.model(*s);
@@ -48,7 +48,7 @@ std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
   const EvidenceData& e = s->sections().evidence;
   const Calibration cal = calibrate(realized_lifts(s->sections().gap, e), s->items, e.team);
   if (cal.overall.items == 0) {
-    r.diag.error("/measurements", "confidence from evidence needs at least one released item with a measurement of "
+    r.diag.error("/measurements", code::out_of_range, "confidence from evidence needs at least one released item with a measurement of "
                                   "its outcome before and after its release");
     return std::nullopt;
   }

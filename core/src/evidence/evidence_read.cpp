@@ -46,17 +46,17 @@ private:
                                      const char* missing_reason) {
     const std::string at = pointer(path, key);
     if (!obj.contains(key)) {
-      if (missing_reason) d_.error(at, missing_reason);
+      if (missing_reason) d_.error(at, code::missing, missing_reason);
       return std::nullopt;
     }
     const Json& v = obj[key];
     if (!v.is_string()) {
-      d_.error(at, std::string("must be a date as text, e.g. \"2024-03-15\" (got ") + kind_of(v) + ")");
+      d_.error(at, code::wrong_type, std::string("must be a date as text, e.g. \"2024-03-15\" (got ") + kind_of(v) + ")");
       return std::nullopt;
     }
     std::string why;
     auto day = parse_iso_date(v.get_ref<const std::string&>(), why);
-    if (!day) d_.error(at, why + " (got " + describe(v) + ")");
+    if (!day) d_.error(at, code::invalid_value, why + " (got " + describe(v) + ")");
     return day;
   }
 
@@ -64,7 +64,7 @@ private:
     const Json* list = list_at(doc_, "measurements", "/measurements", d_);
     if (!list) return;
     if (list->size() > kMaxMeasurements) {
-      d_.error("/measurements", "has " + std::to_string(list->size()) + " entries; the limit is " +
+      d_.error("/measurements", code::too_large, "has " + std::to_string(list->size()) + " entries; the limit is " +
                                     std::to_string(kMaxMeasurements));
       return;
     }
@@ -91,7 +91,7 @@ private:
       const std::string at = pointer(path, "respondents");
       const double n = read_number(j["respondents"], at, kCount, d_);
       if (!is_missing(n) && (n < 1 || n != std::floor(n))) // floor: a cast of 1e38 would be undefined
-        d_.error(at, "must be a whole number of at least 1 (got " + number_text(n) + ")");
+        d_.error(at, code::out_of_range, "must be a whole number of at least 1 (got " + number_text(n) + ")");
       else m.respondents = n;
     }
     m.source = read_text(j, "source", path, "", d_);
@@ -103,17 +103,17 @@ private:
   bool read_outcome(const Json& j, const std::string& path, Measurement& m) {
     const std::string at = pointer(path, "outcome");
     if (!j.contains("outcome")) {
-      d_.error(at, "missing: the id of the outcome measured");
+      d_.error(at, code::missing, "missing: the id of the outcome measured");
       return false;
     }
     const Json& v = j["outcome"];
     if (!v.is_string()) {
-      d_.error(at, std::string("must be an outcome id (got ") + kind_of(v) + ")");
+      d_.error(at, code::wrong_type, std::string("must be an outcome id (got ") + kind_of(v) + ")");
       return false;
     }
     auto it = outcome_ids_.find(v.get<std::string>());
     if (it == outcome_ids_.end()) {
-      d_.error(at, "no outcome with id " + describe(v) +
+      d_.error(at, code::unknown_reference, "no outcome with id " + describe(v) +
                        (g_.outcomes.empty() ? " (the document has no outcomes)" : ""));
       return false;
     }
@@ -129,12 +129,12 @@ private:
     for (std::size_t k = 0; k < kKinds.size(); ++k)
       if (j.contains(kKinds[k])) given.push_back(k);
     if (given.empty()) {
-      d_.error(path, "missing: give one value: \"current\" (the outcome's level in its unit), \"satisfaction\" "
+      d_.error(path, code::missing, "missing: give one value: \"current\" (the outcome's level in its unit), \"satisfaction\" "
                      "(0-10) or \"survey\" (counts of satisfaction answers 1..5)");
       return false;
     }
     if (given.size() > 1) {
-      d_.error(pointer(path, kKinds[given[1]]), std::string("given together with \"") + kKinds[given[0]] +
+      d_.error(pointer(path, kKinds[given[1]]), code::duplicate, std::string("given together with \"") + kKinds[given[0]] +
                                                     "\": one value per measurement (make one entry for each)");
       return false;
     }
@@ -147,12 +147,12 @@ private:
     if (is_missing(m.value) || !outcome_known) return false;
     const Outcome& o = g_.outcomes[m.outcome];
     if (m.kind == MeasureKind::current && !o.has_levels()) {
-      d_.error(at, "outcome \"" + o.id + "\" has no current/desired levels, so its gap is importance − "
+      d_.error(at, code::invalid_value, "outcome \"" + o.id + "\" has no current/desired levels, so its gap is importance − "
                                          "satisfaction: measure it by \"satisfaction\" or \"survey\"");
       return false;
     }
     if (m.kind != MeasureKind::current && o.has_levels()) {
-      d_.error(at, "outcome \"" + o.id + "\" has current/desired levels (" + number_text(o.current) + " → " +
+      d_.error(at, code::invalid_value, "outcome \"" + o.id + "\" has current/desired levels (" + number_text(o.current) + " → " +
                        number_text(o.desired) + "), so its gap is measured in that unit: give \"current\"");
       return false;
     }
@@ -167,14 +167,14 @@ private:
     if (v.is_object()) {
       warn_unknown(v, at, {"satisfaction"}, d_);
       if (!v.contains("satisfaction")) {
-        d_.error(pointer(at, "satisfaction"), "missing: counts of satisfaction answers 1..5");
+        d_.error(pointer(at, "satisfaction"), code::missing, "missing: counts of satisfaction answers 1..5");
         return kMissing;
       }
       counts = &v["satisfaction"];
       path = pointer(at, "satisfaction");
     }
     if (!counts->is_array() || counts->size() != 5) {
-      d_.error(path, "must be 5 counts: how many answered 1, 2, 3, 4 and 5 (got " + describe(*counts) + ")");
+      d_.error(path, code::wrong_type, "must be 5 counts: how many answered 1, 2, 3, 4 and 5 (got " + describe(*counts) + ")");
       return kMissing;
     }
     std::array<double, 5> c{};
@@ -187,7 +187,7 @@ private:
     }
     if (!ok) return kMissing;
     if (!(total > 0)) {
-      d_.error(path, "has no answers (all counts are 0)");
+      d_.error(path, code::out_of_range, "has no answers (all counts are 0)");
       return kMissing;
     }
     m.respondents = total;
@@ -203,7 +203,7 @@ private:
       auto& list = e.by_outcome[m.outcome];
       if (!list.empty() && e.measurements[list.back()].day == m.day) {
         const Measurement& old = e.measurements[list.back()];
-        d_.warning(pointer("/measurements", old.index),
+        d_.warning(pointer("/measurements", old.index), code::superseded,
                    "outcome \"" + g_.outcomes[m.outcome].id + "\" is measured again on " + format_day(m.day) + " at " +
                        pointer("/measurements", m.index) + ", which replaces this entry");
         list.back() = k;
@@ -230,7 +230,7 @@ private:
       if (item.contains("team")) e.team[i] = read_text(item, "team", path, "", d_);
       const ItemStatus s = e.status[i];
       if (e.released[i] != kNoDay && s != ItemStatus::unset && s != ItemStatus::done)
-        d_.warning(pointer(path, "status"), "is \"" + std::string(item_status_name(s)) + "\" but the item has a "
+        d_.warning(pointer(path, "status"), code::unusual_value, "is \"" + std::string(item_status_name(s)) + "\" but the item has a "
                                             "release date: it is counted as released (set status to \"done\"?)");
     }
   }
@@ -241,7 +241,7 @@ private:
     if (v.is_string())
       for (ItemStatus s : kAll)
         if (v.get_ref<const std::string&>() == item_status_name(s)) return s;
-    d_.error(at, "must be one of \"idea\", \"planned\", \"in_progress\", \"done\" (got " + describe(v) + ")");
+    d_.error(at, code::invalid_value, "must be one of \"idea\", \"planned\", \"in_progress\", \"done\" (got " + describe(v) + ")");
     return ItemStatus::unset;
   }
 };
@@ -258,7 +258,7 @@ EvidenceData read_evidence_data(const Json& document, const GapData& g, std::siz
   try {
     EvidenceReader(document, g, diag).read(items, e);
   } catch (const std::exception& ex) { // defensive: types are checked before every read
-    diag.error("", std::string("could not read the measurements: ") + ex.what());
+    diag.error("", code::internal_error, std::string("could not read the measurements: ") + ex.what());
   }
   return e;
 }

@@ -91,13 +91,13 @@ Json explain_gap(const Scenario& s, const ScoreTable& t, std::size_t i) {
 void validate_gap(const Scenario& s, Diagnostics& diag) {
   const GapData& g = s.sections().gap;
   if (g.outcomes.empty()) {
-    diag.error("/outcomes", "missing: model gap scores items by the customer outcomes they improve");
+    diag.error("/outcomes", code::missing_input, "missing: model gap scores items by the customer outcomes they improve");
     return;
   }
   for (std::size_t i = 0; i < s.size(); ++i) {
     const bool listed = i < g.lists_outcomes.size() && g.lists_outcomes[i];
     if (!listed)
-      diag.error(pointer(pointer("/items", i), "outcomes"),
+      diag.error(pointer(pointer("/items", i), "outcomes"), code::missing_input,
                  "missing: model gap needs the outcomes this item improves, as [{\"outcome\", \"lift\"}] "
                  "([] if none)");
   }

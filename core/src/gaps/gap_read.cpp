@@ -54,7 +54,7 @@ private:
         seg.id = read_id(j, path, "/segments", k, segment_ids_, d_, "segment");
         seg.name = read_text(j, "name", path, seg.id, d_);
         if (!j.contains("size"))
-          d_.error(pointer(path, "size"), "missing: how many customers or users are in the segment");
+          d_.error(pointer(path, "size"), code::missing, "missing: how many customers or users are in the segment");
         else
           seg.size = read_number(j["size"], pointer(path, "size"), kSize, d_);
         warn_unknown(j, path, {"id", "name", "size", "description"}, d_);
@@ -90,17 +90,17 @@ private:
   void read_segment_ref(const Json& j, const std::string& path, const GapData& g, Outcome& o) {
     const std::string at = pointer(path, "segment");
     if (!j.contains("segment")) {
-      d_.error(at, "missing: name the segment of customers who share this outcome");
+      d_.error(at, code::missing, "missing: name the segment of customers who share this outcome");
       return;
     }
     const Json& v = j["segment"];
     if (!v.is_string()) {
-      d_.error(at, std::string("must be a segment id (got ") + kind_of(v) + ")");
+      d_.error(at, code::wrong_type, std::string("must be a segment id (got ") + kind_of(v) + ")");
       return;
     }
     auto it = segment_ids_.find(v.get<std::string>());
     if (it == segment_ids_.end()) {
-      d_.error(at, "no segment with id " + describe(v) +
+      d_.error(at, code::unknown_reference, "no segment with id " + describe(v) +
                        (g.segments.empty() ? " (the document has no segments)" : ""));
       return;
     }
@@ -122,7 +122,7 @@ private:
       const bool direct = j.contains(names[r]);
       const bool surveyed = survey && survey->contains(names[r]);
       if (direct && surveyed) {
-        d_.error(pointer(path, names[r]), std::string("given twice: here and in survey/") + names[r] +
+        d_.error(pointer(path, names[r]), code::duplicate, std::string("given twice: here and in survey/") + names[r] +
                                               "; keep one");
       } else if (direct) {
         *targets[r] = read_number(j[names[r]], pointer(path, names[r]), kRating, d_);
@@ -130,7 +130,7 @@ private:
         *targets[r] = read_survey((*survey)[names[r]], pointer(pointer(path, "survey"), names[r]));
         *sources[r] = RatingSource::survey;
       } else {
-        d_.error(pointer(path, names[r]),
+        d_.error(pointer(path, names[r]), code::missing,
                  std::string("missing: give the ") + names[r] +
                      " on 0-10, or survey/" + names[r] + " as counts of answers 1..5");
       }
@@ -140,7 +140,7 @@ private:
 
   double read_survey(const Json& v, const std::string& path) {
     if (!v.is_array() || v.size() != 5) {
-      d_.error(path, "must be 5 counts: how many answered 1, 2, 3, 4 and 5 (got " + describe(v) + ")");
+      d_.error(path, code::wrong_type, "must be 5 counts: how many answered 1, 2, 3, 4 and 5 (got " + describe(v) + ")");
       return kMissing;
     }
     std::array<double, 5> counts{};
@@ -153,7 +153,7 @@ private:
     }
     if (!ok) return kMissing;
     if (!(total > 0)) {
-      d_.error(path, "has no answers (all counts are 0)");
+      d_.error(path, code::out_of_range, "has no answers (all counts are 0)");
       return kMissing;
     }
     return top_two_box(counts);
@@ -162,7 +162,7 @@ private:
   void read_levels(const Json& j, const std::string& path, Outcome& o) {
     const bool has_current = j.contains("current"), has_desired = j.contains("desired");
     if (has_current != has_desired) {
-      d_.error(pointer(path, has_current ? "desired" : "current"),
+      d_.error(pointer(path, has_current ? "desired" : "current"), code::missing,
                "missing: current and desired levels go together (the gap is the difference)");
     }
     if (has_current) o.current = read_number(j["current"], pointer(path, "current"), kLevel, d_);
@@ -194,7 +194,7 @@ private:
         bool ok = outcome.has_value();
         if (outcome) l.outcome = *outcome;
         if (!j.contains("lift")) {
-          d_.error(pointer(at, "lift"),
+          d_.error(pointer(at, "lift"), code::missing,
                    "missing: the fraction of the outcome's gap this item closes, in (0, 1]");
           ok = false;
         } else {
@@ -219,7 +219,7 @@ GapData read_gap_data(const Json& document, std::size_t items, Diagnostics& diag
   try {
     GapReader(document, diag).read(items, g);
   } catch (const std::exception& ex) { // defensive: types are checked before every read
-    diag.error("", std::string("could not read the outcomes: ") + ex.what());
+    diag.error("", code::internal_error, std::string("could not read the outcomes: ") + ex.what());
   }
   return g;
 }

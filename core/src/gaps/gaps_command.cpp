@@ -17,7 +17,7 @@ Json command_gaps(Request& r) {
   if (!s) return nullptr;
   const GapData& g = s->sections().gap;
   if (g.outcomes.empty()) {
-    r.diag.error("/outcomes", "missing: list the customer outcomes, with their segment, importance and "
+    r.diag.error("/outcomes", code::missing, "missing: list the customer outcomes, with their segment, importance and "
                               "satisfaction");
     return nullptr;
   }
@@ -40,12 +40,12 @@ Json command_gaps(Request& r) {
   if (with_levels && with_levels < m)
     for (std::size_t o = 0; o < m; ++o)
       if (!g.outcomes[o].has_levels())
-        r.diag.warning(pointer("/outcomes", o), "no current/desired levels: its unrealized value uses "
+        r.diag.warning(pointer("/outcomes", o), code::mixed_units, "no current/desired levels: its unrealized value uses "
                                                 "importance − satisfaction, which may not share the other "
                                                 "outcomes' unit");
   for (std::size_t o = 0; o < m; ++o)
     if (claimed[o] > 1 + 1e-9)
-      r.diag.warning(pointer("/outcomes", o),
+      r.diag.warning(pointer("/outcomes", o), code::over_claimed,
                      "items claim " + number_text(std::floor(claimed[o] * 1000 + 0.5) / 10) + " % of this gap; together they can "
                      "close at most all of it (the portfolio counts it once)");
 

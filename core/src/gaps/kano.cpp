@@ -90,7 +90,7 @@ using detail::warn_unknown;
 
 std::optional<KanoCounts> read_answers(const Json& list, const std::string& path, Diagnostics& d) {
   if (!list.is_array()) {
-    d.error(path, "must be a list of [functional, dysfunctional, count] (got " + describe(list) + ")");
+    d.error(path, code::wrong_type, "must be a list of [functional, dysfunctional, count] (got " + describe(list) + ")");
     return std::nullopt;
   }
   KanoCounts counts{};
@@ -99,7 +99,7 @@ std::optional<KanoCounts> read_answers(const Json& list, const std::string& path
     const std::string at = pointer(path, k);
     const Json& row = list[k];
     if (!row.is_array() || row.size() != 3) {
-      d.error(at, "must be [functional answer, dysfunctional answer, count], e.g. [\"like\", \"dislike\", 12] "
+      d.error(at, code::wrong_type, "must be [functional answer, dysfunctional answer, count], e.g. [\"like\", \"dislike\", 12] "
                   "(got " + describe(row) + ")");
       ok = false;
       continue;
@@ -107,7 +107,7 @@ std::optional<KanoCounts> read_answers(const Json& list, const std::string& path
     const auto f = kano_answer(row[0]), g = kano_answer(row[1]);
     for (int q = 0; q < 2; ++q) {
       if ((q == 0 ? f : g)) continue;
-      d.error(pointer(at, static_cast<std::size_t>(q)),
+      d.error(pointer(at, static_cast<std::size_t>(q)), code::invalid_value,
               "must be like, expect, neutral, tolerate, dislike or a code 1..5 (got " + describe(row[q]) + ")");
       ok = false;
     }
@@ -150,7 +150,7 @@ std::vector<std::optional<KanoCounts>> read_kano_data(const Json& document, std:
       continue;
     const bool answers = k.contains("answers"), counts = k.contains("counts");
     if (answers == counts) {
-      d.error(path, answers ? "has both answers and counts; keep one"
+      d.error(path, code::invalid_value, answers ? "has both answers and counts; keep one"
                             : "missing: answers [[functional, dysfunctional, count]...] or counts {\"A\", \"O\", ...}");
       continue;
     }
@@ -161,7 +161,7 @@ std::vector<std::optional<KanoCounts>> read_kano_data(const Json& document, std:
     double total = 0;
     for (double n : *c) total += n;
     if (!(total > 0)) {
-      d.error(path, "has no answers (every count is 0)");
+      d.error(path, code::out_of_range, "has no answers (every count is 0)");
       continue;
     }
     out[i] = *c;

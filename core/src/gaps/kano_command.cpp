@@ -35,7 +35,7 @@ Json command_kano(Request& r) {
     items.push_back(std::move(row));
   }
   if (items.empty()) {
-    r.diag.error("/items", "no item has Kano answers (items[].kano: {\"answers\": [...]} or {\"counts\": {...}})");
+    r.diag.error("/items", code::missing_input, "no item has Kano answers (items[].kano: {\"answers\": [...]} or {\"counts\": {...}})");
     return nullptr;
   }
   Json out = Json::object();

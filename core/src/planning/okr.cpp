@@ -54,7 +54,7 @@ private:
       okr.objectives.push_back(obj);
     }
     if (!okr.objectives.empty() && d_.ok() && !(total > 0))
-      d_.warning("/objectives", "every objective has weight 0, so no item aligns with them");
+      d_.warning("/objectives", code::unusual_value, "every objective has weight 0, so no item aligns with them");
   }
 
   void read_key_results(const Json& j, const std::string& path, std::size_t objective, OkrData& okr,
@@ -63,7 +63,7 @@ private:
     const Json* list = list_at(j, "key_results", kr_path, d_, true,
                                "an objective needs at least one key result items can contribute to");
     if (!list) return;
-    if (list->empty()) d_.error(kr_path, "is empty: an objective needs at least one key result");
+    if (list->empty()) d_.error(kr_path, code::out_of_range, "is empty: an objective needs at least one key result");
     for (std::size_t k = 0; k < list->size(); ++k) {
       const std::string at = pointer(kr_path, k);
       const Json& kj = (*list)[k];
@@ -76,7 +76,7 @@ private:
         if (!kr.id.empty()) {
           auto [it, fresh] = kr_ids_.emplace(kr.id, okr.key_results.size());
           if (!fresh) {
-            d_.error(pointer(at, "id"), "duplicate of " + kr_paths_[kr.id] + " " + describe(kj["id"]) +
+            d_.error(pointer(at, "id"), code::duplicate, "duplicate of " + kr_paths_[kr.id] + " " + describe(kj["id"]) +
                                             " (key result ids are unique across objectives)");
             kr.id.clear();
           } else {
@@ -114,7 +114,7 @@ private:
         if (!kr_index) continue;
         c.key_result = *kr_index;
         if (!j.contains("amount")) {
-          d_.error(pointer(at, "amount"), "missing: how much of the key result this item achieves");
+          d_.error(pointer(at, "amount"), code::missing, "missing: how much of the key result this item achieves");
           continue;
         }
         const KeyResult& kr = okr.key_results[c.key_result];
@@ -123,7 +123,7 @@ private:
                                fraction ? NumberRule{0, false, 1, true} : NumberRule{0, false, 1e15, true}, d_);
         if (is_missing(c.amount)) {
           if (fraction && j["amount"].is_number() && j["amount"].get<double>() > 1)
-            d_.error(pointer(at, "amount"), "key result " + describe(Json(kr.id)) +
+            d_.error(pointer(at, "amount"), code::out_of_range, "key result " + describe(Json(kr.id)) +
                                                 " has no target, so the amount is the fraction of it achieved; "
                                                 "give the key result a target to count in its own unit");
           continue;
@@ -143,7 +143,7 @@ OkrData read_okr_data(const Json& document, std::size_t items, Diagnostics& diag
   try {
     OkrReader(document, diag).read(items, okr);
   } catch (const std::exception& ex) { // defensive: types are checked before every read
-    diag.error("", std::string("could not read the objectives: ") + ex.what());
+    diag.error("", code::internal_error, std::string("could not read the objectives: ") + ex.what());
   }
   return okr;
 }
@@ -202,12 +202,12 @@ void apply_okr_criteria(const Json& document, const OkrData& okr, Scenario& s, D
     if (!j.is_object() || !j.contains("source")) continue;
     const std::string path = pointer(pointer("/criteria", c), "source");
     if (j["source"] != "okr") {
-      diag.error(path, "must be \"okr\" (the only computed source), or leave it out to score items by hand "
+      diag.error(path, code::invalid_value, "must be \"okr\" (the only computed source), or leave it out to score items by hand "
                        "(got " + describe(j["source"]) + ")");
       continue;
     }
     if (okr.objectives.empty()) {
-      diag.error(path, "the document has no objectives to align items with");
+      diag.error(path, code::missing, "the document has no objectives to align items with");
       continue;
     }
     const std::string& id = s.criteria[c].id;
@@ -217,7 +217,7 @@ void apply_okr_criteria(const Json& document, const OkrData& okr, Scenario& s, D
     for (std::size_t i = 0; i < s.size() && items.is_array() && i < items.size(); ++i) {
       const Json& item = items[i];
       if (item.is_object() && item.contains("scores") && item["scores"].is_object() && item["scores"].contains(id))
-        diag.error(pointer(pointer(pointer("/items", i), "scores"), id),
+        diag.error(pointer(pointer(pointer("/items", i), "scores"), id), code::duplicate,
                    "criterion " + describe(Json(id)) + " takes its scores from the objectives (\"source\": "
                    "\"okr\"); remove this score");
     }

@@ -32,7 +32,7 @@ void gap_closure(const Scored& sc, const std::vector<std::size_t>& selected, Jso
     total_uv += unrealized_value(g, o);
     if (claimed[o] > 0) outcomes.push_back({{"id", g.outcomes[o].id}, {"gap_closed", share}, {"lift_claimed", claimed[o]}});
     if (claimed[o] > 1 + 1e-9)
-      diag.warning(pointer("/outcomes", o), "the selected items claim " + number_text(std::floor(claimed[o] * 1000 + 0.5) / 10) +
+      diag.warning(pointer("/outcomes", o), code::over_claimed, "the selected items claim " + number_text(std::floor(claimed[o] * 1000 + 0.5) / 10) +
                                                 " % of this gap; the plan's value counts each claim, the gap can "
                                                 "close only once (see gapscore portfolio)");
   }
@@ -62,14 +62,14 @@ Json objective_coverage(const Scenario& s, const std::vector<std::size_t>& selec
 
 Json command_plan(Request& r) {
   const auto capacity = r.number("capacity", 0, 1e300);
-  if (!capacity && !r.has("capacity")) r.usage("capacity", "missing: give the effort budget (e.g. 10 person-months)");
+  if (!capacity && !r.has("capacity")) r.usage("capacity", code::missing, "missing: give the effort budget (e.g. 10 person-months)");
   if (!r.diag.ok()) return nullptr;
   auto sc = load_and_score(r);
   if (!sc) return nullptr;
   const Scenario& s = sc->scenario;
   const std::size_t n = s.size();
   if (n > limits::plan_items) { // refused up front: the closures would exhaust memory
-    r.diag.error("/items", "plan handles at most " + std::to_string(limits::plan_items) +
+    r.diag.error("/items", code::too_large, "plan handles at most " + std::to_string(limits::plan_items) +
                                " items (it keeps each item's dependency closure: items² bits); this document has " +
                                std::to_string(n));
     return nullptr;
@@ -78,7 +78,7 @@ Json command_plan(Request& r) {
   const auto& effort = s.column(effort_field);
   for (std::size_t i = 0; i < n; ++i)
     if (is_missing(effort[i]))
-      r.diag.error(pointer(pointer("/items", i), field_name(effort_field)),
+      r.diag.error(pointer(pointer("/items", i), field_name(effort_field)), code::missing_input,
                    "missing: plan needs every item's " + std::string(field_name(effort_field)) +
                        " (in the capacity's unit)");
   if (!r.diag.ok()) return nullptr;
@@ -91,7 +91,7 @@ Json command_plan(Request& r) {
   for (std::size_t i = 0; i < n; ++i) {
     for (const auto& id : s.items[i].depends_on) in.depends_on[i].push_back(s.item_index(id));
     if (in.value[i] < 0 || !std::isfinite(in.value[i])) {
-      r.diag.warning(pointer("/items", i), "has value " + number_text(std::isfinite(in.value[i]) ? in.value[i] : 0) +
+      r.diag.warning(pointer("/items", i), code::ignored, "has value " + number_text(std::isfinite(in.value[i]) ? in.value[i] : 0) +
                                                " under model " + std::string(sc->model->id) +
                                                "; the plan counts it as 0");
       in.value[i] = 0;
@@ -102,7 +102,7 @@ Json command_plan(Request& r) {
   if (!cycle.empty()) {
     std::string text;
     for (std::size_t k : cycle) text += s.items[k].id + " -> ";
-    r.diag.error(pointer(pointer("/items", cycle.front()), "depends_on"),
+    r.diag.error(pointer(pointer("/items", cycle.front()), "depends_on"), code::dependency_cycle,
                  "dependency cycle " + text + s.items[cycle.front()].id);
     return nullptr;
   }

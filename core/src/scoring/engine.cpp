@@ -22,9 +22,9 @@ Engine::~Engine() = default;
 const std::uint32_t* Engine::order_data() const { return ranked_ ? ranked_->ranking.order.data() : nullptr; }
 const std::uint32_t* Engine::rank_data() const { return ranked_ ? ranked_->ranking.rank.data() : nullptr; }
 
-bool Engine::fail(std::string path, std::string message) {
+bool Engine::fail(std::string path, std::string_view code, std::string message) {
   Diagnostics d;
-  d.error(std::move(path), std::move(message));
+  d.error(std::move(path), code, std::move(message));
   errors_ = d.errors_document().dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
   return false;
 }
@@ -51,7 +51,7 @@ bool Engine::load(std::string_view document_json) {
 
 bool Engine::set_model(std::string_view model_id) {
   const ModelInfo* m = find_model(model_id);
-  if (!m) return fail("model", "unknown model " + describe(Json(std::string(model_id))) + " (choose " + model_list() + ")");
+  if (!m) return fail("model", code::unknown_model, "unknown model " + describe(Json(std::string(model_id))) + " (choose " + model_list() + ")");
   model_ = m;
   model_id_ = std::string(m->id);
   scenario_.model = model_id_;
@@ -80,11 +80,11 @@ void forget_range(std::vector<UncertainInput>& u, UncertainInput::Target target,
 
 bool Engine::set_weight(std::string_view criterion_id, double weight) {
   const std::size_t c = scenario_.criterion_index(criterion_id);
-  if (c == Scenario::npos) return fail("criterion", "no criterion with id " + describe(Json(std::string(criterion_id))));
+  if (c == Scenario::npos) return fail("criterion", code::unknown_reference, "no criterion with id " + describe(Json(std::string(criterion_id))));
   const std::string path = pointer(pointer("/criteria", c), "weight");
   const std::string why = check_number(weight, NumberRule{0, true});
-  if (!std::isfinite(weight)) return fail(path, "must be a finite number");
-  if (!why.empty()) return fail(path, why);
+  if (!std::isfinite(weight)) return fail(path, code::out_of_range, "must be a finite number");
+  if (!why.empty()) return fail(path, code::out_of_range, why);
   // With "weights_from": "ahp" the weights in use are the AHP priorities, not the document's
   // numbers. A weight set by hand overrides them: every criterion's weight in use is written
   // into the document and "weights_from" dropped, so the document ranks as the engine does.
@@ -104,13 +104,13 @@ bool Engine::set_weight(std::string_view criterion_id, double weight) {
 
 bool Engine::set_field(std::string_view item_id, std::string_view field, double value) {
   const std::size_t i = scenario_.item_index(item_id);
-  if (i == Scenario::npos) return fail("item", "no item with id " + describe(Json(std::string(item_id))));
+  if (i == Scenario::npos) return fail("item", code::unknown_reference, "no item with id " + describe(Json(std::string(item_id))));
   const auto f = field_from_name(field);
-  if (!f) return fail("field", "no numeric item field " + describe(Json(std::string(field))));
+  if (!f) return fail("field", code::unknown_reference, "no numeric item field " + describe(Json(std::string(field))));
   const std::string path = pointer(pointer("/items", i), field);
-  if (!std::isfinite(value)) return fail(path, "must be a finite number");
+  if (!std::isfinite(value)) return fail(path, code::out_of_range, "must be a finite number");
   const std::string why = check_number(value, rule_for(*f));
-  if (!why.empty()) return fail(path, why);
+  if (!why.empty()) return fail(path, code::out_of_range, why);
   scenario_.column(*f)[i] = value;
   forget_range(scenario_.uncertain, UncertainInput::Target::field, static_cast<std::uint32_t>(*f),
                static_cast<std::uint32_t>(i));
@@ -122,11 +122,11 @@ bool Engine::set_field(std::string_view item_id, std::string_view field, double 
 
 bool Engine::set_score(std::string_view item_id, std::string_view criterion_id, double value) {
   const std::size_t i = scenario_.item_index(item_id);
-  if (i == Scenario::npos) return fail("item", "no item with id " + describe(Json(std::string(item_id))));
+  if (i == Scenario::npos) return fail("item", code::unknown_reference, "no item with id " + describe(Json(std::string(item_id))));
   const std::size_t c = scenario_.criterion_index(criterion_id);
-  if (c == Scenario::npos) return fail("criterion", "no criterion with id " + describe(Json(std::string(criterion_id))));
+  if (c == Scenario::npos) return fail("criterion", code::unknown_reference, "no criterion with id " + describe(Json(std::string(criterion_id))));
   const std::string path = pointer(pointer(pointer("/items", i), "scores"), criterion_id);
-  if (!std::isfinite(value)) return fail(path, "must be a finite number");
+  if (!std::isfinite(value)) return fail(path, code::out_of_range, "must be a finite number");
   scenario_.scores[c][i] = value;
   forget_range(scenario_.uncertain, UncertainInput::Target::score, static_cast<std::uint32_t>(c),
                static_cast<std::uint32_t>(i));
@@ -137,7 +137,7 @@ bool Engine::set_score(std::string_view item_id, std::string_view criterion_id, 
 }
 
 bool Engine::rank() {
-  if (!model_) return fail("", "no document loaded");
+  if (!model_) return fail("", code::missing, "no document loaded");
   if (table_stale_) {
     Diagnostics d;
     check_model_inputs(scenario_, *model_, d);

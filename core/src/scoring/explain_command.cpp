@@ -7,13 +7,13 @@ namespace gapscore {
 
 Json command_explain(Request& r) {
   auto item_id = r.text("item");
-  if (!item_id && !r.has("item")) r.usage("item", "missing: name the item to explain");
+  if (!item_id && !r.has("item")) r.usage("item", code::missing, "missing: name the item to explain");
   if (!r.diag.ok()) return nullptr;
   auto sc = load_and_score(r);
   if (!sc) return nullptr;
   const std::size_t i = sc->scenario.item_index(*item_id);
   if (i == Scenario::npos) {
-    r.usage("item", "no item with id " + describe(Json(*item_id)));
+    r.usage("item", code::unknown_reference, "no item with id " + describe(Json(*item_id)));
     return nullptr;
   }
   return explain_item(sc->scenario, *sc->model, sc->table, sc->ranking, i);

@@ -61,7 +61,7 @@ bool check_finite_scores(const Scenario& s, const ModelInfo& m, const ScoreTable
     double total = 0;
     for (const auto& c : s.criteria) total += c.weight;
     if (!std::isfinite(total)) {
-      diag.error("/criteria", "the criteria weights add up to more than about 1.8e308, so their shares "
+      diag.error("/criteria", code::overflow, "the criteria weights add up to more than about 1.8e308, so their shares "
                               "cannot be computed: use smaller weights (only their ratios matter)");
       ok = false;
     }
@@ -70,10 +70,10 @@ bool check_finite_scores(const Scenario& s, const ModelInfo& m, const ScoreTable
   for (std::size_t i = 0; i < t.score.size() && i < s.size(); ++i) {
     if (item_finite(t, i)) continue;
     if (++bad <= kNamedItems)
-      diag.error(pointer("/items", i), non_finite_score_message(s, m, i, t.score[i]));
+      diag.error(pointer("/items", i), code::overflow, non_finite_score_message(s, m, i, t.score[i]));
   }
   if (bad > kNamedItems)
-    diag.error("/items", std::to_string(bad - kNamedItems) + " more items have scores that are not finite numbers");
+    diag.error("/items", code::overflow, std::to_string(bad - kNamedItems) + " more items have scores that are not finite numbers");
   return ok && bad == 0;
 }
 

@@ -62,20 +62,20 @@ void check_inputs_present(const Scenario& s, const ModelInfo& m, Diagnostics& di
   for (std::size_t i = 0; i < s.size(); ++i) {
     for (Field f : m.required_fields) {
       if (is_missing(s.column(f)[i]))
-        diag.error(pointer(pointer("/items", i), field_name(f)),
+        diag.error(pointer(pointer("/items", i), field_name(f)), code::missing_input,
                    "missing: model " + std::string(m.id) + " needs " + std::string(m.formula));
     }
   }
   if (m.validate) m.validate(s, diag);
   if (!m.needs_criteria) return;
   if (s.criteria.empty()) {
-    diag.error("/criteria", "missing: model " + std::string(m.id) + " scores items against criteria");
+    diag.error("/criteria", code::missing_input, "missing: model " + std::string(m.id) + " scores items against criteria");
     return;
   }
   for (std::size_t c = 0; c < s.criteria.size(); ++c) {
     for (std::size_t i = 0; i < s.size(); ++i) {
       if (is_missing(s.scores[c][i]))
-        diag.error(pointer(pointer(pointer("/items", i), "scores"), s.criteria[c].id),
+        diag.error(pointer(pointer(pointer("/items", i), "scores"), s.criteria[c].id), code::missing_input,
                    "missing: model " + std::string(m.id) + " needs a score for every criterion");
     }
   }

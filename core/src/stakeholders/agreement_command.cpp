@@ -26,7 +26,7 @@ std::optional<Reference> choose_reference(Request& r, const Scenario& s) {
   if (auto id = r.text("reference")) {
     ref.model = find_model(*id);
     if (!ref.model) {
-      r.usage("reference", "unknown model " + describe(Json(*id)) + " (choose " + model_list() + ")");
+      r.usage("reference", code::unknown_model, "unknown model " + describe(Json(*id)) + " (choose " + model_list() + ")");
       return std::nullopt;
     }
     check_model_inputs(s, *ref.model, r.diag);
@@ -48,14 +48,14 @@ std::optional<Reference> choose_reference(Request& r, const Scenario& s) {
     if (probe.ok()) {
       ref.model = model;
       ref.reason = reason;
-      if (!skipped.empty()) r.diag.warning("options/reference", skipped + "; aligning with model " + std::string(model->id));
+      if (!skipped.empty()) r.diag.warning("options/reference", code::missing_input, skipped + "; aligning with model " + std::string(model->id));
       return ref;
     }
     const Problem& p = probe.errors().front();
     skipped += (skipped.empty() ? "" : "; ") + std::string("model ") + std::string(model->id) +
                " cannot rank these items (" + p.path + ": " + p.message + ")";
   }
-  r.diag.warning("options/reference", (skipped.empty() ? std::string("no reference model") : skipped) +
+  r.diag.warning("options/reference", code::missing_input, (skipped.empty() ? std::string("no reference model") : skipped) +
                                           "; alignment is left out (choose a model with the reference option)");
   return ref; // model null: no alignment
 }
@@ -90,7 +90,7 @@ void warn_missing(Request& r, const Scenario& s, const StakeholderData& d, const
   for (std::size_t k = 0; k < d.stakeholders.size(); ++k) {
     const Stakeholder& st = d.stakeholders[k];
     if (st.rated == 0) {
-      r.diag.warning(pointer("/stakeholders", k), st.id + " rates no item and is left out of the agreement");
+      r.diag.warning(pointer("/stakeholders", k), code::incomplete, st.id + " rates no item and is left out of the agreement");
       continue;
     }
     std::string missed;
@@ -99,7 +99,7 @@ void warn_missing(Request& r, const Scenario& s, const StakeholderData& d, const
       if (is_missing(st.ratings[i]) && ++count <= 5) missed += (missed.empty() ? "" : ", ") + s.items[i].id;
     if (count > 5) missed += " and " + std::to_string(count - 5) + " more";
     if (count)
-      r.diag.warning(pointer(pointer("/stakeholders", k), "ratings"),
+      r.diag.warning(pointer(pointer("/stakeholders", k), "ratings"), code::incomplete,
                      st.id + " did not rate " + missed + ": Kendall's W needs every stakeholder's rank of every "
                      "item, so " + (count > 1 ? "these items are" : "this item is") + " left out of it");
   }
@@ -107,7 +107,7 @@ void warn_missing(Request& r, const Scenario& s, const StakeholderData& d, const
   for (std::size_t k = 0; k < a.unrated_items.size() && k < 5; ++k)
     nobody += (k ? ", " : "") + s.items[a.unrated_items[k]].id;
   if (a.unrated_items.size() > 5) nobody += " and " + std::to_string(a.unrated_items.size() - 5) + " more";
-  if (!nobody.empty()) r.diag.warning("/stakeholders", "no stakeholder rated " + nobody);
+  if (!nobody.empty()) r.diag.warning("/stakeholders", code::incomplete, "no stakeholder rated " + nobody);
 }
 
 } // namespace
@@ -117,18 +117,18 @@ Json command_agreement(Request& r) {
   if (!s) return nullptr;
   const StakeholderData& d = s->sections().stakeholders;
   if (d.stakeholders.empty()) {
-    r.diag.error("/stakeholders", "missing: list the stakeholders with their ratings "
+    r.diag.error("/stakeholders", code::missing, "missing: list the stakeholders with their ratings "
                                   "[{\"id\", \"ratings\": {item id: number}}]");
     return nullptr;
   }
   const StakeholderAgreement a = stakeholder_agreement(d, s->size());
   if (a.raters.size() < 2) {
-    r.diag.error("/stakeholders", "agreement needs at least two stakeholders who rate items (" +
+    r.diag.error("/stakeholders", code::out_of_range, "agreement needs at least two stakeholders who rate items (" +
                                       std::to_string(a.raters.size()) + " do)");
     return nullptr;
   }
   if (a.items.size() < 2) {
-    r.diag.error("/stakeholders", "agreement needs at least two items rated by every stakeholder who rates (" +
+    r.diag.error("/stakeholders", code::out_of_range, "agreement needs at least two items rated by every stakeholder who rates (" +
                                       std::to_string(a.items.size()) + " are)");
     return nullptr;
   }
@@ -144,9 +144,9 @@ Json command_agreement(Request& r) {
   out["p_value"] = c.p_value;
   out["defined"] = c.defined;
   if (c.defined) out["interpretation"] = agreement_strength(c.w);
-  else r.diag.warning("/stakeholders", "Kendall's W is undefined: every stakeholder gave every compared item the same rating");
+  else r.diag.warning("/stakeholders", code::no_result, "Kendall's W is undefined: every stakeholder gave every compared item the same rating");
   if (a.items.size() < 8)
-    r.diag.warning("/stakeholders", "the p-value uses the chi-square approximation, which needs about 8 items or more; "
+    r.diag.warning("/stakeholders", code::unusual_value, "the p-value uses the chi-square approximation, which needs about 8 items or more; "
                                     "with " + std::to_string(a.items.size()) + " treat it as indicative");
   out["stakeholders"] = a.raters.size();
   out["items_compared"] = a.items.size();

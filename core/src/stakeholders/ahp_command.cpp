@@ -12,7 +12,7 @@ Json command_ahp(Request& r) {
   if (!s) return nullptr;
   const auto& ahp = s->sections().ahp;
   if (!ahp) {
-    r.diag.error("/ahp", "missing: {\"criteria\": [ids], \"comparisons\": [[a, b, r], ...]} where a is r times "
+    r.diag.error("/ahp", code::missing, "missing: {\"criteria\": [ids], \"comparisons\": [[a, b, r], ...]} where a is r times "
                          "as important as b (Saaty's scale 1/9..9)");
     return nullptr;
   }
@@ -41,7 +41,7 @@ Json command_ahp(Request& r) {
   if (!warning.empty()) {
     out["warning"] = warning;
     // With weights_from the loader already warned, since the weights it set come from here.
-    if (!applied) r.diag.warning("/ahp/comparisons", warning);
+    if (!applied) r.diag.warning("/ahp/comparisons", code::inconsistent, warning);
   }
   out["criteria"] = ahp->criteria;
   out["matrix"] = ahp_matrix(*ahp);

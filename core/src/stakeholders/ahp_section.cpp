@@ -53,7 +53,7 @@ std::string ratio_text(double r) {
 const std::string* id_at(const Json& list, std::size_t k, const std::string& path, Diagnostics& d) {
   const Json& v = list[k];
   if (!v.is_string()) {
-    d.error(pointer(path, k), "must be a criterion id (text) (got " + describe(v) + ")");
+    d.error(pointer(path, k), code::wrong_type, "must be a criterion id (text) (got " + describe(v) + ")");
     return nullptr;
   }
   return &v.get_ref<const std::string&>();
@@ -85,11 +85,11 @@ private:
                                        "the ids of the criteria compared, e.g. [\"value\", \"risk\", \"cost\"]");
     if (!list) return;
     if (list->size() < 2) {
-      d_.error("/ahp/criteria", "must list at least two criteria to compare (got " + std::to_string(list->size()) + ")");
+      d_.error("/ahp/criteria", code::out_of_range, "must list at least two criteria to compare (got " + std::to_string(list->size()) + ")");
       return;
     }
     if (list->size() > limits::criteria) {
-      d_.error("/ahp/criteria", "has " + std::to_string(list->size()) + " criteria; the limit is " +
+      d_.error("/ahp/criteria", code::too_large, "has " + std::to_string(list->size()) + " criteria; the limit is " +
                                     std::to_string(limits::criteria));
       return;
     }
@@ -100,12 +100,12 @@ private:
       if (!id) continue;
       const std::size_t c = s_.criterion_index(*id);
       if (c == Scenario::npos) {
-        d_.error(path, "no criterion with id " + describe((*list)[k]) + " in /criteria" +
+        d_.error(path, code::unknown_reference, "no criterion with id " + describe((*list)[k]) + " in /criteria" +
                            (s_.criteria.empty() ? " (the document has no criteria)" : ""));
         continue;
       }
       if (auto [it, fresh] = seen.emplace(*id, k); !fresh) {
-        d_.error(path, "duplicate of " + pointer("/ahp/criteria", it->second) + " " + describe((*list)[k]));
+        d_.error(path, code::duplicate, "duplicate of " + pointer("/ahp/criteria", it->second) + " " + describe((*list)[k]));
         continue;
       }
       out.criteria.push_back(*id);
@@ -119,7 +119,7 @@ private:
     if (!id) return std::nullopt;
     for (std::size_t p = 0; p < out.criteria.size(); ++p)
       if (out.criteria[p] == *id) return p;
-    d_.error(pointer(path, k), "no criterion " + describe(entry[k]) + " in /ahp/criteria");
+    d_.error(pointer(path, k), code::unknown_reference, "no criterion " + describe(entry[k]) + " in /ahp/criteria");
     return std::nullopt;
   }
 
@@ -130,16 +130,16 @@ private:
     } else if (v.is_string()) {
       auto f = fraction(v.get_ref<const std::string&>());
       if (!f) {
-        d_.error(path, "must be a number or a fraction like \"1/3\" (got " + describe(v) + ")");
+        d_.error(path, code::out_of_range, "must be a number or a fraction like \"1/3\" (got " + describe(v) + ")");
         return std::nullopt;
       }
       r = *f;
     } else {
-      d_.error(path, "must be a number on Saaty's scale 1/9..9 (got " + describe(v) + ")");
+      d_.error(path, code::wrong_type, "must be a number on Saaty's scale 1/9..9 (got " + describe(v) + ")");
       return std::nullopt;
     }
     if (!(r >= kMinRatio && r <= kMaxRatio)) {
-      d_.error(path, "must be between 1/9 and 9 on Saaty's scale (got " + describe(v) +
+      d_.error(path, code::out_of_range, "must be between 1/9 and 9 on Saaty's scale (got " + describe(v) +
                          "): 1 = equally important, 9 = extremely more important, 1/9 = extremely less");
       return std::nullopt;
     }
@@ -152,7 +152,7 @@ private:
                                        "the pairwise comparisons [a, b, r]: a is r times as important as b");
     if (!list) return;
     if (list->size() > n * (n - 1) / 2 + limits::list_entries) {
-      d_.error("/ahp/comparisons", "has " + std::to_string(list->size()) + " comparisons; " +
+      d_.error("/ahp/comparisons", code::too_large, "has " + std::to_string(list->size()) + " comparisons; " +
                                        std::to_string(n) + " criteria need " + std::to_string(n * (n - 1) / 2));
       return;
     }
@@ -162,7 +162,7 @@ private:
       const std::string path = pointer("/ahp/comparisons", k);
       const Json& e = (*list)[k];
       if (!e.is_array() || e.size() != 3) {
-        d_.error(path, "must be [a, b, r]: criterion a is r times as important as b (got " + describe(e) + ")");
+        d_.error(path, code::wrong_type, "must be [a, b, r]: criterion a is r times as important as b (got " + describe(e) + ")");
         continue;
       }
       const auto a = position(out, e, 0, path);
@@ -170,12 +170,12 @@ private:
       const auto r = ratio(e[2], pointer(path, 2));
       if (!a || !b || !r) continue;
       if (*a == *b) {
-        d_.error(path, "compares " + describe(e[0]) + " with itself; compare each criterion with the others");
+        d_.error(path, code::invalid_value, "compares " + describe(e[0]) + " with itself; compare each criterion with the others");
         continue;
       }
       const auto key = std::minmax(*a, *b);
       if (auto [it, fresh] = seen.emplace(key, k); !fresh) {
-        d_.error(path, "compares " + describe(e[0]) + " and " + describe(e[1]) + " again (already at " +
+        d_.error(path, code::duplicate, "compares " + describe(e[0]) + " and " + describe(e[1]) + " again (already at " +
                            pointer("/ahp/comparisons", it->second) + "); give each pair once");
         continue;
       }
@@ -190,7 +190,7 @@ private:
           missing += (missing.empty() ? "" : ", ") + out.criteria[a] + " vs " + out.criteria[b];
     if (count > 5) missing += " and " + std::to_string(count - 5) + " more";
     if (count)
-      d_.error("/ahp/comparisons", "missing " + std::to_string(count) + " comparison" + (count > 1 ? "s" : "") +
+      d_.error("/ahp/comparisons", code::missing, "missing " + std::to_string(count) + " comparison" + (count > 1 ? "s" : "") +
                                        ": " + missing + " (each pair of the " + std::to_string(n) +
                                        " criteria is compared once: " + std::to_string(n * (n - 1) / 2) + " comparisons)");
   }

@@ -95,7 +95,7 @@ void validate_stakeholder(const Scenario& s, Diagnostics& diag) {
   std::size_t with_ratings = 0;
   for (const auto& st : d.stakeholders) with_ratings += st.rated > 0;
   if (with_ratings == 0) {
-    diag.error("/stakeholders", std::string(d.stakeholders.empty() ? "missing" : "no stakeholder rates any item") +
+    diag.error("/stakeholders", code::missing, std::string(d.stakeholders.empty() ? "missing" : "no stakeholder rates any item") +
                                     ": model stakeholder combines the stakeholders' ratings "
                                     "[{\"id\", \"ratings\": {item id: number}}]");
     return;
@@ -109,19 +109,19 @@ void validate_stakeholder(const Scenario& s, Diagnostics& diag) {
       weighted = weighted || st.influence > 0;
     }
     if (!rated)
-      diag.error(pointer("/items", i), "no stakeholder rated " + describe(Json(s.items[i].id)) +
+      diag.error(pointer("/items", i), code::missing_input, "no stakeholder rated " + describe(Json(s.items[i].id)) +
                                            ": model stakeholder needs at least one rating of every item");
     else if (influence && !weighted)
-      diag.error(pointer("/items", i), "only stakeholders with influence 0 rated " + describe(Json(s.items[i].id)) +
+      diag.error(pointer("/items", i), code::missing_input, "only stakeholders with influence 0 rated " + describe(Json(s.items[i].id)) +
                                            ": the influence-weighted aggregation has nothing to weigh");
   }
   for (std::size_t k = 0; k < d.stakeholders.size(); ++k) {
     const Stakeholder& st = d.stakeholders[k];
     const std::string path = pointer(pointer("/stakeholders", k), "ratings");
     if (st.rated == 0)
-      diag.warning(pointer("/stakeholders", k), st.id + " rates no item, so it does not count in model stakeholder");
+      diag.warning(pointer("/stakeholders", k), code::incomplete, st.id + " rates no item, so it does not count in model stakeholder");
     else if (st.rated < s.size())
-      diag.warning(path, st.id + " did not rate " + unrated_items_text(st, s) +
+      diag.warning(path, code::incomplete, st.id + " did not rate " + unrated_items_text(st, s) +
                              ": their scores combine the other stakeholders' ratings only");
   }
 }

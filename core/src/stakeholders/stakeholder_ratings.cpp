@@ -98,7 +98,7 @@ void apply_weight_set(const Stakeholder& st, Scenario& s, Diagnostics& diag, con
                       s.uncertain.end());
   }
   if (!kept.empty())
-    diag.warning(where, st.id + " gives no weight for " + kept + ": the document's weight" +
+    diag.warning(where, code::incomplete, st.id + " gives no weight for " + kept + ": the document's weight" +
                             (kept.find(',') == std::string::npos ? " is" : "s are") + " kept there");
 }
 

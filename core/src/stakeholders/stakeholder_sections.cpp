@@ -15,7 +15,7 @@ bool weights_from_ahp(const Json& document, Diagnostics& diag) {
   if (!document.contains("weights_from")) return false;
   const Json& v = document["weights_from"];
   if (v == "ahp") return true;
-  diag.error("/weights_from", "must be \"ahp\" (criteria weights from the pairwise comparisons in /ahp) (got " +
+  diag.error("/weights_from", code::invalid_value, "must be \"ahp\" (criteria weights from the pairwise comparisons in /ahp) (got " +
                                   describe(v) + ")");
   return false;
 }
@@ -23,7 +23,7 @@ bool weights_from_ahp(const Json& document, Diagnostics& diag) {
 void apply_ahp_weights(const Json& document, const AhpSection& ahp, Scenario& s, Diagnostics& diag) {
   const AhpResult r = ahp_weights(ahp_matrix(ahp));
   if (r.weights.size() != ahp.criteria.size()) {
-    diag.error("/ahp", "the comparisons could not be turned into weights"); // not reachable after checks
+    diag.error("/ahp", code::internal_error, "the comparisons could not be turned into weights"); // not reachable after checks
     return;
   }
   std::vector<double> weight(s.criteria.size(), kMissing);
@@ -32,14 +32,14 @@ void apply_ahp_weights(const Json& document, const AhpSection& ahp, Scenario& s,
   for (std::size_t c = 0; c < s.criteria.size(); ++c)
     if (is_missing(weight[c])) missing += (missing.empty() ? "" : ", ") + s.criteria[c].id;
   if (!missing.empty()) {
-    diag.error("/ahp/criteria", "with \"weights_from\": \"ahp\" every criterion needs an AHP weight: add " + missing +
+    diag.error("/ahp/criteria", code::missing, "with \"weights_from\": \"ahp\" every criterion needs an AHP weight: add " + missing +
                                     " and their comparisons");
     return;
   }
   const Json& list = document["criteria"];
   for (std::size_t c = 0; c < s.criteria.size(); ++c) {
     if (list[c].is_object() && list[c].contains("weight"))
-      diag.warning(pointer(pointer("/criteria", c), "weight"),
+      diag.warning(pointer(pointer("/criteria", c), "weight"), code::ignored,
                    "ignored: \"weights_from\" is \"ahp\", so this criterion's weight is its AHP priority " +
                        number_text(weight[c]));
     s.criteria[c].weight = weight[c];
@@ -48,7 +48,7 @@ void apply_ahp_weights(const Json& document, const AhpSection& ahp, Scenario& s,
                                    [](const UncertainInput& u) { return u.target == UncertainInput::Target::weight; }),
                     s.uncertain.end());
   const std::string warning = ahp_inconsistency_warning(ahp, r);
-  if (!warning.empty()) diag.warning("/ahp/comparisons", "the criteria weights come from these comparisons, but " + warning);
+  if (!warning.empty()) diag.warning("/ahp/comparisons", code::inconsistent, "the criteria weights come from these comparisons, but " + warning);
 }
 
 } // namespace
@@ -62,7 +62,7 @@ void read_stakeholder_sections(const Json& document, Scenario& s, Sections& out,
   out.ahp = read_ahp_section(document, s, diag);
   if (!from_ahp) return;
   if (!document.contains("ahp")) {
-    diag.error("/weights_from", "is \"ahp\" but the document has no \"ahp\" section with the pairwise comparisons");
+    diag.error("/weights_from", code::missing, "is \"ahp\" but the document has no \"ahp\" section with the pairwise comparisons");
     return;
   }
   if (out.ahp && diag.errors().size() == errors) apply_ahp_weights(document, *out.ahp, s, diag);

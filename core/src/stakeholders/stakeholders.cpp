@@ -15,18 +15,18 @@ constexpr const char* kShape =
 
 void read_ratings(const Json& j, const std::string& path, const Scenario& s, Stakeholder& st, Diagnostics& d) {
   if (!j.is_object()) {
-    d.error(path, "must be an object {item id: rating} (got " + describe(j) + ")");
+    d.error(path, code::wrong_type, "must be an object {item id: rating} (got " + describe(j) + ")");
     return;
   }
   if (j.size() > limits::items) {
-    d.error(path, "has " + std::to_string(j.size()) + " ratings; the limit is " + std::to_string(limits::items));
+    d.error(path, code::too_large, "has " + std::to_string(j.size()) + " ratings; the limit is " + std::to_string(limits::items));
     return;
   }
   for (const auto& [id, value] : j.items()) {
     const std::string at = pointer(path, id);
     const std::size_t i = s.item_index(id);
     if (i == Scenario::npos) {
-      d.error(at, "no item with id " + describe(Json(id)));
+      d.error(at, code::unknown_reference, "no item with id " + describe(Json(id)));
       continue;
     }
     const double r = detail::read_number(value, at, NumberRule{}, d);
@@ -38,7 +38,7 @@ void read_ratings(const Json& j, const std::string& path, const Scenario& s, Sta
 
 void read_weights(const Json& j, const std::string& path, const Scenario& s, Stakeholder& st, Diagnostics& d) {
   if (!j.is_object()) {
-    d.error(path, "must be an object {criterion id: weight} (got " + describe(j) + ")");
+    d.error(path, code::wrong_type, "must be an object {criterion id: weight} (got " + describe(j) + ")");
     return;
   }
   bool positive = false, complete = true;
@@ -46,7 +46,7 @@ void read_weights(const Json& j, const std::string& path, const Scenario& s, Sta
     const std::string at = pointer(path, id);
     const std::size_t c = s.criterion_index(id);
     if (c == Scenario::npos) {
-      d.error(at, "no criterion with id " + describe(Json(id)) +
+      d.error(at, code::unknown_reference, "no criterion with id " + describe(Json(id)) +
                       (s.criteria.empty() ? " (the document has no criteria)" : ""));
       complete = false;
       continue;
@@ -61,7 +61,7 @@ void read_weights(const Json& j, const std::string& path, const Scenario& s, Sta
     st.has_weights = true;
   }
   if (st.has_weights && complete && !positive)
-    d.error(path, "every weight is 0: give at least one criterion a weight above 0");
+    d.error(path, code::out_of_range, "every weight is 0: give at least one criterion a weight above 0");
 }
 
 Stakeholder read_one(const Json& j, std::size_t k, const Scenario& s, std::map<std::string, std::size_t>& seen,
@@ -104,13 +104,13 @@ StakeholderData read_stakeholders(const Json& document, const Scenario& s, Diagn
     else if (a == "median") out.aggregation = Aggregation::median;
     else if (a == "influence_weighted") out.aggregation = Aggregation::influence_weighted;
     else
-      diag.error("/stakeholder_aggregation",
+      diag.error("/stakeholder_aggregation", code::invalid_value,
                  "must be \"mean\", \"median\" or \"influence_weighted\" (got " + describe(a) + ")");
   }
   const Json* list = detail::list_at(document, "stakeholders", "/stakeholders", diag);
   if (!list) return out;
   if (list->size() > kMaxStakeholders) {
-    diag.error("/stakeholders", "has " + std::to_string(list->size()) + " stakeholders; the limit is " +
+    diag.error("/stakeholders", code::too_large, "has " + std::to_string(list->size()) + " stakeholders; the limit is " +
                                     std::to_string(kMaxStakeholders));
     return out;
   }

@@ -12,14 +12,14 @@ bool apply_requested_weight_set(Request& r, Scenario& s) {
   const StakeholderData& d = s.sections().stakeholders;
   const std::size_t k = find_stakeholder(d, *id);
   if (k == Scenario::npos) {
-    r.usage("weights", "no stakeholder with id " + describe(Json(*id)) +
+    r.usage("weights", code::unknown_reference, "no stakeholder with id " + describe(Json(*id)) +
                            (d.stakeholders.empty() ? " (the document has no stakeholders)"
                                                    : " (choose " + stakeholder_ids(d) + ")"));
     return false;
   }
   const Stakeholder& st = d.stakeholders[k];
   if (!st.has_weights) {
-    r.usage("weights", st.id + " gives no criterion weights (add \"weights\": {criterion id: number} to " +
+    r.usage("weights", code::invalid_option, st.id + " gives no criterion weights (add \"weights\": {criterion id: number} to " +
                            pointer("/stakeholders", k) + ")");
     return false;
   }
@@ -28,7 +28,7 @@ bool apply_requested_weight_set(Request& r, Scenario& s) {
   if (r.has("model") && r.options["model"].is_string()) model = r.options["model"].get<std::string>();
   const ModelInfo* m = find_model(model);
   if (m && !m->needs_criteria)
-    r.diag.warning("options/weights", "model " + model + " does not use criteria weights, so " + st.id +
+    r.diag.warning("options/weights", code::ignored, "model " + model + " does not use criteria weights, so " + st.id +
                                           "'s weights change nothing (use weighted or topsis)");
   return true;
 }

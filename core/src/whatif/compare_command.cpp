@@ -12,14 +12,14 @@ std::optional<std::string> scenario_option(Request& r, const char* name,
   auto id = r.text(name);
   if (!id) {
     if (!r.has(name))
-      r.usage(name, std::string("missing: name the ") + (name[0] == 'a' ? "first" : "second") +
+      r.usage(name, code::missing, std::string("missing: name the ") + (name[0] == 'a' ? "first" : "second") +
                         " scenario (choose " + scenario_choices(variants) + ")");
     return std::nullopt;
   }
   bool known = *id == kBaseScenario;
   for (const auto& v : variants) known |= v.id == *id;
   if (!known) {
-    r.usage(name, "no scenario with id " + describe(Json(*id)) + " (choose " + scenario_choices(variants) + ")");
+    r.usage(name, code::unknown_reference, "no scenario with id " + describe(Json(*id)) + " (choose " + scenario_choices(variants) + ")");
     return std::nullopt;
   }
   return id;

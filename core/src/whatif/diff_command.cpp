@@ -10,15 +10,21 @@ namespace {
 std::optional<Scored> load_after(Request& r, const ModelInfo& model) {
   auto text = r.text("after");
   if (!text) {
-    if (!r.has("after")) r.usage("after", "missing: give the second scenario (the document text)");
+    if (!r.has("after")) r.usage("after", code::missing, "missing: give the second scenario (the document text)");
     return std::nullopt;
   }
   // Problems in the second document are reported under /after so both can be told apart.
   Diagnostics d;
   auto s = load_scenario_text(*text, d);
   if (s) check_model_inputs(*s, model, d);
-  for (const auto& p : d.errors()) r.diag.error("/after" + p.path, p.message);
-  for (const auto& p : d.warnings()) r.diag.warning("/after" + p.path, p.message);
+  for (Problem p : d.errors()) {
+    p.path = "/after" + p.path;
+    r.diag.error(std::move(p));
+  }
+  for (Problem p : d.warnings()) {
+    p.path = "/after" + p.path;
+    r.diag.warning(std::move(p));
+  }
   if (!s || !d.ok()) return std::nullopt;
   return score_and_rank(std::move(*s), model);
 }

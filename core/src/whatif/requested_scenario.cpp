@@ -19,7 +19,7 @@ std::optional<Scenario> load_requested_scenario(Request& r) {
   bool known = *id == kBaseScenario;
   for (const auto& v : variants) known |= v.id == *id;
   if (!known) {
-    r.usage("scenario", "no scenario with id " + describe(Json(*id)) + " (choose " + scenario_choices(variants) + ")");
+    r.usage("scenario", code::unknown_reference, "no scenario with id " + describe(Json(*id)) + " (choose " + scenario_choices(variants) + ")");
     return std::nullopt;
   }
   return load_variant(*base, *id, r.diag);

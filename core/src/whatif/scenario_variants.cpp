@@ -19,12 +19,12 @@ constexpr std::string_view kScoresPrefix = "scores.";
 const std::string* text_member(const Json& j, const char* key, const std::string& path, Diagnostics* diag,
                                const char* what) {
   if (!j.contains(key)) {
-    if (diag) diag->error(pointer(path, key), std::string("missing: ") + what);
+    if (diag) diag->error(pointer(path, key), code::missing, std::string("missing: ") + what);
     return nullptr;
   }
   const Json& v = j[key];
   if (!v.is_string()) {
-    if (diag) diag->error(pointer(path, key), "must be text (got " + describe(v) + ")");
+    if (diag) diag->error(pointer(path, key), code::wrong_type, "must be text (got " + describe(v) + ")");
     return nullptr;
   }
   return &v.get_ref<const std::string&>();
@@ -32,12 +32,12 @@ const std::string* text_member(const Json& j, const char* key, const std::string
 
 bool value_member(const Json& j, const std::string& path, Diagnostics* diag, Json& out) {
   if (!j.contains("value")) {
-    if (diag) diag->error(pointer(path, "value"), "missing: the new value (a number or a range {\"low\", \"likely\", \"high\"})");
+    if (diag) diag->error(pointer(path, "value"), code::missing, "missing: the new value (a number or a range {\"low\", \"likely\", \"high\"})");
     return false;
   }
   const Json& v = j["value"];
   if (!v.is_number() && !v.is_object()) {
-    if (diag) diag->error(pointer(path, "value"), "must be a number or a range {\"low\", \"likely\", \"high\"} (got " + describe(v) + ")");
+    if (diag) diag->error(pointer(path, "value"), code::wrong_type, "must be a number or a range {\"low\", \"likely\", \"high\"} (got " + describe(v) + ")");
     return false;
   }
   out = v;
@@ -51,19 +51,19 @@ void warn_unknown_keys(const Json& j, std::initializer_list<const char*> known, 
     (void)value;
     bool ok = false;
     for (const char* k : known) ok |= key == k;
-    if (!ok) diag->warning(pointer(path, key), "unknown field in a change, ignored");
+    if (!ok) diag->warning(pointer(path, key), code::unknown_field, "unknown field in a change, ignored");
   }
 }
 
 /// Resolves one change; nullopt (with errors in `diag` when given) if it is not valid.
 std::optional<Change> read_change(const Scenario& base, const Json& j, const std::string& path, Diagnostics* diag) {
   if (!j.is_object()) {
-    if (diag) diag->error(path, "must be an object: {\"weight\", \"value\"}, {\"item\", \"field\", \"value\"} or {\"model\"} (got " + describe(j) + ")");
+    if (diag) diag->error(path, code::wrong_type, "must be an object: {\"weight\", \"value\"}, {\"item\", \"field\", \"value\"} or {\"model\"} (got " + describe(j) + ")");
     return std::nullopt;
   }
   const int kinds = int(j.contains("weight")) + int(j.contains("item")) + int(j.contains("model"));
   if (kinds != 1) {
-    if (diag) diag->error(path, kinds == 0 ? "must name what it changes: \"weight\" (a criterion), \"item\" or \"model\""
+    if (diag) diag->error(path, code::invalid_value, kinds == 0 ? "must name what it changes: \"weight\" (a criterion), \"item\" or \"model\""
                                           : "must change one thing: give only one of \"weight\", \"item\" and \"model\"");
     return std::nullopt;
   }
@@ -74,7 +74,7 @@ std::optional<Change> read_change(const Scenario& base, const Json& j, const std
     const std::string* id = text_member(j, "model", path, diag, "the model id");
     if (!id) return std::nullopt;
     if (!find_model(*id)) {
-      if (diag) diag->error(pointer(path, "model"), "unknown model " + describe(j["model"]) + " (choose " + model_list() + ")");
+      if (diag) diag->error(pointer(path, "model"), code::unknown_model, "unknown model " + describe(j["model"]) + " (choose " + model_list() + ")");
       return std::nullopt;
     }
     c.target = "/model";
@@ -88,7 +88,7 @@ std::optional<Change> read_change(const Scenario& base, const Json& j, const std
     bool ok = id != nullptr;
     std::size_t ci = Scenario::npos;
     if (id && (ci = base.criterion_index(*id)) == Scenario::npos) {
-      if (diag) diag->error(pointer(path, "weight"), "no criterion with id " + describe(j["weight"]) +
+      if (diag) diag->error(pointer(path, "weight"), code::unknown_reference, "no criterion with id " + describe(j["weight"]) +
                                                         (base.criteria.empty() ? " (the document has no criteria)" : ""));
       ok = false;
     }
@@ -102,7 +102,7 @@ std::optional<Change> read_change(const Scenario& base, const Json& j, const std
   bool ok = id != nullptr;
   std::size_t i = Scenario::npos;
   if (id && (i = base.item_index(*id)) == Scenario::npos) {
-    if (diag) diag->error(pointer(path, "item"), "no item with id " + describe(j["item"]));
+    if (diag) diag->error(pointer(path, "item"), code::unknown_reference, "no item with id " + describe(j["item"]));
     ok = false;
   }
   const std::string* field = text_member(j, "field", path, diag, "the field to change (e.g. \"effort\" or \"scores.<criterion>\")");
@@ -111,7 +111,7 @@ std::optional<Change> read_change(const Scenario& base, const Json& j, const std
     if (field->compare(0, kScoresPrefix.size(), kScoresPrefix) == 0) {
       const std::string criterion = field->substr(kScoresPrefix.size());
       if (base.criterion_index(criterion) == Scenario::npos) {
-        if (diag) diag->error(pointer(path, "field"), "no criterion with id " + describe(Json(criterion)) +
+        if (diag) diag->error(pointer(path, "field"), code::unknown_reference, "no criterion with id " + describe(Json(criterion)) +
                                                          (base.criteria.empty() ? " (the document has no criteria)" : ""));
         ok = false;
       }
@@ -121,7 +121,7 @@ std::optional<Change> read_change(const Scenario& base, const Json& j, const std
     } else {
       std::string names;
       for (std::size_t f = 0; f < kFieldCount; ++f) names += std::string(field_name(static_cast<Field>(f))) + ", ";
-      if (diag) diag->error(pointer(path, "field"), "no numeric item field " + describe(j["field"]) + " (choose " + names +
+      if (diag) diag->error(pointer(path, "field"), code::unknown_reference, "no numeric item field " + describe(j["field"]) + " (choose " + names +
                                                        "or scores.<criterion>)");
       ok = false;
     }
@@ -139,17 +139,17 @@ std::optional<std::vector<Change>> read_changes(const Scenario& base, const Json
                                                 Diagnostics* diag) {
   std::vector<Change> out;
   if (!scenario.contains("changes")) {
-    if (diag) diag->error(pointer(path, "changes"), "missing: the list of changes this scenario makes");
+    if (diag) diag->error(pointer(path, "changes"), code::missing, "missing: the list of changes this scenario makes");
     return std::nullopt;
   }
   const Json& list = scenario["changes"];
   const std::string list_path = pointer(path, "changes");
   if (!list.is_array()) {
-    if (diag) diag->error(list_path, "must be a list of changes (got " + describe(list) + ")");
+    if (diag) diag->error(list_path, code::wrong_type, "must be a list of changes (got " + describe(list) + ")");
     return std::nullopt;
   }
   if (list.size() > limits::items) {
-    if (diag) diag->error(list_path, "has " + std::to_string(list.size()) + " changes; the limit is " + std::to_string(limits::items));
+    if (diag) diag->error(list_path, code::too_large, "has " + std::to_string(list.size()) + " changes; the limit is " + std::to_string(limits::items));
     return std::nullopt;
   }
   bool ok = true;
@@ -183,11 +183,11 @@ ScenarioList read_scenario_list(const Json& document, const Scenario& base) {
   if (!document.is_object() || !document.contains("scenarios")) return out;
   const Json& list = document["scenarios"];
   if (!list.is_array()) {
-    diag.error("/scenarios", "must be a list of {\"id\", \"name\", \"changes\"} (got " + describe(list) + ")");
+    diag.error("/scenarios", code::wrong_type, "must be a list of {\"id\", \"name\", \"changes\"} (got " + describe(list) + ")");
     return out;
   }
   if (list.size() > limits::list_entries) {
-    diag.error("/scenarios", "has " + std::to_string(list.size()) + " scenarios; the limit is " +
+    diag.error("/scenarios", code::too_large, "has " + std::to_string(list.size()) + " scenarios; the limit is " +
                                  std::to_string(limits::list_entries));
     return out;
   }
@@ -196,14 +196,14 @@ ScenarioList read_scenario_list(const Json& document, const Scenario& base) {
     const std::string path = pointer("/scenarios", k);
     const Json& s = list[k];
     if (!s.is_object()) {
-      diag.error(path, "must be an object {\"id\", \"name\", \"changes\"} (got " + describe(s) + ")");
+      diag.error(path, code::wrong_type, "must be an object {\"id\", \"name\", \"changes\"} (got " + describe(s) + ")");
       continue;
     }
     if (s.contains("id") && s["id"].is_string()) out.listed_ids.push_back(s["id"].get<std::string>());
     for (const auto& [key, value] : s.items()) {
       (void)value;
       if (key != "id" && key != "name" && key != "changes" && key != "description")
-        diag.warning(pointer(path, key), "unknown field, kept as is (is it a typo?)");
+        diag.warning(pointer(path, key), code::unknown_field, "unknown field, kept as is (is it a typo?)");
     }
     ScenarioVariant v;
     v.index = k;
@@ -211,17 +211,20 @@ ScenarioList read_scenario_list(const Json& document, const Scenario& base) {
     if (const std::string* id = text_member(s, "id", path, &diag, "every scenario needs an id")) {
       v.id = *id;
       std::string problem;
+      std::string_view kind;
       if (id->empty()) {
-        problem = "must not be empty";
+        problem = "must not be empty", kind = code::invalid_value;
       } else if (id->size() > limits::id_bytes) {
         problem = "is " + std::to_string(id->size()) + " bytes long; the limit is " + std::to_string(limits::id_bytes);
+        kind = code::too_large;
       } else if (*id == kBaseScenario) {
-        problem = "\"base\" is reserved for the document as it is; choose another id";
+        problem = "\"base\" is reserved for the document as it is; choose another id", kind = code::invalid_value;
       } else if (auto [it, fresh] = seen.emplace(*id, k); !fresh) {
         problem = "duplicate of " + pointer(pointer("/scenarios", it->second), "id") + " " + describe(s["id"]);
+        kind = code::duplicate;
       }
       if (!problem.empty()) {
-        diag.error(pointer(path, "id"), problem);
+        diag.error(pointer(path, "id"), kind, problem);
         ok = false;
       }
     } else {
@@ -271,7 +274,7 @@ std::optional<Scenario> load_variant(const Scenario& base, std::string_view id, 
   if (!v) {
     std::string ids;
     for (const std::string& listed : base.sections().scenarios.listed_ids) ids += ", " + listed;
-    diag.error(std::string(id_path), "no scenario with id " + describe(Json(std::string(id))) + " (choose base" + ids + ")");
+    diag.error(std::string(id_path), code::unknown_reference, "no scenario with id " + describe(Json(std::string(id))) + " (choose base" + ids + ")");
     return std::nullopt;
   }
   const std::vector<Change>& changes = v->changes;
@@ -280,14 +283,18 @@ std::optional<Scenario> load_variant(const Scenario& base, std::string_view id, 
   Diagnostics d;
   auto s = load_scenario(std::move(doc), d);
   const std::string prefix = "in scenario " + describe(Json(std::string(id))) + ": ";
-  for (const auto& p : d.errors()) {
-    if (const Change* c = change_at(changes, p.path)) diag.error(mapped_path(*c, p.path), p.message);
-    else diag.error(p.path, prefix + p.message);
+  for (Problem p : d.errors()) {
+    if (const Change* c = change_at(changes, p.path)) p.path = mapped_path(*c, p.path);
+    else p.message = prefix + p.message;
+    diag.error(std::move(p));
   }
   // Warnings about the base document were reported when it was loaded; only those about
   // values this scenario sets are new.
-  for (const auto& p : d.warnings())
-    if (const Change* c = change_at(changes, p.path)) diag.warning(mapped_path(*c, p.path), p.message);
+  for (Problem p : d.warnings())
+    if (const Change* c = change_at(changes, p.path)) {
+      p.path = mapped_path(*c, p.path);
+      diag.warning(std::move(p));
+    }
   if (!s || !d.ok()) return std::nullopt;
   return s;
 }

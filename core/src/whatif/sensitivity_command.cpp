@@ -36,8 +36,8 @@ Json command_sensitivity(Request& r) {
               "each weight share; " + std::string(named->value_term) + " is not, so it has no exact interval (use --model " + e + ")"
             : "model " + id + " has no criterion weights to move; sensitivity analyses the " + e + " model's "
               "criterion weights (use --model " + e + ")";
-    if (asked) r.usage("model", why);
-    else r.diag.error("/model", why);
+    if (asked) r.usage("model", code::unsupported, why);
+    else r.diag.error("/model", code::unsupported, why);
     return nullptr;
   }
   const ModelInfo* m = r.model(*s);

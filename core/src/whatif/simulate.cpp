@@ -151,6 +151,7 @@ SimulationRun::SimulationRun(const Scenario& s, const ModelInfo& m, const Simula
     if (model_reads(m, in)) inputs.push_back(in);
   res_.inputs = inputs.size();
   res_.error = simulation_budget_problem(n, inputs.size(), settings.runs);
+  res_.error_code = code::over_budget;
   if (!res_.error.empty()) return;
 
   Ranker(s).rank(score_items(s, m).score, res_.likely);
@@ -191,6 +192,7 @@ bool SimulationRun::advance(std::uint64_t runs) {
     // Drawn inputs can overflow where the likely ones did not (finite_scores.hpp); a NaN key
     // would also break the sort. Stop with the item and the run named.
     if (const std::size_t bad = first_non_finite(scores); bad < n) {
+      res_.error_code = code::overflow;
       res_.error = "run " + std::to_string(run + 1) + " drew values from the document's ranges that overflow: " +
                    non_finite_score_message(l.work, l.m, bad, scores[bad]);
       return true;

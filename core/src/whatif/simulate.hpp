@@ -59,7 +59,8 @@ struct SimulationSettings {
 };
 
 struct SimulationResult {
-  std::string error;       ///< not empty: nothing was computed (budget exceeded)
+  std::string error;       ///< not empty: the run stopped (over budget, or a draw overflowed)
+  std::string_view error_code; ///< code::over_budget or code::overflow
   std::size_t items = 0;
   std::uint64_t runs = 0;  ///< runs completed (the requested number unless cancelled)
   bool cancelled = false;

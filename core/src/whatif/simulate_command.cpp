@@ -28,14 +28,14 @@ std::optional<long long> setting(Request& r, const Scenario& s, const char* name
   const SimulationSection& section = s.sections().simulation;
   if (!section.present) return fallback;
   if (!section.not_an_object.empty()) {
-    r.diag.error("/simulation", "must be an object {\"runs\", \"seed\"} (got " + section.not_an_object + ")");
+    r.diag.error("/simulation", code::wrong_type, "must be an object {\"runs\", \"seed\"} (got " + section.not_an_object + ")");
     return std::nullopt;
   }
   const SimulationSection::Setting& v = section.*member;
   if (!v.given) return fallback;
   const double x = v.value;
   if (x != std::floor(x) || x < static_cast<double>(min) || x > static_cast<double>(max)) {
-    r.diag.error(pointer("/simulation", name), "must be a whole number between " + std::to_string(min) + " and " +
+    r.diag.error(pointer("/simulation", name), code::out_of_range, "must be a whole number between " + std::to_string(min) + " and " +
                                                    std::to_string(max) + " (got " + v.shown + ")");
     return std::nullopt;
   }
@@ -83,15 +83,15 @@ std::optional<SimulationSetup> simulation_setup(Request& r) {
   settings.seed = static_cast<std::uint64_t>(*seed);
   settings.top = top;
   if (s->size() > simulation_limits::items) {
-    r.diag.error("/items", simulation_budget_problem(s->size(), 0, settings.runs));
+    r.diag.error("/items", code::over_budget, simulation_budget_problem(s->size(), 0, settings.runs));
     return std::nullopt;
   }
   std::size_t inputs = 0;
   for (const auto& in : s->uncertain) inputs += model_reads(*m, in);
   const std::string budget = simulation_budget_problem(s->size(), inputs, settings.runs);
   if (!budget.empty()) {
-    if (runs_from_options) r.usage("runs", budget);
-    else r.diag.error("/simulation/runs", budget);
+    if (runs_from_options) r.usage("runs", code::over_budget, budget);
+    else r.diag.error("/simulation/runs", code::over_budget, budget);
     return std::nullopt;
   }
   return SimulationSetup{std::move(*s), m, settings};
@@ -103,11 +103,11 @@ Json simulation_json(Request& r, const SimulationSetup& setup, const SimulationR
   const Scenario& s = setup.scenario;
   const SimulationSettings& settings = setup.settings;
   if (!res.error.empty()) {
-    r.diag.error("", res.error);
+    r.diag.error("", res.error_code, res.error);
     return nullptr;
   }
   if (res.runs == 0) {
-    r.diag.error("", "cancelled before the first run finished");
+    r.diag.error("", code::cancelled, "cancelled before the first run finished");
     return nullptr;
   }
   Json out = Json::object();
