@@ -144,6 +144,10 @@ int main(int argc, char** argv) {
   file(validate);
   validate->add_option("--model,-m", in.model, "also check the inputs this model needs");
 
+  CLI::App* describe = add("describe", "what the document offers: models (usable or why not), criteria and weights in "
+                                       "use, sections, views, the default top N (JSON)");
+  file(describe);
+
   CLI::App* import_csv = add("import-csv", "turn a CSV of items into a scenario document");
   file(import_csv, "CSV file, or - for standard input");
 

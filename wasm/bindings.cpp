@@ -206,6 +206,7 @@ public:
   val document_json() const {
     return text_to_js(text_guarded([&] { return engine_.document_json(); }));
   }
+  val describe() const { return text_to_js(text_guarded([&] { return engine_.describe_json(); })); }
   val explain(const val& item_id) const {
     if (!item_id.isString()) return text_to_js(wrong_type("item", item_id, "an item id (a string)"));
     return text_to_js(text_guarded([&] { return engine_.explain_json(utf8_from_js(item_id)); }));
@@ -320,7 +321,8 @@ EMSCRIPTEN_BINDINGS(gapscore) {
       .function("itemTitle", &JsEngine::item_title)
       .function("model", &JsEngine::model)
       .function("documentJson", &JsEngine::document_json)
-      .function("explain", &JsEngine::explain);
+      .function("explain", &JsEngine::explain)
+      .function("describe", &JsEngine::describe);
 
   emscripten::class_<JsSimulation>("Simulation")
       .constructor<const emscripten::val&, const emscripten::val&>()

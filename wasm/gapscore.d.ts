@@ -109,6 +109,15 @@ declare class Engine {
    * gives it. `"null"` for an unknown item or before a successful rank().
    */
   explain(itemId: string): string;
+  /**
+   * What the document offers, edits included (JSON text): the models (usable or why not,
+   * their inputs, whether they read weights), the criteria with the weights in use and where
+   * their values come from, the sections present and the views they allow, the default top
+   * N, the weight sets and the document's warnings (each with a stable `code`). The same
+   * text `run("describe", documentJson, "")` returns for the document loaded; "null" before
+   * a successful load. docs/module.md shows its shape.
+   */
+  describe(): string;
 
   /** Frees the engine's WebAssembly memory now. The object must not be used afterwards. */
   delete(): void;

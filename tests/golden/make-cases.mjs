@@ -26,6 +26,7 @@ const FORMATS = {
   explain: ['json'],
   diff: ['json'],
   validate: ['json'],
+  describe: ['json'],
   'import-csv': ['json'],
   gaps: TEXT,
   plan: TEXT,
@@ -80,12 +81,14 @@ function optionSets(file, doc, dir) {
       rank: [{ top: 10 }, { top: 10, model: 'weighted' }, { top: 10, model: 'topsis' }],
       explain: [{ item }, { item, model: 'weighted' }],
       validate: [{}],
+      describe: [{}],
     };
   const sets = {
     rank: [{}, { top: 3 }, ...MODELS.map((model) => ({ model })), ...weightSets.slice(0, 2).map((weights) => ({ weights }))],
     explain: [{ item }, ...MODELS.map((model) => ({ item, model })), ...weightSets.slice(0, 1).map((weights) => ({ item, weights }))],
     diff: [{ after_file: file }, ...(afterFile ? [{ after_file: afterFile }, { after_file: afterFile, top: 2 }, { after_file: afterFile, model: 'weighted' }] : [])],
     validate: [{}, ...MODELS.map((model) => ({ model }))],
+    describe: [{}],
     gaps: [{}],
     plan: [{ capacity: 10 }, { capacity: 1000 }, { model: 'weighted', capacity: 10 }],
     portfolio: [{}, { top: 3 }],

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "gapscore/diagnostics.hpp"
 #include "gapscore/models.hpp"
 #include "gapscore/scenario.hpp"
 
@@ -51,6 +52,9 @@ public:
   std::string document_json() const;
   /// A full explanation of one item under the current model (JSON text), as `explain` gives.
   std::string explain_json(std::string_view item_id) const;
+  /// What the document offers, edits included (JSON text): the same bytes as
+  /// run_command("describe", document) for the document loaded (docs/module.md).
+  std::string describe_json() const;
 
 private:
   bool fail(std::string path, std::string_view code, std::string message);
@@ -60,6 +64,7 @@ private:
   const ModelInfo* model_ = nullptr;
   std::string model_id_;
   ScoreTable table_;
+  Diagnostics load_warnings_; ///< the warnings of the document loaded, for describe_json
   struct Ranked; // the ranking and the ranker that keeps its buffers between calls
   std::unique_ptr<Ranked> ranked_;
   bool table_stale_ = true;   ///< inputs changed: score_items again

@@ -45,6 +45,13 @@ std::optional<Field> field_from_name(std::string_view name);
 std::string_view moscow_name(Moscow m);
 std::string_view normalization_name(Normalization n);
 
+/// Where a criterion's values come from.
+enum class CriterionSource : std::uint8_t {
+  scores, ///< each item's "scores" (the default)
+  okr,    ///< "source": "okr": each item's OKR alignment, filled in when the document loads
+  field,  ///< "source": "<field>": each item's own numeric field (one estimate, every model)
+};
+
 struct Criterion {
   std::string id;
   std::string name;
@@ -54,6 +61,8 @@ struct Criterion {
   /// of the items' range, so a criterion's scores stay absolute when items come and go.
   double scale_min = std::numeric_limits<double>::quiet_NaN();
   double scale_max = std::numeric_limits<double>::quiet_NaN();
+  CriterionSource source = CriterionSource::scores;
+  Field field = Field::effort; ///< the item field, when source is CriterionSource::field
   bool has_scale() const { return !std::isnan(scale_min); }
 };
 
@@ -113,7 +122,9 @@ struct Scenario {
 
   std::vector<Criterion> criteria;
   Normalization normalization = Normalization::minmax;
-  std::vector<std::vector<double>> scores; ///< [criterion][item], kMissing if absent
+  /// [criterion][item], kMissing if absent (read a criterion's values through
+  /// criterion_values: a criterion may take them from an item field instead).
+  std::vector<std::vector<double>> scores;
 
   std::vector<UncertainInput> uncertain;
 
@@ -130,6 +141,11 @@ struct Scenario {
 
   std::size_t size() const { return items.size(); }
   const std::vector<double>& column(Field f) const { return fields[static_cast<std::size_t>(f)]; }
+  /// Criterion c's value for every item: its scores, or the item field it takes them from,
+  /// so an edited estimate reaches every model that reads it.
+  const std::vector<double>& criterion_values(std::size_t c) const {
+    return criteria[c].source == CriterionSource::field ? column(criteria[c].field) : scores[c];
+  }
   std::vector<double>& column(Field f) { return fields[static_cast<std::size_t>(f)]; }
 
   /// Index of the item with that id, or npos.

@@ -66,6 +66,10 @@ bool prepare_command(PreparedCommand& p, std::string_view command, std::string_v
 /// The command's result (null when request.diag has errors) as run_command returns it:
 /// numbers checked, warnings attached, in the requested format.
 CommandResult complete_command(PreparedCommand& p, Json result);
+/// A successful JSON result as run_command prints it: numbers tidied, the warnings of `diag`
+/// attached, two-space indentation and a final newline (for callers outside run_command
+/// whose output must be the same bytes, such as Engine::describe_json).
+std::string json_result_text(Json result, const Diagnostics& diag);
 /// {"errors": [{"path": "", "message": what}]} with exit code 2.
 CommandResult command_failure(std::string_view what);
 CommandResult out_of_memory_result();

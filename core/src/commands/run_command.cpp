@@ -22,6 +22,7 @@ const std::vector<CommandSpec>& command_specs() {
       import_csv_command(), gaps_command(),       plan_command(),     portfolio_command(),
       kano_command(),      okr_command(),         sensitivity_command(), simulate_command(),
       compare_command(),   agreement_command(),   ahp_command(),      evidence_command(),
+      describe_command(),
   };
   return specs;
 }
@@ -133,6 +134,13 @@ CommandResult complete_command(PreparedCommand& p, Json result) {
     res.messages = problem_lines("warning", r.diag.warnings(), r.diag.hidden_warnings());
   }
   return res;
+}
+
+std::string json_result_text(Json result, const Diagnostics& diag) {
+  tidy_result_numbers(result);
+  if (!diag.warnings().empty() && result.is_object() && !result.contains("warnings"))
+    result["warnings"] = diag.warnings_array();
+  return dump(result);
 }
 
 CommandResult command_failure(std::string_view what) {

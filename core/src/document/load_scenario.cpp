@@ -264,9 +264,29 @@ private:
         else diag_.error(pointer(path, "direction"), code::invalid_value, "must be \"benefit\" or \"cost\" (got " + describe(d) + ")");
       }
       if (j.contains("scale")) load_scale(j["scale"], pointer(path, "scale"), crit);
+      if (j.contains("source")) load_source(j["source"], pointer(path, "source"), crit);
       s.criteria.push_back(crit);
     }
     s.scores.assign(s.criteria.size(), {});
+  }
+
+  /// "source": "okr" (the OKR alignment, filled in by planning/okr.cpp) or an item field
+  /// ("effort": the criterion reads each item's effort, so one estimate serves every model).
+  void load_source(const Json& v, const std::string& path, Criterion& crit) {
+    if (v == "okr") {
+      crit.source = CriterionSource::okr;
+      return;
+    }
+    if (v.is_string())
+      if (auto f = field_from_name(v.get_ref<const std::string&>())) {
+        crit.source = CriterionSource::field;
+        crit.field = *f;
+        return;
+      }
+    std::string fields;
+    for (std::size_t f = 0; f < kFieldCount; ++f) fields += std::string(f ? ", " : "") + std::string(field_name(static_cast<Field>(f)));
+    diag_.error(path, code::invalid_value, "must be \"okr\" or an item field (" + fields + "), or leave it out to score items "
+                                           "by hand (got " + describe(v) + ")");
   }
 
   void load_scale(const Json& j, const std::string& path, Criterion& crit) {
@@ -385,6 +405,13 @@ private:
       if (c == Scenario::npos) {
         diag_.error(LazyPath(path, key), code::unknown_reference, "no criterion with id " + describe(Json(key)) +
                                             (s.criteria.empty() ? " (the document has no criteria)" : ""));
+        continue;
+      }
+      if (s.criteria[c].source == CriterionSource::field) {
+        const std::string field(field_name(s.criteria[c].field));
+        diag_.error(LazyPath(path, key), code::duplicate,
+                    "criterion " + describe(Json(key)) + " takes its values from each item's " + field + " (\"source\": \"" +
+                        field + "\"); remove this score and give " + field + " instead");
         continue;
       }
       const UncertainInput where = input_at(UncertainInput::Target::score, c, i);

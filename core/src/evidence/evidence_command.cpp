@@ -202,11 +202,11 @@ Json command_evidence(Request& r) {
   const GapData& g = s->sections().gap;
   const EvidenceData& e = s->sections().evidence;
   if (g.outcomes.empty()) {
-    r.diag.error("/outcomes", code::missing, "missing: list the customer outcomes whose history the measurements record");
+    r.diag.error("/outcomes", code::missing_input, "missing: list the customer outcomes whose history the measurements record");
     return nullptr;
   }
   if (e.measurements.empty()) {
-    r.diag.error("/measurements", code::missing, "missing: record each outcome's level or satisfaction over time, e.g. "
+    r.diag.error("/measurements", code::missing_input, "missing: record each outcome's level or satisfaction over time, e.g. "
                                   "{\"outcome\": \"" + g.outcomes.front().id + "\", \"date\": \"2024-03-15\", \"" +
                                   (g.outcomes.front().has_levels() ? "current" : "satisfaction") + "\": ...}");
     return nullptr;

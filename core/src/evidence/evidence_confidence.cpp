@@ -48,7 +48,7 @@ std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
   const EvidenceData& e = s->sections().evidence;
   const Calibration cal = calibrate(realized_lifts(s->sections().gap, e), s->items, e.team);
   if (cal.overall.items == 0) {
-    r.diag.error("/measurements", code::out_of_range, "confidence from evidence needs at least one released item with a measurement of "
+    r.diag.error("/measurements", code::missing_input, "confidence from evidence needs at least one released item with a measurement of "
                                   "its outcome before and after its release");
     return std::nullopt;
   }

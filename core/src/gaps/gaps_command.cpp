@@ -17,7 +17,7 @@ Json command_gaps(Request& r) {
   if (!s) return nullptr;
   const GapData& g = s->sections().gap;
   if (g.outcomes.empty()) {
-    r.diag.error("/outcomes", code::missing, "missing: list the customer outcomes, with their segment, importance and "
+    r.diag.error("/outcomes", code::missing_input, "missing: list the customer outcomes, with their segment, importance and "
                               "satisfaction");
     return nullptr;
   }

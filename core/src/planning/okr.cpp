@@ -199,13 +199,9 @@ void apply_okr_criteria(const Json& document, const OkrData& okr, Scenario& s, D
   std::vector<double> alignment;
   for (std::size_t c = 0; c < list.size() && c < s.criteria.size(); ++c) {
     const Json& j = list[c];
-    if (!j.is_object() || !j.contains("source")) continue;
+    // "source" itself is read and checked by the loader; only the OKR source is filled here.
+    if (!j.is_object() || s.criteria[c].source != CriterionSource::okr) continue;
     const std::string path = pointer(pointer("/criteria", c), "source");
-    if (j["source"] != "okr") {
-      diag.error(path, code::invalid_value, "must be \"okr\" (the only computed source), or leave it out to score items by hand "
-                       "(got " + describe(j["source"]) + ")");
-      continue;
-    }
     if (okr.objectives.empty()) {
       diag.error(path, code::missing, "the document has no objectives to align items with");
       continue;

@@ -15,7 +15,7 @@ Json command_okr(Request& r) {
   if (!s) return nullptr;
   const OkrData& okr = s->sections().okr;
   if (okr.objectives.empty()) {
-    r.diag.error("/objectives", code::missing, "missing: list the objectives with their weights and key results");
+    r.diag.error("/objectives", code::missing_input, "missing: list the objectives with their weights and key results");
     return nullptr;
   }
   const std::vector<double> w = key_result_weights(okr);

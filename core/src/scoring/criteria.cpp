@@ -52,7 +52,7 @@ std::vector<double> weight_shares(const std::vector<Criterion>& criteria) {
 
 std::vector<double> normalize_criterion(const Scenario& s, std::size_t ci) {
   const Criterion& c = s.criteria[ci];
-  const std::vector<double>& x = s.scores[ci];
+  const std::vector<double>& x = s.criterion_values(ci);
   std::vector<double> out(x.size(), 0.0);
   if (x.empty()) return out;
   const bool cost = c.direction == Direction::cost;

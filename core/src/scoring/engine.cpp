@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "commands/request.hpp"
+#include "document/describe.hpp"
 #include "scoring/explain.hpp"
 #include "scoring/finite_scores.hpp"
 #include "scoring/ranking.hpp"
@@ -36,6 +38,8 @@ bool Engine::load(std::string_view document_json) {
     errors_ = d.errors_document().dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
     return false;
   }
+  load_warnings_ = Diagnostics();
+  for (const Problem& w : d.warnings()) load_warnings_.warning(w);
   const ModelInfo* m = find_model(s->model);
   release_json(scenario_.document); // the old document, freed without allocating (json.hpp)
   scenario_ = std::move(*s);
@@ -127,6 +131,14 @@ bool Engine::set_score(std::string_view item_id, std::string_view criterion_id, 
   if (c == Scenario::npos) return fail("criterion", code::unknown_reference, "no criterion with id " + describe(Json(std::string(criterion_id))));
   const std::string path = pointer(pointer(pointer("/items", i), "scores"), criterion_id);
   if (!std::isfinite(value)) return fail(path, code::out_of_range, "must be a finite number");
+  const Criterion& crit = scenario_.criteria[c];
+  if (crit.source == CriterionSource::field)
+    return fail(path, code::unsupported, "criterion " + describe(Json(crit.id)) + " takes its values from each item's " +
+                                             std::string(field_name(crit.field)) + ": set the item's " +
+                                             std::string(field_name(crit.field)) + " instead");
+  if (crit.source == CriterionSource::okr)
+    return fail(path, code::unsupported, "criterion " + describe(Json(crit.id)) +
+                                             " takes its values from the items' OKR alignment: change their contributions instead");
   scenario_.scores[c][i] = value;
   forget_range(scenario_.uncertain, UncertainInput::Target::score, static_cast<std::uint32_t>(c),
                static_cast<std::uint32_t>(i));
@@ -170,6 +182,11 @@ bool Engine::rank() {
 
 std::string Engine::document_json() const {
   return scenario_.document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string Engine::describe_json() const {
+  if (!model_) return "null";
+  return json_result_text(describe_scenario(scenario_), load_warnings_);
 }
 
 std::string Engine::explain_json(std::string_view item_id) const {

@@ -30,7 +30,7 @@ std::string inputs_text(const Scenario& s, const ModelInfo& m, std::size_t i) {
   for (Field f : m.required_fields) add(std::string(field_name(f)), s.column(f)[i]);
   if (m.needs_criteria) {
     for (std::size_t c = 0; c < s.criteria.size() && c < kListedInputs; ++c)
-      add("score " + s.criteria[c].id, s.scores[c][i]);
+      add("score " + s.criteria[c].id, s.criterion_values(c)[i]);
     if (s.criteria.size() > kListedInputs) out += ", ...";
   }
   if (!m.other_inputs.empty()) out += (out.empty() ? "" : ", and ") + std::string(m.other_inputs);

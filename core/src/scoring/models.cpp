@@ -73,9 +73,17 @@ void check_inputs_present(const Scenario& s, const ModelInfo& m, Diagnostics& di
     return;
   }
   for (std::size_t c = 0; c < s.criteria.size(); ++c) {
+    const Criterion& crit = s.criteria[c];
+    const bool from_field = crit.source == CriterionSource::field;
+    const std::vector<double>& values = s.criterion_values(c);
     for (std::size_t i = 0; i < s.size(); ++i) {
-      if (is_missing(s.scores[c][i]))
-        diag.error(pointer(pointer(pointer("/items", i), "scores"), s.criteria[c].id), code::missing_input,
+      if (!is_missing(values[i])) continue;
+      if (from_field) // the field is what the item lacks: name it
+        diag.error(pointer(pointer("/items", i), field_name(crit.field)), code::missing_input,
+                   "missing: model " + std::string(m.id) + " needs every item's " + std::string(field_name(crit.field)) +
+                       " (criterion " + describe(Json(crit.id)) + " takes its values from it)");
+      else
+        diag.error(pointer(pointer(pointer("/items", i), "scores"), crit.id), code::missing_input,
                    "missing: model " + std::string(m.id) + " needs a score for every criterion");
     }
   }

@@ -9,7 +9,7 @@
 namespace gapscore {
 namespace {
 
-std::vector<double> term(const Scenario& s, std::size_t c) { return vector_normalized(s.scores[c]); }
+std::vector<double> term(const Scenario& s, std::size_t c) { return vector_normalized(s.criterion_values(c)); }
 
 void combine(const Scenario& s, ScoreTable& t) {
   t.term_weights = weight_shares(s.criteria);
@@ -38,7 +38,7 @@ Json explain(const Scenario& s, const ScoreTable& t, std::size_t i) {
     terms.push_back(Json{{"term", crit.id},
                          {"name", crit.name},
                          {"direction", cost ? "cost" : "benefit"},
-                         {"raw", s.scores[c][i]},
+                         {"raw", s.criterion_values(c)[i]},
                          {"normalized", t.terms[c][i]},
                          {"weight_share", w},
                          {"weighted", v},

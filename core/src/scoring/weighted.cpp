@@ -22,7 +22,7 @@ Json explain(const Scenario& s, const ScoreTable& t, std::size_t i) {
     terms.push_back(Json{{"term", crit.id},
                          {"name", crit.name},
                          {"direction", crit.direction == Direction::cost ? "cost" : "benefit"},
-                         {"raw", s.scores[c][i]},
+                         {"raw", s.criterion_values(c)[i]},
                          {"normalized", t.terms[c][i]},
                          {"weight", crit.weight},
                          {"weight_share", t.term_weights[c]},

@@ -117,7 +117,7 @@ Json command_agreement(Request& r) {
   if (!s) return nullptr;
   const StakeholderData& d = s->sections().stakeholders;
   if (d.stakeholders.empty()) {
-    r.diag.error("/stakeholders", code::missing, "missing: list the stakeholders with their ratings "
+    r.diag.error("/stakeholders", code::missing_input, "missing: list the stakeholders with their ratings "
                                   "[{\"id\", \"ratings\": {item id: number}}]");
     return nullptr;
   }

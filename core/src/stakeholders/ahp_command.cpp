@@ -12,7 +12,7 @@ Json command_ahp(Request& r) {
   if (!s) return nullptr;
   const auto& ahp = s->sections().ahp;
   if (!ahp) {
-    r.diag.error("/ahp", code::missing, "missing: {\"criteria\": [ids], \"comparisons\": [[a, b, r], ...]} where a is r times "
+    r.diag.error("/ahp", code::missing_input, "missing: {\"criteria\": [ids], \"comparisons\": [[a, b, r], ...]} where a is r times "
                          "as important as b (Saaty's scale 1/9..9)");
     return nullptr;
   }

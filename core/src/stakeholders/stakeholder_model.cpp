@@ -95,7 +95,7 @@ void validate_stakeholder(const Scenario& s, Diagnostics& diag) {
   std::size_t with_ratings = 0;
   for (const auto& st : d.stakeholders) with_ratings += st.rated > 0;
   if (with_ratings == 0) {
-    diag.error("/stakeholders", code::missing, std::string(d.stakeholders.empty() ? "missing" : "no stakeholder rates any item") +
+    diag.error("/stakeholders", code::missing_input, std::string(d.stakeholders.empty() ? "missing" : "no stakeholder rates any item") +
                                     ": model stakeholder combines the stakeholders' ratings "
                                     "[{\"id\", \"ratings\": {item id: number}}]");
     return;

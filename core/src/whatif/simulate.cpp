@@ -69,11 +69,14 @@ std::string with_thousands(std::uint64_t x) {
 
 } // namespace
 
-bool model_reads(const ModelInfo& m, const UncertainInput& in) {
-  if (in.target == UncertainInput::Target::field)
-    return std::find(m.required_fields.begin(), m.required_fields.end(), static_cast<Field>(in.column)) !=
-           m.required_fields.end();
-  return m.needs_criteria;
+bool model_reads(const Scenario& s, const ModelInfo& m, const UncertainInput& in) {
+  if (in.target != UncertainInput::Target::field) return m.needs_criteria;
+  const Field f = static_cast<Field>(in.column);
+  if (std::find(m.required_fields.begin(), m.required_fields.end(), f) != m.required_fields.end()) return true;
+  if (!m.needs_criteria) return false;
+  for (const Criterion& c : s.criteria)
+    if (c.source == CriterionSource::field && c.field == f) return true;
+  return false;
 }
 
 std::string simulation_budget_problem(std::size_t items, std::size_t inputs, std::uint64_t runs) {
@@ -148,7 +151,7 @@ SimulationRun::SimulationRun(const Scenario& s, const ModelInfo& m, const Simula
   res_.items = n;
   std::vector<UncertainInput> inputs;
   for (const auto& in : s.uncertain)
-    if (model_reads(m, in)) inputs.push_back(in);
+    if (model_reads(s, m, in)) inputs.push_back(in);
   res_.inputs = inputs.size();
   res_.error = simulation_budget_problem(n, inputs.size(), settings.runs);
   res_.error_code = code::over_budget;

@@ -90,8 +90,8 @@ struct SimulationResult {
 std::string simulation_budget_problem(std::size_t items, std::size_t inputs, std::uint64_t runs);
 
 /// Whether the model reads this input (fields it requires; scores and weights of
-/// criteria-based models).
-bool model_reads(const ModelInfo& m, const UncertainInput& input);
+/// criteria-based models, and the fields their criteria take values from).
+bool model_reads(const Scenario& s, const ModelInfo& m, const UncertainInput& input);
 
 /// The one simulation primitive: a run that advances in steps, so a caller can stay
 /// responsive between them (the widget runs a slice per animation frame, the CLI draws a

@@ -87,7 +87,7 @@ std::optional<SimulationSetup> simulation_setup(Request& r) {
     return std::nullopt;
   }
   std::size_t inputs = 0;
-  for (const auto& in : s->uncertain) inputs += model_reads(*m, in);
+  for (const auto& in : s->uncertain) inputs += model_reads(*s, *m, in);
   const std::string budget = simulation_budget_problem(s->size(), inputs, settings.runs);
   if (!budget.empty()) {
     if (runs_from_options) r.usage("runs", code::over_budget, budget);
