@@ -163,7 +163,10 @@ TEST(Diff, ReportsRanksAndTheTermsThatMovedEachItem) {
   EXPECT_EQ(a["after_rank"], 2);
   EXPECT_EQ(a["change"], -1);
   EXPECT_TRUE(a["moved_by"].empty());
-  EXPECT_EQ(a["reason"], "other items moved past it");
+  // It fell because c overtook it, and says so (issue 17: "other items" named no one).
+  EXPECT_EQ(a["reason"], "c moved past it");
+  EXPECT_EQ(a["reason_code"], "others_moved_past");
+  EXPECT_EQ(a["moved_past"], Json::array({"c"}));
   EXPECT_EQ(row_of(out, "d")["reason"], "unchanged");
   // Rows come in the new ranking order.
   EXPECT_EQ(ids(out["items"]), (std::vector<std::string>{"c", "a", "b", "d"}));
@@ -242,3 +245,44 @@ TEST(RankTable, WideCharactersKeepColumnsAligned) {
   EXPECT_EQ(padding_after("修复"), padding_after("abcd")) << table;
   EXPECT_EQ(padding_after("\xF0\x9F\x90\x9C" "ab"), padding_after("abcd")) << table;
 }
+
+namespace gapscore {
+namespace {
+
+// Issue 17 item 2: a weight change is a reason only for a model that reads weights, and an
+// item that rose with nothing of its own changed names the item that dropped below it.
+TEST(Diff, ReasonsAreTrueForTheModelInUse) {
+  const Json before = {{"format", "gapscore/1"},
+                       {"model", "rice"},
+                       {"criteria", {{{"id", "x"}, {"weight", 1}}, {{"id", "y"}, {"weight", 1}}}},
+                       {"items",
+                        {{{"id", "a"}, {"reach", 100}, {"impact", 1}, {"confidence", 1}, {"effort", 1}, {"scores", {{"x", 1}, {"y", 3}}}},
+                         {{"id", "b"}, {"reach", 50}, {"impact", 1}, {"confidence", 1}, {"effort", 1}, {"scores", {{"x", 2}, {"y", 2}}}},
+                         {{"id", "c"}, {"reach", 10}, {"impact", 1}, {"confidence", 1}, {"effort", 1}, {"scores", {{"x", 3}, {"y", 1}}}}}}};
+  Json after = before;
+  after["criteria"][0]["weight"] = 5; // RICE reads no weights
+  after["items"][0]["effort"] = 20;   // a drops from first to last: 100 / 20 = 5
+  const Json out = run_json("diff", before.dump(), {{"after", after.dump()}});
+  EXPECT_EQ(out["weights"].size(), 1u) << "the weight change is still listed";
+  for (const Json& row : out["items"])
+    EXPECT_NE(row["reason_code"], "weights_changed") << row.dump() << ": RICE reads no weights";
+  const Json* b = nullptr;
+  for (const Json& row : out["items"])
+    if (row["id"] == "b") b = &row;
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ((*b)["change"], 1);
+  EXPECT_EQ((*b)["reason"], "a dropped below it");
+  EXPECT_EQ((*b)["reason_code"], "others_dropped_below");
+  EXPECT_EQ((*b)["dropped_below"], Json::array({"a"}));
+  EXPECT_EQ(out["items"][2]["reason_code"], "own_terms_changed");
+  // Under the weighted model the same weight change is the reason: min-max, equal weights, all
+  // three tie at 0.5 (a, b, c by id); x at 5 of 6: a 1/6, b 1/2, c 5/6, so c and a swap.
+  const Json weighted = run_json("diff", before.dump(), {{"after", after.dump()}, {"model", "weighted"}});
+  EXPECT_EQ(weighted["items"][0]["id"], "c");
+  EXPECT_EQ(weighted["items"][0]["reason_code"], "weights_changed");
+  EXPECT_EQ(weighted["items"][2]["id"], "a");
+  EXPECT_EQ(weighted["items"][2]["reason_code"], "weights_changed");
+}
+
+} // namespace
+} // namespace gapscore

@@ -179,7 +179,8 @@ TEST(Compare, TheTermsThatMovedAnItem) {
   EXPECT_EQ(sso["moved_by"][0]["term"], "cost");
   EXPECT_DOUBLE_EQ(sso["moved_by"][0]["before"].get<double>(), 0.2);
   EXPECT_DOUBLE_EQ(sso["moved_by"][0]["after"].get<double>(), 0.8);
-  EXPECT_EQ(out["items"][1]["reason"], "other items moved past it");
+  EXPECT_EQ(out["items"][1]["reason"], "sso moved past it");
+  EXPECT_EQ(out["items"][1]["reason_code"], "others_moved_past");
   EXPECT_EQ(out["weights"], Json::array());
 }
 

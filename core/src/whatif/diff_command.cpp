@@ -79,6 +79,42 @@ void add_rank_changes(Json& out, const Scored& before_scored, const Scored& afte
     normalization_reason = "the normalization changed (" + from + " → " + to + ")";
   }
 
+  // A weight change is a reason only for a model that reads weights (RICE ignores them).
+  const bool weights_matter = !weights.empty() && before->model->reads_weights() && after->model->reads_weights();
+  // Items that moved without a change of their own moved because others crossed them: the
+  // ones that went down (to name who dropped below an item that rose) and up.
+  std::vector<std::size_t> went_down, went_up; // indices in `after`, by rank before
+  for (std::size_t j = 0; j < sb.size(); ++j) {
+    const std::size_t i = sa.item_index(sb.items[j].id);
+    if (i == Scenario::npos) continue;
+    const std::uint32_t ra = before->ranking.rank[i], rb = after->ranking.rank[j];
+    if (rb > ra) went_down.push_back(j);
+    if (rb < ra) went_up.push_back(j);
+  }
+  auto rank_before = [&](std::size_t j) { return before->ranking.rank[sa.item_index(sb.items[j].id)]; };
+  auto by_rank_before = [&](std::size_t x, std::size_t y) { return rank_before(x) < rank_before(y); };
+  std::sort(went_down.begin(), went_down.end(), by_rank_before);
+  std::sort(went_up.begin(), went_up.end(), by_rank_before);
+  /// Items of `movers` on the other side of item j before and after (it rose: they were
+  /// above and are now below; it fell: they were below and are now above), at most three.
+  auto crossed = [&](std::size_t j, const std::vector<std::size_t>& movers, bool rose) {
+    constexpr std::size_t kNamed = 3;
+    const std::uint32_t ra = rank_before(j), rb = after->ranking.rank[j];
+    Json ids = Json::array();
+    for (std::size_t k : movers) {
+      if (k == j || ids.size() == kNamed) continue;
+      const std::uint32_t ka = rank_before(k), kb = after->ranking.rank[k];
+      if (rose ? (ka < ra && kb > rb) : (ka > ra && kb < rb)) ids.push_back(sb.items[k].id);
+    }
+    return ids;
+  };
+  auto names = [](const Json& ids) {
+    std::string out;
+    for (std::size_t k = 0; k < ids.size(); ++k)
+      out += (k == 0 ? "" : k + 1 == ids.size() ? " and " : ", ") + ids[k].get<std::string>();
+    return out;
+  };
+
   struct Row {
     std::size_t sort_key;
     Json json;
@@ -94,6 +130,7 @@ void add_rank_changes(Json& out, const Scored& before_scored, const Scored& afte
       row["after_rank"] = rb;
       row["after_score"] = after->table.score[j];
       row["reason"] = "added";
+      row["reason_code"] = "added";
       added.push_back(sb.items[j].id);
       if (top && rb <= top) entered.push_back(sb.items[j].id);
     } else {
@@ -105,14 +142,26 @@ void add_rank_changes(Json& out, const Scored& before_scored, const Scored& afte
       row["after_score"] = after->table.score[j];
       Json moved = moved_terms(*before, i, *after, j);
       // Under another model the terms are other numbers anyway: the model is the reason.
-      const std::string reason = ra == rb                ? "unchanged"
-                                 : model_changed         ? "the model changed"
-                                 : normalization_changed ? normalization_reason
-                                 : !moved.empty()        ? "its own terms changed"
-                                 : !weights.empty()      ? "criterion weights changed"
-                                                         : "other items moved past it";
+      std::string reason, reason_code;
+      Json others;
+      if (ra == rb) reason = "unchanged", reason_code = "unchanged";
+      else if (model_changed) reason = "the model changed", reason_code = "model_changed";
+      else if (normalization_changed) reason = normalization_reason, reason_code = "normalization_changed";
+      else if (!moved.empty()) reason = "its own terms changed", reason_code = "own_terms_changed";
+      else if (weights_matter) reason = "criterion weights changed", reason_code = "weights_changed";
+      else if (rb < ra) {
+        others = crossed(j, went_down, true);
+        reason = others.empty() ? "items above it dropped below it" : names(others) + " dropped below it";
+        reason_code = "others_dropped_below";
+      } else {
+        others = crossed(j, went_up, false);
+        reason = others.empty() ? "other items moved past it" : names(others) + " moved past it";
+        reason_code = "others_moved_past";
+      }
       row["moved_by"] = std::move(moved);
       row["reason"] = reason;
+      row["reason_code"] = reason_code;
+      if (!others.is_null()) row[reason_code == "others_dropped_below" ? "dropped_below" : "moved_past"] = std::move(others);
       if (top && ra > top && rb <= top) entered.push_back(sb.items[j].id);
       if (top && ra <= top && rb > top) left.push_back(sb.items[j].id);
     }
@@ -126,7 +175,8 @@ void add_rank_changes(Json& out, const Scored& before_scored, const Scored& afte
     rows.push_back({sb.size() + ra, Json{{"id", sa.items[i].id}, {"title", sa.items[i].title},
                                           {"before_rank", ra}, {"after_rank", nullptr},
                                           {"before_score", before->table.score[i]},
-                                          {"reason", "removed"}}});
+                                          {"reason", "removed"},
+                                          {"reason_code", "removed"}}});
   }
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.sort_key < b.sort_key; });
   Json items = Json::array();
