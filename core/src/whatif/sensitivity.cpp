@@ -17,7 +17,11 @@ struct End {
   bool included = true;
   bool bounded = false;
   std::size_t pair = 0;
+  std::vector<std::size_t> ties; ///< every pair crossing at `at`, `pair` among them
 };
+
+/// Whether two crossing points are the same point, up to the rounding of -b / a.
+bool same_point(double x, double y) { return std::fabs(x - y) <= 1e-12 * std::max(1.0, std::fabs(x)); }
 
 /// Whether a crossing at (at, included) is met before `best` when moving away from the
 /// current weight: nearer first; at the same point an excluded end (the flip happens right
@@ -60,9 +64,15 @@ std::vector<WeightSensitivity> weight_sensitivity(const Scenario& s, const Model
 
   // The pairs that decide the ordered top N: neighbours inside it, and its last item
   // against every item below it. Listed by the rank of the upper, then the lower item.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
-  for (std::size_t m = 0; m + 1 < shown; ++m) pairs.emplace_back(now.order[m], now.order[m + 1]);
-  for (std::size_t q = shown; q < n; ++q) pairs.emplace_back(now.order[shown - 1], now.order[q]);
+  using Pair = std::pair<std::uint32_t, std::uint32_t>;
+  std::vector<Pair> ordered;
+  for (std::size_t m = 0; m + 1 < shown; ++m) ordered.emplace_back(now.order[m], now.order[m + 1]);
+  for (std::size_t q = shown; q < n; ++q) ordered.emplace_back(now.order[shown - 1], now.order[q]);
+  // The pairs that decide which items are in the top N: each of them against each item
+  // below it (its order inside may change freely).
+  std::vector<Pair> membership;
+  for (std::size_t m = 0; m < shown; ++m)
+    for (std::size_t q = shown; q < n; ++q) membership.emplace_back(now.order[m], now.order[q]);
 
   // S_i over every criterion; S_i without criterion k is S_i − w_k·v_ik (cheap: O(items)
   // per weight instead of O(items × criteria)).
@@ -70,7 +80,29 @@ std::vector<WeightSensitivity> weight_sensitivity(const Scenario& s, const Model
   for (std::size_t c = 0; c < nc; ++c)
     for (std::size_t i = 0; i < n; ++i) total[i] += s.criteria[c].weight * t.terms[c][i];
 
-  for (std::size_t k = 0; k < nc; ++k) {
+  // The interval of weight k in which every pair keeps its order: the nearest crossing below
+  // and above the current weight.
+  // Which of several pairs crossing at one point really swap the top N's members, as the
+  // weight moves past it: there every item involved has the same score, and just past the
+  // point their term v_ik orders them (a larger one rises as the weight grows), then the
+  // tie-break. At w = 0 nothing lies past: the tie-break orders them at the point itself.
+  // The lowest such member leaves; the highest such outsider enters.
+  auto exchange_at = [&](std::size_t k, const std::vector<Pair>& pairs, const End& end, bool upward) {
+    const std::vector<double>& v = t.terms[k];
+    const bool past = upward || end.at > 0;
+    auto above = [&](std::uint32_t x, std::uint32_t y) { // x above y once the swap happened
+      if (past && v[x] != v[y]) return upward ? v[x] > v[y] : v[x] < v[y];
+      return by_tie_break.rank[x] < by_tie_break.rank[y];
+    };
+    Pair out = pairs[end.pair];
+    for (std::size_t p : end.ties) { // every pair crossing at the point, the end's own among them
+      if (above(out.first, pairs[p].first)) out.first = pairs[p].first;   // a lower member
+      if (above(pairs[p].second, out.second)) out.second = pairs[p].second; // a higher outsider
+    }
+    return out;
+  };
+
+  auto interval = [&](std::size_t k, const std::vector<Pair>& pairs, bool membership) {
     const double w0 = s.criteria[k].weight;
     const std::vector<double>& v = t.terms[k];
     End low, high;
@@ -99,23 +131,46 @@ std::vector<WeightSensitivity> weight_sensitivity(const Scenario& s, const Model
       if (a > 0) { // i stays ahead for w above the crossing
         if (cross > w0) cross = w0, included = true; // tied now by the 40-bit comparison
         if (cross < 0 || (cross == 0 && included)) continue;
-        if (tighter(cross, included, low, false)) low = {cross, included, true, p};
+        const bool same = low.bounded && same_point(cross, low.at);
+        if (tighter(cross, included, low, false)) {
+          if (!same) low.ties.clear();
+          low = {cross, included, true, p, std::move(low.ties)};
+        }
+        if (same || low.pair == p) low.ties.push_back(p);
       } else { // i stays ahead for w below the crossing
         if (cross < w0) cross = w0, included = true;
-        if (tighter(cross, included, high, true)) high = {cross, included, true, p};
+        const bool same = high.bounded && same_point(cross, high.at);
+        if (tighter(cross, included, high, true)) {
+          if (!same) high.ties.clear();
+          high = {cross, included, true, p, std::move(high.ties)};
+        }
+        if (same || high.pair == p) high.ties.push_back(p);
       }
     }
-    WeightSensitivity r = unbounded(k, w0);
+    WeightInterval r;
     if (low.bounded) {
-      r.stable_min = low.at;
+      r.min = low.at;
       r.min_included = low.included;
-      r.flip_below = pairs[low.pair];
+      r.flip_below = membership ? exchange_at(k, pairs, low, false) : pairs[low.pair];
     }
     if (high.bounded) {
-      r.stable_max = high.at;
+      r.max = high.at;
       r.max_included = high.included;
-      r.flip_above = pairs[high.pair];
+      r.flip_above = membership ? exchange_at(k, pairs, high, true) : pairs[high.pair];
     }
+    return r;
+  };
+
+  for (std::size_t k = 0; k < nc; ++k) {
+    WeightSensitivity r = unbounded(k, s.criteria[k].weight);
+    const WeightInterval o = interval(k, ordered, false);
+    r.stable_min = o.min;
+    r.min_included = o.min_included;
+    r.stable_max = o.max;
+    r.max_included = o.max_included;
+    r.flip_below = o.flip_below;
+    r.flip_above = o.flip_above;
+    r.same_items = interval(k, membership, true);
     out.push_back(r);
   }
   return out;

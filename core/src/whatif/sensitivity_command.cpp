@@ -14,6 +14,21 @@ Json pair_json(const Scenario& s, const std::optional<std::pair<std::uint32_t, s
   return Json::array({s.items[p->first].id, s.items[p->second].id});
 }
 
+/// {"enters", "leaves"} at one end of the membership interval, or null when unbounded.
+Json swap_json(const Scenario& s, const std::optional<std::pair<std::uint32_t, std::uint32_t>>& p) {
+  if (!p) return nullptr;
+  return Json{{"enters", s.items[p->second].id}, {"leaves", s.items[p->first].id}};
+}
+
+Json same_items_json(const Scenario& s, const WeightInterval& w) {
+  return Json{{"min", w.min},
+              {"max", w.max ? Json(*w.max) : Json(nullptr)},
+              {"min_included", w.min_included},
+              {"max_included", w.max_included},
+              {"below", swap_json(s, w.flip_below)},
+              {"above", swap_json(s, w.flip_above)}};
+}
+
 } // namespace
 
 Json command_sensitivity(Request& r) {
@@ -62,7 +77,8 @@ Json command_sensitivity(Request& r) {
                            {"stable_min_included", w.min_included},
                            {"stable_max_included", w.max_included},
                            {"flip_below", pair_json(*s, w.flip_below)},
-                           {"flip_above", pair_json(*s, w.flip_above)}});
+                           {"flip_above", pair_json(*s, w.flip_above)},
+                           {"same_items", same_items_json(*s, w.same_items)}});
   }
   out["weights"] = std::move(weights);
   return out;
