@@ -48,3 +48,23 @@ TEST(Rice, ExplanationReadsWithoutFloatingPointNoise) {
   EXPECT_NE(out["score"].get<double>(), 0.3);
   EXPECT_EQ(out["computation"], "3 × 1 × 0.1 / 1 = 0.3");
 }
+
+namespace gapscore {
+namespace {
+
+// Issue 17 item 7: an explanation starts with why the item sits where it does against its
+// neighbours. Intercom's three projects (McBride 2016): project-3 800, project-1 675,
+// project-2 400. Project-1 beats project-2 most on impact (3 vs 1: ×3) and effort (2 vs 4:
+// ×2; reach favours project-2); project-3 beats it most on effort (1 vs 2: ×2) and reach (800
+// vs 450: ×1.78).
+TEST(Rice, ExplanationSaysWhyAgainstItsNeighbours) {
+  const Json out = test::run_json("explain", test::read_file("tests/fixtures/intercom_rice.json"), {{"item", "project-1"}});
+  EXPECT_EQ(out["why"],
+            "2nd of 3 by RICE. Above Project 2 (3rd) mainly on impact (3 vs 1) and effort (2 vs 4). "
+            "Below Project 3 (1st), which leads on effort (1 vs 2) and reach (800 vs 450).");
+  EXPECT_EQ(out["below"]["behind_on"][0], Json({{"term", "impact"}, {"name", "impact"}, {"this", 3.0}, {"other", 1.0}}));
+  EXPECT_EQ(out["above"]["ahead_on"][1], Json({{"term", "reach"}, {"name", "reach"}, {"this", 450.0}, {"other", 800.0}}));
+}
+
+} // namespace
+} // namespace gapscore

@@ -37,6 +37,14 @@ enum class EvidenceConfidence : std::uint8_t {
   lifts,      ///< each of the item's lifts, scaled (lift × confidence: the gap model)
 };
 
+/// How a score is built from its terms, so an explanation can say which terms make the
+/// difference between two items.
+enum class ScoreShape : std::uint8_t {
+  sum,            ///< score = Σ parts (the stacked bar): WSJF, weighted, gap, stakeholder
+  product,        ///< score = Π factors / Π divisors (the last `divisors` terms): RICE, ICE
+  weighted_terms, ///< neither: the terms weighted by their shares, cost criteria reversed (TOPSIS)
+};
+
 /// A scoring model: how it scores, and what callers would otherwise ask by comparing ids.
 /// Each model is one file that fills one of these; the registry (models()) lists them.
 struct ModelInfo {
@@ -76,6 +84,11 @@ struct ModelInfo {
   /// `rank` places each item in the value-vs-effort quadrants.
   bool quadrants = false;
   EvidenceConfidence evidence_confidence = EvidenceConfidence::none;
+
+  /// How the score is built from its terms; a sum whose parts are left out (too many to
+  /// show) is compared as a product of its terms, the last `divisors` dividing.
+  ScoreShape shape = ScoreShape::sum;
+  std::size_t divisors = 0;
 
   /// Whether the model reads criterion weights (a weight slider means something).
   bool reads_weights() const { return combine != nullptr; }

@@ -90,14 +90,14 @@ std::string number_text(double value) {
 // Rounded to 12 significant digits so that 13.8 / 10 reads 1.38, not 1.3800000000000001.
 // Only IEEE basic operations (× and ÷ by ten, floor), no printf, so native and WebAssembly
 // print the same text.
-std::string display_number(double x) {
+std::string display_number(double x, int digits) {
   const double a = std::fabs(x);
   if (!(a > 0) || !std::isfinite(a) || a >= 1e15 || a < 1e-6) return number_text(x);
   int e = 0; // 10^e <= a < 10^(e+1)
   double p = 1;
   while (p * 10 <= a) p *= 10, ++e;
   while (p > a) p /= 10, --e;
-  const int shift = 11 - e; // keep 12 significant digits
+  const int shift = digits - 1 - e; // keep `digits` significant digits
   if (shift < 0 || shift > 22) return number_text(x);
   double scale = 1;
   for (int k = 0; k < shift; ++k) scale *= 10;

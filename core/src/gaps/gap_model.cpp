@@ -121,6 +121,7 @@ const ModelInfo& gap_model() {
     m.validate = validate_gap;
     m.value_term = "gap value (Σ lift × unrealized value × opportunity / 10)";
     m.evidence_confidence = EvidenceConfidence::lifts;
+    m.divisors = 1; // beyond 64 outcomes there are no parts: gap value / effort
     return m;
   }();
   return m;

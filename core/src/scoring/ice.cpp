@@ -33,6 +33,7 @@ const ModelInfo& ice_model() {
     m.score = score;
     m.explain = explain;
     m.value_term = "impact × confidence";
+    m.shape = ScoreShape::product;
     return m;
   }();
   return m;

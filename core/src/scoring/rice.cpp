@@ -33,6 +33,8 @@ const ModelInfo& rice_model() {
     m.score = score;
     m.explain = explain;
     m.value_term = "reach × impact × confidence";
+    m.shape = ScoreShape::product;
+    m.divisors = 1;
     m.evidence_confidence = EvidenceConfidence::confidence;
     return m;
   }();

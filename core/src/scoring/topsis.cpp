@@ -69,6 +69,7 @@ const ModelInfo& topsis_model() {
     m.criterion_term = term;
     m.combine = combine;
     m.value_term = "TOPSIS closeness";
+    m.shape = ScoreShape::weighted_terms;
     return m;
   }();
   return m;

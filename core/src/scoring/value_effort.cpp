@@ -33,6 +33,8 @@ const ModelInfo& value_effort_model() {
     m.score = score;
     m.explain = explain;
     m.value_term = "value";
+    m.shape = ScoreShape::product;
+    m.divisors = 1;
     m.quadrants = true;
     return m;
   }();
