@@ -15,6 +15,7 @@
 #include "gapscore/command.hpp"
 #include "gapscore/diagnostics.hpp"
 #include "gapscore/json.hpp"
+#include "gapscore/models.hpp"
 
 namespace {
 
@@ -121,7 +122,7 @@ int main(int argc, char** argv) {
 
   CLI::App* rank = add("rank", "rank the items by a model");
   file(rank);
-  rank->add_option("--model,-m", in.model, "rice, ice, wsjf, value_effort, weighted, topsis, ...");
+  rank->add_option("--model,-m", in.model, "the model to rank by: " + gapscore::model_list());
   rank->add_option("--top,-n", in.top, "show only the first N");
   rank->add_option("--weights,-w", in.weights, "rank with this stakeholder's criterion weights (a stakeholder id)");
   rank->add_option("--confidence-from", in.confidence_from,
