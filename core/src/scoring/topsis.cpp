@@ -5,6 +5,7 @@
 
 #include "scoring/builtin_models.hpp"
 #include "scoring/criteria.hpp"
+#include "scoring/model_explain.hpp"
 
 namespace gapscore {
 namespace {
@@ -19,7 +20,7 @@ void combine(const Scenario& s, ScoreTable& t) {
 
 void score(const Scenario& s, ScoreTable& t) { score_criteria(topsis_model(), s, t); }
 
-Json explain(const Scenario& s, const ScoreTable& t, std::size_t i) {
+GAPSCORE_COLD Json explain(const Scenario& s, const ScoreTable& t, std::size_t i) {
   Json terms = Json::array();
   double dplus = 0, dminus = 0;
   for (std::size_t c = 0; c < t.terms.size(); ++c) {

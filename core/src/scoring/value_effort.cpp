@@ -17,7 +17,7 @@ void score(const Scenario& s, ScoreTable& t) {
   }
 }
 
-Json explain(const Scenario&, const ScoreTable& t, std::size_t i) { return explain_product(t, i, 1); }
+GAPSCORE_COLD Json explain(const Scenario&, const ScoreTable& t, std::size_t i) { return explain_product(t, i, 1); }
 
 } // namespace
 

@@ -2,6 +2,7 @@
 // normalized score, normalized as the document says (criteria.hpp).
 #include "scoring/builtin_models.hpp"
 #include "scoring/criteria.hpp"
+#include "scoring/model_explain.hpp"
 
 namespace gapscore {
 namespace {
@@ -13,7 +14,7 @@ void combine(const Scenario& s, ScoreTable& t) {
 
 void score(const Scenario& s, ScoreTable& t) { score_criteria(weighted_model(), s, t); }
 
-Json explain(const Scenario& s, const ScoreTable& t, std::size_t i) {
+GAPSCORE_COLD Json explain(const Scenario& s, const ScoreTable& t, std::size_t i) {
   Json terms = Json::array();
   std::string sum;
   for (std::size_t c = 0; c < t.terms.size(); ++c) {

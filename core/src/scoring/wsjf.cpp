@@ -23,7 +23,7 @@ void score(const Scenario& s, ScoreTable& t) {
   }
 }
 
-Json explain(const Scenario&, const ScoreTable& t, std::size_t i) {
+GAPSCORE_COLD Json explain(const Scenario&, const ScoreTable& t, std::size_t i) {
   Json terms = Json::array();
   const double job = t.terms[3][i];
   std::string sum;
