@@ -8,6 +8,9 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
+using gapscore::test::find_by;
+using gapscore::test::has_problem;
+using gapscore::test::problems;
 using gapscore::test::read_file;
 using gapscore::test::run_json;
 
@@ -15,26 +18,6 @@ namespace {
 
 Json agreement(const std::string& fixture, Json options = Json::object(), int* code = nullptr) {
   return run_json("agreement", read_file("tests/fixtures/" + fixture), std::move(options), code);
-}
-
-const Json* find(const Json& list, const char* key, const std::string& id) {
-  for (const auto& row : list)
-    if (row[key] == id) return &row;
-  return nullptr;
-}
-
-bool has_problem(const Json& list, const std::string& path, const std::string& words) {
-  for (const auto& p : list)
-    if (p["path"] == path && p["message"].get<std::string>().find(words) != std::string::npos) return true;
-  return false;
-}
-
-std::string problems(const Json& out) {
-  std::string s;
-  for (const char* kind : {"errors", "warnings"})
-    if (out.contains(kind))
-      for (const auto& e : out[kind]) s += e["path"].get<std::string>() + ": " + e["message"].get<std::string>() + "\n";
-  return s;
 }
 
 } // namespace
@@ -57,7 +40,7 @@ TEST(AgreementCommand, NagG08dafExampleWithTies) {
   EXPECT_EQ(out["interpretation"], "unusually strong agreement"); // Schmidt (1997): 0.828 is nearest 0.9
   const double sums[] = {27.5, 26.5, 24, 19.5, 21, 13, 10, 9.5, 7.5, 6.5};
   for (int i = 0; i < 10; ++i) {
-    const Json* row = find(out["items"], "id", "object-" + std::to_string(i + 1));
+    const Json* row = find_by(out["items"], "id", "object-" + std::to_string(i + 1));
     ASSERT_NE(row, nullptr);
     EXPECT_EQ((*row)["rank_sum"], sums[i]);
     EXPECT_DOUBLE_EQ((*row)["mean_rank"].get<double>(), sums[i] / 3);
@@ -100,8 +83,8 @@ TEST(AgreementCommand, SprentExample109WithoutTies) {
   // Six items: the chi-square p-value is only indicative, and the output says so.
   EXPECT_TRUE(has_problem(out["warnings"], "/stakeholders", "treat it as indicative")) << problems(out);
   // Rank sums (1 = best) I..VI = 8 10 4 16 10 15: III is everyone's favourite.
-  EXPECT_EQ((*find(out["items"], "id", "III"))["rank_sum"], 4.0);
-  EXPECT_EQ((*find(out["items"], "id", "IV"))["rank_sum"], 16.0);
+  EXPECT_EQ((*find_by(out["items"], "id", "III"))["rank_sum"], 4.0);
+  EXPECT_EQ((*find_by(out["items"], "id", "IV"))["rank_sum"], 16.0);
 }
 
 // tests/fixtures/stakeholders_team.json, by hand. Support did not rate d, so W covers a, b, c:
@@ -159,7 +142,7 @@ TEST(AgreementCommand, AlignmentWithTheCustomerOutcomesByDefault) {
   EXPECT_EQ(al[1]["items"], 3);
   EXPECT_EQ(al[2]["stakeholder"], "sales");
   EXPECT_NEAR(al[2]["tau_b"].get<double>(), -1.0 / 3, 1e-15);
-  EXPECT_EQ((*find(out["items"], "id", "a"))["reference_rank"], 1);
+  EXPECT_EQ((*find_by(out["items"], "id", "a"))["reference_rank"], 1);
 
   // Pairwise: sales vs advocate over all four items is the same count as sales vs gap: -1/3.
   const Json& p = out["pairwise"];
@@ -177,7 +160,7 @@ TEST(AgreementCommand, ReferenceOptionOverridesTheDefault) {
   const Json out = agreement("stakeholders_team.json", {{"reference", "weighted"}}, &code);
   ASSERT_EQ(code, 0) << out.dump(2);
   EXPECT_EQ(out["reference"]["model"], "weighted");
-  EXPECT_EQ((*find(out["alignment"], "stakeholder", "sales"))["tau_b"], -1.0);
+  EXPECT_EQ((*find_by(out["alignment"], "stakeholder", "sales"))["tau_b"], -1.0);
 
   Json bad = agreement("stakeholders_team.json", {{"reference", "astrology"}}, &code);
   EXPECT_EQ(code, 1);

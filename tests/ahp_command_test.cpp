@@ -6,6 +6,8 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
+using gapscore::test::has_problem;
+using gapscore::test::problems;
 using gapscore::test::read_file;
 using gapscore::test::run_json;
 
@@ -15,20 +17,6 @@ Json fixture(const std::string& name) { return Json::parse(read_file("tests/fixt
 
 Json ahp(const Json& doc, int* code, Json options = Json::object()) {
   return run_json("ahp", doc.dump(), std::move(options), code);
-}
-
-bool has_problem(const Json& list, const std::string& path, const std::string& words) {
-  for (const auto& p : list)
-    if (p["path"] == path && p["message"].get<std::string>().find(words) != std::string::npos) return true;
-  return false;
-}
-
-std::string problems(const Json& out) {
-  std::string s;
-  for (const char* kind : {"errors", "warnings"})
-    if (out.contains(kind))
-      for (const auto& e : out[kind]) s += e["path"].get<std::string>() + ": " + e["message"].get<std::string>() + "\n";
-  return s;
 }
 
 /// Four criteria a b c d judged 8 : 4 : 2 : 1 consistently: every pair r = w_a / w_b.

@@ -15,6 +15,7 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
+using gapscore::test::read_path;
 using gapscore::test::source_path;
 
 namespace {
@@ -23,13 +24,6 @@ struct CliRun {
   int code = -1;
   std::string out, err;
 };
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
 
 std::string temp_path(const std::string& name) {
   return testing::TempDir() + "gapscore_cli_" + std::to_string(::getpid()) + "_" + name;
@@ -60,7 +54,7 @@ CliRun gapscore_cli(const std::string& args, const std::string& input = "") {
   while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
   const int status = ::pclose(pipe);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.err = slurp(err_path);
+  r.err = read_path(err_path);
   std::remove(in_path.c_str());
   std::remove(err_path.c_str());
   return r;

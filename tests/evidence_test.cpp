@@ -17,6 +17,7 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
+using gapscore::test::errors_text;
 using gapscore::test::read_file;
 using gapscore::test::run_json;
 
@@ -28,13 +29,6 @@ const Json* row_of(const Json& items, const std::string& id, const std::string& 
   for (const auto& row : items)
     if (row["id"] == id && (outcome.empty() || row["outcome"] == outcome)) return &row;
   return nullptr;
-}
-
-std::string errors_text(const Json& out) {
-  std::string s;
-  if (out.contains("errors"))
-    for (const auto& e : out["errors"]) s += e["path"].get<std::string>() + ": " + e["message"].get<std::string>() + "\n";
-  return s;
 }
 
 /// Runs evidence on `doc` and returns the errors as "path: message" lines (exit code 2 expected).

@@ -10,24 +10,14 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
+using gapscore::test::errors_text;
+using gapscore::test::find_by_id;
 using gapscore::test::read_file;
 using gapscore::test::run_json;
 
 namespace {
 
-const Json* find_by_id(const Json& list, const std::string& id) {
-  for (const auto& row : list)
-    if (row["id"] == id) return &row;
-  return nullptr;
-}
-
 Json small() { return Json::parse(read_file("tests/fixtures/gap_small.json")); }
-
-std::string errors_text(const Json& out) {
-  std::string s;
-  for (const auto& e : out["errors"]) s += e["path"].get<std::string>() + ": " + e["message"].get<std::string>() + "\n";
-  return s;
-}
 
 } // namespace
 

@@ -7,16 +7,9 @@
 using gapscore::Json;
 using gapscore::KanoAnswer;
 using gapscore::KanoCategory;
+using gapscore::test::errors_text;
 using gapscore::test::read_file;
 using gapscore::test::run_json;
-
-namespace {
-std::string errors_text(const Json& out) {
-  std::string s;
-  for (const auto& e : out["errors"]) s += e["path"].get<std::string>() + ": " + e["message"].get<std::string>() + "\n";
-  return s;
-}
-} // namespace
 
 // The Kano evaluation table: N. Kano, N. Seraku, F. Takahashi, S. Tsuji, "Attractive quality
 // and must-be quality", Hinshitsu 14(2), 1984; in English as tabulated by C. Berger et al.,

@@ -9,6 +9,7 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
+using gapscore::test::ranking_ids;
 using gapscore::test::read_file;
 using gapscore::test::run_json;
 
@@ -26,10 +27,7 @@ std::map<std::string, double> scores_of(const Json& document, Json options = Jso
 }
 
 std::vector<std::string> order_of(const Json& document, Json options = Json::object()) {
-  const Json out = run_json("rank", document.dump(), std::move(options));
-  std::vector<std::string> ids;
-  for (const auto& row : out["ranking"]) ids.push_back(row["id"].get<std::string>());
-  return ids;
+  return ranking_ids(run_json("rank", document.dump(), std::move(options)));
 }
 
 /// The hand-worked weighted scorecard used below: three criteria, three items.

@@ -4,21 +4,10 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
+using gapscore::test::errors_text;
+using gapscore::test::find_by_id;
 using gapscore::test::read_file;
 using gapscore::test::run_json;
-
-namespace {
-const Json* find_by_id(const Json& list, const std::string& id) {
-  for (const auto& row : list)
-    if (row["id"] == id) return &row;
-  return nullptr;
-}
-std::string errors_text(const Json& out) {
-  std::string s;
-  for (const auto& e : out["errors"]) s += e["path"].get<std::string>() + ": " + e["message"].get<std::string>() + "\n";
-  return s;
-}
-} // namespace
 
 // An objective's score is the average of its key results' progress (OKR grading, e.g. Google
 // re:Work "Set goals with OKRs"); objectives count by their weight share. By hand:

@@ -11,15 +11,9 @@
 namespace gapscore {
 namespace {
 
+using test::load;
 using test::read_file;
 using test::run_json;
-
-Scenario load(const Json& doc) {
-  Diagnostics d;
-  auto s = load_scenario(doc, d);
-  EXPECT_TRUE(s.has_value()) << d.errors_document().dump();
-  return s ? std::move(*s) : Scenario{};
-}
 
 Json fixture() { return Json::parse(read_file("tests/fixtures/uncertain_weighted.json")); }
 

@@ -15,15 +15,9 @@
 namespace gapscore {
 namespace {
 
+using test::load;
 using test::read_file;
 using test::run_json;
-
-Scenario load(const std::string& text) {
-  Diagnostics d;
-  auto s = load_scenario_text(text, d);
-  EXPECT_TRUE(s.has_value()) << d.errors_document().dump();
-  return s ? std::move(*s) : Scenario{};
-}
 
 // tests/fixtures/uncertain_weighted.json at its likely values, by hand. Min-max normalized
 // (cost reversed), v = (revenue, retention, cost):

@@ -18,15 +18,9 @@
 namespace gapscore {
 namespace {
 
+using test::load;
 using test::read_file;
 using test::run_json;
-
-Scenario load(const std::string& text) {
-  Diagnostics d;
-  auto s = load_scenario_text(text, d);
-  EXPECT_TRUE(s.has_value()) << d.errors_document().dump();
-  return s ? std::move(*s) : Scenario{};
-}
 
 Json range(double low, double likely, double high) { return Json{{"low", low}, {"likely", likely}, {"high", high}}; }
 

@@ -17,6 +17,7 @@
 namespace gapscore {
 namespace {
 
+using test::ranking_ids;
 using test::read_file;
 using test::run_json;
 
@@ -88,12 +89,6 @@ Json two_criteria(const Json& weight_a) {
             {{"id", "z"}, {"scores", {{"a", 5}, {"b", 5}}}}}}};
 }
 
-std::vector<std::string> order(const Json& ranked) {
-  std::vector<std::string> out;
-  for (const Json& row : ranked["ranking"]) out.push_back(row["id"]);
-  return out;
-}
-
 class ModelRegistry : public ::testing::Test {
 protected:
   static void SetUpTestSuite() {
@@ -136,7 +131,7 @@ TEST_F(ModelRegistry, RanksAndExplainsThroughTheCommands) {
   ASSERT_EQ(code, 0) << ranked.dump(2);
   EXPECT_EQ(ranked["model"], "audience");
   EXPECT_EQ(ranked["variant"], "Reach per person-month (a test model)");
-  EXPECT_EQ(order(ranked), (std::vector<std::string>{"project-3", "project-2", "project-1"}));
+  EXPECT_EQ(ranking_ids(ranked), (std::vector<std::string>{"project-3", "project-2", "project-1"}));
   EXPECT_EQ(ranked["ranking"][0]["score"], 800.0);
   EXPECT_EQ(ranked["ranking"][2]["score"], 225.0);
 
@@ -183,7 +178,7 @@ TEST_F(ModelRegistry, TheEngineRecombinesItsColumnsOnAWeightChange) {
   EXPECT_EQ(e.table().score[2], 0.375);
   // The fast path gives what a fresh rank of the edited document gives.
   const Json fresh = run_json("rank", e.document_json(), Json::object());
-  EXPECT_EQ(order(fresh), now);
+  EXPECT_EQ(ranking_ids(fresh), now);
 }
 
 // Weight a drawn from the triangular range (0, 1, 3), b fixed at 1: x is first exactly when
