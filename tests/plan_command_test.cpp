@@ -13,17 +13,8 @@ using gapscore::test::run_json;
 
 namespace {
 
-/// SplitMix64: the same instances with every standard library (no std:: distributions).
-struct Rng {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-};
+/// The core's splitmix64: the same instances with every standard library (no std:: distributions).
+using Rng = gapscore::test::SplitMix64;
 
 struct Instance {
   std::vector<double> value, effort;

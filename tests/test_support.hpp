@@ -1,9 +1,10 @@
 #pragma once
 // Shared helpers for the native tests: fixture paths, running commands, reading their
-// outputs and loading scenarios.
+// outputs, loading scenarios, and seeded draws from the core's generator.
 #include <gtest/gtest.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -13,6 +14,7 @@
 #include "gapscore/command.hpp"
 #include "gapscore/json.hpp"
 #include "gapscore/load.hpp"
+#include "math/random.hpp"
 
 namespace gapscore::test {
 
@@ -107,5 +109,15 @@ inline Scenario load(const std::string& text) {
   EXPECT_TRUE(s.has_value()) << d.errors_document().dump();
   return s ? std::move(*s) : Scenario{};
 }
+
+// ---- seeded draws ----------------------------------------------------------------------
+
+/// Draws from the core's splitmix64 (math/random.hpp) started at `state`: the same numbers
+/// with every standard library (no std:: distributions). below(n) is next() mod n.
+struct SplitMix64 {
+  std::uint64_t state;
+  std::uint64_t next() { return splitmix64_next(state); }
+  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
+};
 
 } // namespace gapscore::test
