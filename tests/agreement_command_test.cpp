@@ -8,16 +8,17 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
+using gapscore::test::document_json;
+using gapscore::test::document_text;
 using gapscore::test::find_by;
 using gapscore::test::has_problem;
 using gapscore::test::problems;
-using gapscore::test::read_file;
 using gapscore::test::run_json;
 
 namespace {
 
 Json agreement(const std::string& fixture, Json options = Json::object(), int* code = nullptr) {
-  return run_json("agreement", read_file("tests/fixtures/" + fixture), std::move(options), code);
+  return run_json("agreement", document_text(fixture), std::move(options), code);
 }
 
 } // namespace
@@ -174,7 +175,7 @@ TEST(AgreementCommand, ReferenceOptionOverridesTheDefault) {
 }
 
 TEST(AgreementCommand, NeedsTwoRatingStakeholdersAndTwoCommonItems) {
-  Json doc = Json::parse(read_file("tests/fixtures/stakeholders_team.json"));
+  Json doc = document_json("stakeholders_team.json");
   int code = -1;
   Json none = doc;
   none.erase("stakeholders");
@@ -198,7 +199,7 @@ TEST(AgreementCommand, NeedsTwoRatingStakeholdersAndTwoCommonItems) {
 }
 
 TEST(AgreementCommand, EveryoneTyingEverythingIsUndefinedNotNaN) {
-  Json doc = Json::parse(read_file("tests/fixtures/stakeholders_team.json"));
+  Json doc = document_json("stakeholders_team.json");
   for (auto& st : doc["stakeholders"])
     if (st.contains("ratings")) st["ratings"] = {{"a", 3}, {"b", 3}, {"c", 3}, {"d", 3}};
   int code = -1;
@@ -216,7 +217,7 @@ TEST(AgreementCommand, EveryoneTyingEverythingIsUndefinedNotNaN) {
 }
 
 TEST(AgreementCommand, TableAndMarkdown) {
-  const std::string doc = read_file("tests/fixtures/stakeholders_team.json");
+  const std::string doc = document_text("stakeholders_team.json");
   const auto table = gapscore::run_command("agreement", doc, R"({"format": "table"})");
   ASSERT_EQ(table.exit_code, 0) << table.messages;
   EXPECT_NE(table.output.find("Kendall's W = 0.393939"), std::string::npos) << table.output;

@@ -88,7 +88,7 @@ TEST_F(BadInputs, CatalogueIsNotEmptyAndCoversEveryInterfaceClass) {
 }
 
 TEST_F(BadInputs, RunCommandGivesTheExpectedErrorQuickly) {
-  const std::string good = test::read_file("tests/fixtures/intercom_rice.json");
+  const std::string good = test::document_text("intercom_rice.json");
   for (const auto& c : *cases_) {
     const auto start = std::chrono::steady_clock::now();
     const CommandResult res = run_command(c.command, c.document, c.options);
@@ -102,7 +102,7 @@ TEST_F(BadInputs, RunCommandGivesTheExpectedErrorQuickly) {
 }
 
 TEST_F(BadInputs, EngineKeepsItsLastGoodStateAfterEachBadDocument) {
-  const std::string good = test::read_file("tests/fixtures/intercom_rice.json");
+  const std::string good = test::document_text("intercom_rice.json");
   for (const auto& c : *cases_) {
     if (c.command == "import-csv") continue; // the Engine reads JSON documents only
     SCOPED_TRACE(c.name);

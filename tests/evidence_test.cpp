@@ -17,13 +17,13 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
+using gapscore::test::document_json;
 using gapscore::test::errors_text;
-using gapscore::test::read_file;
 using gapscore::test::run_json;
 
 namespace {
 
-Json small() { return Json::parse(read_file("tests/fixtures/evidence_small.json")); }
+Json small() { return document_json("evidence_small.json"); }
 
 const Json* row_of(const Json& items, const std::string& id, const std::string& outcome = "") {
   for (const auto& row : items)

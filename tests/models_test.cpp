@@ -9,8 +9,8 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
+using gapscore::test::document_json;
 using gapscore::test::ranking_ids;
-using gapscore::test::read_file;
 using gapscore::test::run_json;
 
 namespace {
@@ -440,7 +440,7 @@ TEST(Topsis, IdenticalItemsScoreOneHalf) {
 
 // Every model names its published variant and formula in the result.
 TEST(Models, EveryResultNamesItsVariant) {
-  const Json doc = Json::parse(read_file("tests/fixtures/intercom_rice.json"));
+  const Json doc = document_json("intercom_rice.json");
   const Json out = run_json("rank", doc.dump());
   EXPECT_EQ(out["formula"], "reach × impact × confidence / effort");
   EXPECT_EQ(out["variant"], "RICE (Intercom)");

@@ -9,16 +9,16 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
+using gapscore::test::document_json;
 using gapscore::test::find_by_id;
 using gapscore::test::has_problem;
 using gapscore::test::problems;
 using gapscore::test::ranking_ids;
-using gapscore::test::read_file;
 using gapscore::test::run_json;
 
 namespace {
 
-Json team() { return Json::parse(read_file("tests/fixtures/stakeholders_team.json")); }
+Json team() { return document_json("stakeholders_team.json"); }
 
 Json rank(const Json& doc, Json options, int* code) { return run_json("rank", doc.dump(), std::move(options), code); }
 

@@ -17,8 +17,8 @@
 namespace gapscore {
 namespace {
 
+using test::document_text;
 using test::ranking_ids;
-using test::read_file;
 using test::run_json;
 
 // "audience": people reached per person-month, reach / effort.
@@ -125,7 +125,7 @@ TEST_F(ModelRegistry, IsListedAndKnownByItsEntry) {
 // Intercom's three projects (tests/fixtures/intercom_rice.json) by reach / effort, by hand:
 // project-1 450 / 2 = 225, project-2 2000 / 4 = 500, project-3 800 / 1 = 800.
 TEST_F(ModelRegistry, RanksAndExplainsThroughTheCommands) {
-  const std::string doc = read_file("tests/fixtures/intercom_rice.json");
+  const std::string doc = document_text("intercom_rice.json");
   int code = -1;
   const Json ranked = run_json("rank", doc, {{"model", "audience"}}, &code);
   ASSERT_EQ(code, 0) << ranked.dump(2);
@@ -153,7 +153,7 @@ TEST_F(ModelRegistry, ItsMissingInputsAreNamed) {
 // beats every other set that fits (450 + 800 = 1250; 2 + 4 = 6 does not fit).
 TEST_F(ModelRegistry, PlansWithItsValueTerm) {
   int code = -1;
-  const Json plan = run_json("plan", read_file("tests/fixtures/intercom_rice.json"),
+  const Json plan = run_json("plan", document_text("intercom_rice.json"),
                              {{"model", "audience"}, {"capacity", 5}}, &code);
   ASSERT_EQ(code, 0) << plan.dump(2);
   EXPECT_EQ(plan["value_term"], "reach");
