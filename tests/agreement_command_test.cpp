@@ -88,7 +88,8 @@ TEST(AgreementCommand, SprentExample109WithoutTies) {
   EXPECT_EQ((*find_by(out["items"], "id", "IV"))["rank_sum"], 16.0);
 }
 
-// tests/fixtures/stakeholders_team.json, by hand. Support did not rate d, so W covers a, b, c:
+// tests/fixtures/documents/stakeholders_team.json, by hand. Support did not rate d, so W covers
+// a, b, c:
 //   sales a1 b5 c3 -> ranks 3 1 2; support a4 b4 c2 -> 1.5 1.5 3; advocate a5 b4 c3 -> 1 2 3.
 //   Rank sums a 5.5, b 4.5, c 8; mean 3 * 4 / 2 = 6; S = .25 + 2.25 + 4 = 6.5.
 //   Ties: support's pair, T = 2^3 - 2 = 6. W = 12 * 6.5 / (9 * 24 - 3 * 6) = 78 / 198.

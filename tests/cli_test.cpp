@@ -70,8 +70,8 @@ Json one_document(const CliRun& r) {
   }
 }
 
-const char* kRice = "tests/fixtures/intercom_rice.json";
-const char* kInvalid = "tests/fixtures/invalid_backlog.json";
+const char* kRice = "tests/fixtures/documents/intercom_rice.json";
+const char* kInvalid = "tests/fixtures/documents/invalid_backlog.json";
 
 } // namespace
 
@@ -151,7 +151,7 @@ TEST_F(Cli, Explain) {
 }
 
 TEST_F(Cli, Diff) {
-  const CliRun r = gapscore_cli(std::string("diff ") + kRice + " tests/fixtures/intercom_rice_after.json");
+  const CliRun r = gapscore_cli(std::string("diff ") + kRice + " tests/fixtures/documents/intercom_rice_after.json");
   ASSERT_EQ(r.code, 0) << r.err;
   const Json out = one_document(r);
   // Project 2 at effort 1: 2000 × 1 × 0.8 / 1 = 1600, from last to first.
@@ -176,7 +176,7 @@ TEST_F(Cli, Validate) {
 }
 
 TEST_F(Cli, ImportCsv) {
-  const CliRun r = gapscore_cli("import-csv tests/fixtures/health_backlog.csv");
+  const CliRun r = gapscore_cli("import-csv tests/fixtures/csv/health_backlog.csv");
   ASSERT_EQ(r.code, 0) << r.err;
   const Json doc = one_document(r);
   ASSERT_EQ(doc["items"].size(), 2u);

@@ -2,7 +2,8 @@
 // measurements, unsorted and duplicate dates), calibration, gap over time, the rank option
 // {"confidence_from": "evidence"} and the validation of measurements, status and released.
 //
-// tests/fixtures/evidence_small.json, computed by hand (segments: everyone 1000, members 200):
+// tests/fixtures/documents/evidence_small.json, computed by hand (segments: everyone 1000,
+// members 200):
 //   wash  (levels 40 -> 80, everyone):  2024-01-01 40, 03-01 44, 04-01 61 then 62 (the later
 //         entry replaces the earlier), 07-01 64. Gap = 80 - level.
 //   mood  (ratings, importance 9, members): 02-01 satisfaction 4; 05-01 survey [10,20,20,30,20]

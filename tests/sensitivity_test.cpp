@@ -20,8 +20,8 @@ using test::document_text;
 using test::load;
 using test::run_json;
 
-// tests/fixtures/uncertain_weighted.json at its likely values, by hand. Min-max normalized
-// (cost reversed), v = (revenue, retention, cost):
+// tests/fixtures/documents/uncertain_weighted.json at its likely values, by hand. Min-max
+// normalized (cost reversed), v = (revenue, retention, cost):
 //   sso (1, 1/3, 0.2)  onboarding (0.5, 1, 0.6)  export (1/6, 0.5, 1)  dark-mode (0, 2/3, 0.8)
 //   audit-log (5/6, 0, 0)      weights 3, 2, 1
 // Weighted sums: onboarding 4.1, sso 3.8667, audit-log 2.5, export 2.5, dark-mode 2.1333:

@@ -225,9 +225,9 @@ TEST(Simulate, RangesOnFieldsTheModelDoesNotReadChangeNothing) {
 // Probability tables.
 
 TEST(Simulate, ProbabilityTablesSumToOnePerItemAndPerRank) {
-  for (const char* fixture : {"tests/fixtures/uncertain_rice.json", "tests/fixtures/uncertain_weighted.json"}) {
+  for (const char* fixture : {"uncertain_rice.json", "uncertain_weighted.json"}) {
     SCOPED_TRACE(fixture);
-    const std::string doc = read_file(fixture);
+    const std::string doc = document_text(fixture);
     const Scenario s = load(doc);
     const SimulationResult res = run(s, s.model, 4321, 17);
     const std::size_t n = s.size();
@@ -297,13 +297,13 @@ TEST(Simulate, FixedSeedReproducesTheCheckedInResult) {
     const char* expected;
   };
   const Case cases[] = {
-      {"tests/fixtures/uncertain_rice.json", {{"format", "json"}, {"runs", 10000}, {"seed", 42}},
+      {"uncertain_rice.json", {{"format", "json"}, {"runs", 10000}, {"seed", 42}},
        "tests/fixtures/expected/simulate_rice_seed42.json"},
-      {"tests/fixtures/uncertain_weighted.json", {{"format", "json"}, {"runs", 2000}, {"seed", 7}},
+      {"uncertain_weighted.json", {{"format", "json"}, {"runs", 2000}, {"seed", 7}},
        "tests/fixtures/expected/simulate_weighted_seed7.json"},
   };
   for (const Case& c : cases) {
-    const auto r = run_command("simulate", read_file(c.fixture), c.options.dump());
+    const auto r = run_command("simulate", document_text(c.fixture), c.options.dump());
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_EQ(r.output, read_file(c.expected)) << c.expected;
   }

@@ -1,7 +1,7 @@
 // Stakeholders: reading the section (every problem at its path), the `stakeholder` model
 // (mean, median, influence-weighted; missing ratings), and named weight sets
 // ({"weights": "sales"}). Every expected number is worked out by hand in the comments from
-// tests/fixtures/stakeholders_team.json.
+// tests/fixtures/documents/stakeholders_team.json.
 #include <gtest/gtest.h>
 
 #include <cmath>

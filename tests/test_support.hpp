@@ -40,7 +40,7 @@ inline std::string read_file(const std::string& relative) { return read_path(sou
 
 /// Example documents (scenario JSON) the tests read, by file name: where they live, relative
 /// to the source folder (as the CLI is run from there), their text and their JSON.
-inline std::string document_path(const std::string& name) { return "tests/fixtures/" + name; }
+inline std::string document_path(const std::string& name) { return "tests/fixtures/documents/" + name; }
 inline std::string document_text(const std::string& name) { return read_file(document_path(name)); }
 inline Json document_json(const std::string& name) { return Json::parse(document_text(name)); }
 

@@ -28,7 +28,7 @@ const fixture = (name) => readFileSync(resolve(root, name), 'utf8');
 const pct = (share) => `${Math.round(share * 100)} %`;
 
 test('no measurements: no "Did it work?" tab', async () => {
-  const page = await pageWith(fixture('tests/fixtures/gap_small.json'));
+  const page = await pageWith(fixture('tests/fixtures/documents/gap_small.json'));
   const tabs = await page.locator('gap-score').getByRole('tab').allTextContents();
   assert.ok(!tabs.includes('Did it work?'));
   await page.context().close();

@@ -31,7 +31,7 @@ const fixture = (name) => readFileSync(resolve(root, name), 'utf8');
 const tabNames = (page) => page.locator('gap-score').getByRole('tab').allTextContents();
 
 test('views appear only when their command and their data exist', async () => {
-  const page = await pageWith(fixture('tests/fixtures/intercom_rice.json'));
+  const page = await pageWith(fixture('tests/fixtures/documents/intercom_rice.json'));
   const tabs = await tabNames(page);
   assert.ok(tabs.includes('Ranking') && tabs.includes('What-if vs baseline'));
   assert.ok(!tabs.includes('Value vs effort'), 'no value field: no matrix');
@@ -59,7 +59,7 @@ test('value vs effort: every item in the quadrant the engine names', async () =>
 });
 
 test('opportunity landscape: outcomes, statuses and unrealized value from `gaps`', { skip: !commands().has('gaps') && 'module without gaps' }, async () => {
-  const doc = fixture('tests/fixtures/gap_small.json');
+  const doc = fixture('tests/fixtures/documents/gap_small.json');
   const page = await pageWith(doc, 'view="gaps"');
   const expected = engine('gaps', doc, {}).outcomes;
   const rows = await page.locator('gap-score .gs-landscape tbody tr').evaluateAll((trs) =>
@@ -79,7 +79,7 @@ test('opportunity landscape: outcomes, statuses and unrealized value from `gaps`
 });
 
 test('uncertainty: the simulation shows the engine’s numbers for the same seed', { skip: !commands().has('simulate') && 'module without simulate' }, async () => {
-  const doc = fixture('tests/fixtures/uncertain_rice.json');
+  const doc = fixture('tests/fixtures/documents/uncertain_rice.json');
   const page = await pageWith(doc, 'view="uncertainty" top="2"');
   const table = page.locator('gap-score .gs-heatmap');
   await until(() => table.isVisible(), 10000, 'the first (automatic) run');
@@ -189,7 +189,7 @@ test('sensitivity: stable weight ranges and first swaps from `sensitivity`', { s
 });
 
 test('stakeholders: Kendall’s W, alignment with the customers, and the most disputed items', { skip: !commands().has('agreement') && 'module without agreement' }, async () => {
-  const doc = fixture('tests/fixtures/stakeholders_team.json');
+  const doc = fixture('tests/fixtures/documents/stakeholders_team.json');
   const page = await pageWith(doc, 'view="agreement"');
   const view = page.locator('gap-score .gs-agreement');
   await until(async () => /Kendall’s W/.test(await view.textContent()), 10000, 'the agreement view');

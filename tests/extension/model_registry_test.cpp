@@ -122,7 +122,8 @@ TEST_F(ModelRegistry, IsListedAndKnownByItsEntry) {
   EXPECT_FALSE(m->reads_weights());
 }
 
-// Intercom's three projects (tests/fixtures/intercom_rice.json) by reach / effort, by hand:
+// Intercom's three projects (tests/fixtures/documents/intercom_rice.json) by reach / effort, by
+// hand:
 // project-1 450 / 2 = 225, project-2 2000 / 4 = 500, project-3 800 / 1 = 800.
 TEST_F(ModelRegistry, RanksAndExplainsThroughTheCommands) {
   const std::string doc = document_text("intercom_rice.json");

@@ -11,7 +11,7 @@ import { cliPath, loadModule, root, runNative, runWasm } from './support.mjs';
 const gs = await loadModule();
 cliPath();
 
-const goodText = fs.readFileSync(path.join(root, 'tests/fixtures/intercom_rice.json'), 'utf8');
+const goodText = fs.readFileSync(path.join(root, 'tests/fixtures/documents/intercom_rice.json'), 'utf8');
 const goodNative = runNative('rank', goodText).output;
 
 /** A valid run right after: the instance survived. */
