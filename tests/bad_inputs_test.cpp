@@ -2,7 +2,8 @@
 // run_command, through the CLI binary, and through the Engine the widget uses. Every case
 // must give its expected exit code and an error at the expected path whose message holds
 // the expected fragment; nothing may crash, hang or leave the Engine unusable.
-// tests/node/bad-inputs.test.mjs runs the same catalogue against the WebAssembly module.
+// tests/node/bad-input-catalogue.test.mjs runs the same catalogue against the WebAssembly
+// module.
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>

@@ -1,6 +1,8 @@
-// Hostile and broken input: each class gets the same structured {"errors": [...]} document
-// natively and in WebAssembly, nothing throws into JavaScript, and the instance keeps
-// working afterwards (an aborted Emscripten instance would fail every later call).
+// Hostile and broken input written here, and JavaScript arguments of the wrong type: each
+// class gets the same structured {"errors": [...]} document natively and in WebAssembly,
+// nothing throws into JavaScript, and the instance keeps working afterwards (an aborted
+// Emscripten instance would fail every later call). The catalogue of bad-input files
+// (tests/bad-inputs/) runs in bad-input-catalogue.test.mjs.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
