@@ -3,31 +3,18 @@
 // its progress indicator) and sensitivity. What they show must be what the engine says.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { useBrowser, newPage, widget, shot, until, root } from './harness.mjs';
+import { useBrowser, shot, until, engineModule, pageWithDocument, fixture } from './harness.mjs';
 
 const env = useBrowser();
 // Loaded first: which views to expect depends on the commands this module build has.
-const gs = await (await import(pathToFileURL(process.env.GAPSCORE_MODULE ?? resolve(root, 'dist/gapscore.mjs')).href)).default();
+const gs = await engineModule();
 
 
 const commands = () => new Set(JSON.parse(gs.commands()).map((c) => c.name));
 const engine = (command, doc, options) => JSON.parse(gs.run(command, doc, JSON.stringify(options)));
 
 /** A same-origin page with one widget holding `doc` inline. */
-async function pageWith(doc, attrs = '') {
-  const page = await newPage(env.browser, { viewport: { width: 1000, height: 900 } });
-  const body = `<!doctype html><meta charset="utf-8"><script src="../dist/gapscore-widget.js" defer></script>
-<gap-score ${attrs}><script type="application/json">${doc.replace(/</g, '\\u003c')}</script></gap-score>`;
-  await page.route(`${env.base}/demo/view-test.html`, (r) => r.fulfill({ contentType: 'text/html', body }));
-  await page.goto(`${env.base}/demo/view-test.html`);
-  await widget(page);
-  return page;
-}
-
-const fixture = (name) => readFileSync(resolve(root, name), 'utf8');
+const pageWith = (doc, attrs = '') => pageWithDocument(env, '/demo/view-test.html', doc, attrs);
 const tabNames = (page) => page.locator('gap-score').getByRole('tab').allTextContents();
 
 test('views appear only when their command and their data exist', async () => {
