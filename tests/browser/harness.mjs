@@ -108,6 +108,41 @@ export async function pageWithDocument(env, path, doc, attrs = '') {
 /** A <gap-score> with `doc` as its inline data. */
 export const inlineWidget = (doc, attrs = '') => `<gap-score ${attrs}><script type="application/json">${JSON.stringify(doc)}</script></gap-score>`;
 
+// ---- the demo page (demo/index.html), whose #backlog widget holds demo/health-app.json ----
+
+/** Rows the demo shows before "Show more" (30 items, top 10). */
+export const SHOWN = 15;
+
+/** Opens a demo page and waits for its #backlog widget. */
+export async function openDemo(env, path = '/demo/index.html', options) {
+  const page = await newPage(env.browser, { acceptDownloads: true, ...options });
+  await page.goto(env.base + path);
+  await widget(page, '#backlog');
+  return page;
+}
+
+/** The demo page's backlog widget. */
+export const backlog = (page) => page.locator('#backlog');
+
+/** Chooses a model in the backlog widget and waits until its formula shows. */
+export async function chooseModel(page, id) {
+  await backlog(page).getByLabel('Model').selectOption(id);
+  await until(async () => (await backlog(page).locator('.gs-formula-line').textContent())?.length > 0 && (await page.evaluate(() => document.querySelector('#backlog').shadowRoot.querySelector('#gs-model').value)) === id);
+}
+
+/** The value of the backlog widget's weight slider named `name`. */
+export async function sliderValue(page, name) {
+  return Number(await backlog(page).getByRole('slider', { name }).inputValue());
+}
+
+/** Waits until the table shows the engine's order (first rows). */
+export async function expectOrder(page, expected, sel = '#backlog', what = 'the engine order') {
+  await until(async () => {
+    const shown = await titles(page, sel);
+    return JSON.stringify(shown) === JSON.stringify(expected.slice(0, shown.length)) && shown.length > 0;
+  }, 5000, what);
+}
+
 /** Types a value into an estimate and commits it with Enter, as a person does. */
 export async function typeEstimate(input, value) {
   await input.fill(value);
