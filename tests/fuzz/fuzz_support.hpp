@@ -88,6 +88,17 @@ inline bool asks_text_format(std::string_view options) {
          (j["format"] == "table" || j["format"] == "markdown" || j["format"] == "csv");
 }
 
+/// Runs a command as every target does: simulation runs capped in the options and in the
+/// document's "simulation" section, then the result contract checked.
+inline void run_checked(std::string_view command, std::string document, std::string options) {
+  if (command == "simulate") {
+    options = cap_runs(options, false);
+    document = cap_runs(document, true);
+  }
+  const CommandResult res = run_command(command, document, options);
+  check_result(res, !asks_text_format(options));
+}
+
 // ---- seeds ------------------------------------------------------------------------------
 // Every target writes its own seed corpus when GAPSCORE_FUZZ_WRITE_SEEDS names a folder
 // (scripts/fuzz.sh does this before each run), so seeds always match the input layout.
