@@ -2,32 +2,20 @@
 // The benchmark backlog, built in memory: byte for byte the document that
 // `node scripts/generate-backlog.mjs N --seed S` prints, so the native benchmarks and the
 // whole-process timings in bench/run.sh measure the same data. Same generator (splitmix64),
-// same lists, same draws in the same order as the script; change both together.
+// same lists, same draws in the same order as the script; change both together. The draws
+// are the core's splitmix64 (draws.hpp).
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
+#include "draws.hpp"
 #include "gapscore/json.hpp"
 
 namespace gapscore::bench {
 
 inline constexpr std::uint64_t kDefaultSeed = 20240611;
-
-/// splitmix64 (Steele, Lea & Flood 2014; Vigna's reference code). No std:: distributions:
-/// draws are next() mod n, exactly as the script computes them with BigInt.
-struct SplitMix64 {
-  std::uint64_t state;
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-  template <class T, std::size_t N> const T& pick(const T (&list)[N]) { return list[below(N)]; }
-};
 
 /// JSON.stringify writes 2 for the number 2.0; nlohmann writes 2.0 for a double. Whole
 /// numbers are stored as integers so the two texts agree.

@@ -5,12 +5,14 @@
 //   PlanCommandGap/N  `plan --model gap` end to end through run_command: parse, validate,
 //                     score, plan, JSON out; counters optimal and gap_pct = 100 × (upper bound −
 //                     value) / upper bound
-// Instances come from an inline splitmix64 with a fixed seed (no std:: distributions).
+// Instances come from the core's splitmix64 (draws.hpp) with a fixed seed (no std::
+// distributions).
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
 #include <string>
 
+#include "draws.hpp"
 #include "gapscore/command.hpp"
 #include "gaps/gap.hpp"
 #include "gapscore/json.hpp"
@@ -19,16 +21,7 @@
 
 namespace {
 
-struct Rng {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-};
+using Rng = gapscore::bench::SplitMix64;
 
 /// n items over max(5, n / 10) outcomes in 8 segments; each item lifts 1-3 outcomes by 0.05
 /// to 0.5 of their gap; efforts 0.5..8 person-months; ~25 % depend on an earlier item.

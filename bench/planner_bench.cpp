@@ -1,11 +1,12 @@
 // Benchmarks for gapscore::plan_capacity on generated backlogs.
 //
-// Instances are produced by an inline splitmix64 (no std:: distributions, so
+// Instances are drawn from the core's splitmix64 (draws.hpp: no std:: distributions, so
 // every standard library generates the same items) from a fixed seed.
 // Counters reported per benchmark:
 //   optimal  1 if the value is proven optimal, search_complete likewise for
 //            the full search, gap_pct = 100 * (upper_bound - value) / upper_bound,
 //   nodes    branch-and-bound nodes used (0 when the search is skipped).
+#include "draws.hpp"
 #include "planning/planner.hpp"
 
 #include <benchmark/benchmark.h>
@@ -18,16 +19,7 @@
 
 namespace {
 
-struct SplitMix64 {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-};
+using gapscore::bench::SplitMix64;
 
 // n items with efforts from {0.5, 1, 2, 3, 5, 8} person-months. Values are
 // either uncorrelated (1..100) or correlated with effort (10 * effort + 0..4,

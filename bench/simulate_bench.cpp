@@ -1,7 +1,7 @@
 // Monte Carlo simulation: 10,000 runs over 1,000 items (the target is under 1 s natively).
 //
-// Documents are generated here from splitmix64 (no std:: distributions), so every machine
-// benchmarks the same inputs:
+// Documents are generated here from the core's splitmix64 (draws.hpp; no std::
+// distributions), so every machine benchmarks the same inputs:
 //   rice          every item has reach, impact and effort as ranges (3,000 draws a run):
 //                 the full re-score path.
 //   weights       weighted scorecard, 5 criteria, only the weights are ranges: the cached
@@ -10,10 +10,10 @@
 //                 column is re-normalized each run.
 //   command       `simulate` through run_command, JSON output (1,000,000 probabilities)
 //                 included, on the rice document.
+#include "draws.hpp"
 #include "gapscore/command.hpp"
 #include "gapscore/load.hpp"
 #include "gapscore/models.hpp"
-#include "math/random.hpp"
 #include "whatif/simulate.hpp"
 
 #include <benchmark/benchmark.h>
@@ -24,10 +24,7 @@ namespace {
 
 using gapscore::Json;
 
-struct Draws {
-  std::uint64_t state;
-  std::uint64_t below(std::uint64_t n) { return gapscore::splitmix64_next(state) % n; }
-};
+using Draws = gapscore::bench::SplitMix64;
 
 Json range(double low, double likely, double high) {
   return Json{{"low", low}, {"likely", likely}, {"high", high}};

@@ -8,33 +8,17 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
-using gapscore::test::read_file;
+using gapscore::test::document_json;
+using gapscore::test::document_text;
+using gapscore::test::find_by;
+using gapscore::test::has_problem;
+using gapscore::test::problems;
 using gapscore::test::run_json;
 
 namespace {
 
 Json agreement(const std::string& fixture, Json options = Json::object(), int* code = nullptr) {
-  return run_json("agreement", read_file("tests/fixtures/" + fixture), std::move(options), code);
-}
-
-const Json* find(const Json& list, const char* key, const std::string& id) {
-  for (const auto& row : list)
-    if (row[key] == id) return &row;
-  return nullptr;
-}
-
-bool has_problem(const Json& list, const std::string& path, const std::string& words) {
-  for (const auto& p : list)
-    if (p["path"] == path && p["message"].get<std::string>().find(words) != std::string::npos) return true;
-  return false;
-}
-
-std::string problems(const Json& out) {
-  std::string s;
-  for (const char* kind : {"errors", "warnings"})
-    if (out.contains(kind))
-      for (const auto& e : out[kind]) s += e["path"].get<std::string>() + ": " + e["message"].get<std::string>() + "\n";
-  return s;
+  return run_json("agreement", document_text(fixture), std::move(options), code);
 }
 
 } // namespace
@@ -57,7 +41,7 @@ TEST(AgreementCommand, NagG08dafExampleWithTies) {
   EXPECT_EQ(out["interpretation"], "unusually strong agreement"); // Schmidt (1997): 0.828 is nearest 0.9
   const double sums[] = {27.5, 26.5, 24, 19.5, 21, 13, 10, 9.5, 7.5, 6.5};
   for (int i = 0; i < 10; ++i) {
-    const Json* row = find(out["items"], "id", "object-" + std::to_string(i + 1));
+    const Json* row = find_by(out["items"], "id", "object-" + std::to_string(i + 1));
     ASSERT_NE(row, nullptr);
     EXPECT_EQ((*row)["rank_sum"], sums[i]);
     EXPECT_DOUBLE_EQ((*row)["mean_rank"].get<double>(), sums[i] / 3);
@@ -100,11 +84,12 @@ TEST(AgreementCommand, SprentExample109WithoutTies) {
   // Six items: the chi-square p-value is only indicative, and the output says so.
   EXPECT_TRUE(has_problem(out["warnings"], "/stakeholders", "treat it as indicative")) << problems(out);
   // Rank sums (1 = best) I..VI = 8 10 4 16 10 15: III is everyone's favourite.
-  EXPECT_EQ((*find(out["items"], "id", "III"))["rank_sum"], 4.0);
-  EXPECT_EQ((*find(out["items"], "id", "IV"))["rank_sum"], 16.0);
+  EXPECT_EQ((*find_by(out["items"], "id", "III"))["rank_sum"], 4.0);
+  EXPECT_EQ((*find_by(out["items"], "id", "IV"))["rank_sum"], 16.0);
 }
 
-// tests/fixtures/stakeholders_team.json, by hand. Support did not rate d, so W covers a, b, c:
+// tests/fixtures/documents/stakeholders_team.json, by hand. Support did not rate d, so W covers
+// a, b, c:
 //   sales a1 b5 c3 -> ranks 3 1 2; support a4 b4 c2 -> 1.5 1.5 3; advocate a5 b4 c3 -> 1 2 3.
 //   Rank sums a 5.5, b 4.5, c 8; mean 3 * 4 / 2 = 6; S = .25 + 2.25 + 4 = 6.5.
 //   Ties: support's pair, T = 2^3 - 2 = 6. W = 12 * 6.5 / (9 * 24 - 3 * 6) = 78 / 198.
@@ -159,7 +144,7 @@ TEST(AgreementCommand, AlignmentWithTheCustomerOutcomesByDefault) {
   EXPECT_EQ(al[1]["items"], 3);
   EXPECT_EQ(al[2]["stakeholder"], "sales");
   EXPECT_NEAR(al[2]["tau_b"].get<double>(), -1.0 / 3, 1e-15);
-  EXPECT_EQ((*find(out["items"], "id", "a"))["reference_rank"], 1);
+  EXPECT_EQ((*find_by(out["items"], "id", "a"))["reference_rank"], 1);
 
   // Pairwise: sales vs advocate over all four items is the same count as sales vs gap: -1/3.
   const Json& p = out["pairwise"];
@@ -177,7 +162,7 @@ TEST(AgreementCommand, ReferenceOptionOverridesTheDefault) {
   const Json out = agreement("stakeholders_team.json", {{"reference", "weighted"}}, &code);
   ASSERT_EQ(code, 0) << out.dump(2);
   EXPECT_EQ(out["reference"]["model"], "weighted");
-  EXPECT_EQ((*find(out["alignment"], "stakeholder", "sales"))["tau_b"], -1.0);
+  EXPECT_EQ((*find_by(out["alignment"], "stakeholder", "sales"))["tau_b"], -1.0);
 
   Json bad = agreement("stakeholders_team.json", {{"reference", "astrology"}}, &code);
   EXPECT_EQ(code, 1);
@@ -191,7 +176,7 @@ TEST(AgreementCommand, ReferenceOptionOverridesTheDefault) {
 }
 
 TEST(AgreementCommand, NeedsTwoRatingStakeholdersAndTwoCommonItems) {
-  Json doc = Json::parse(read_file("tests/fixtures/stakeholders_team.json"));
+  Json doc = document_json("stakeholders_team.json");
   int code = -1;
   Json none = doc;
   none.erase("stakeholders");
@@ -215,7 +200,7 @@ TEST(AgreementCommand, NeedsTwoRatingStakeholdersAndTwoCommonItems) {
 }
 
 TEST(AgreementCommand, EveryoneTyingEverythingIsUndefinedNotNaN) {
-  Json doc = Json::parse(read_file("tests/fixtures/stakeholders_team.json"));
+  Json doc = document_json("stakeholders_team.json");
   for (auto& st : doc["stakeholders"])
     if (st.contains("ratings")) st["ratings"] = {{"a", 3}, {"b", 3}, {"c", 3}, {"d", 3}};
   int code = -1;
@@ -233,7 +218,7 @@ TEST(AgreementCommand, EveryoneTyingEverythingIsUndefinedNotNaN) {
 }
 
 TEST(AgreementCommand, TableAndMarkdown) {
-  const std::string doc = read_file("tests/fixtures/stakeholders_team.json");
+  const std::string doc = document_text("stakeholders_team.json");
   const auto table = gapscore::run_command("agreement", doc, R"({"format": "table"})");
   ASSERT_EQ(table.exit_code, 0) << table.messages;
   EXPECT_NE(table.output.find("Kendall's W = 0.393939"), std::string::npos) << table.output;

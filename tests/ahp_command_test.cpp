@@ -6,29 +6,16 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
-using gapscore::test::read_file;
+using gapscore::test::document_json;
+using gapscore::test::document_text;
+using gapscore::test::has_problem;
+using gapscore::test::problems;
 using gapscore::test::run_json;
 
 namespace {
 
-Json fixture(const std::string& name) { return Json::parse(read_file("tests/fixtures/" + name)); }
-
 Json ahp(const Json& doc, int* code, Json options = Json::object()) {
   return run_json("ahp", doc.dump(), std::move(options), code);
-}
-
-bool has_problem(const Json& list, const std::string& path, const std::string& words) {
-  for (const auto& p : list)
-    if (p["path"] == path && p["message"].get<std::string>().find(words) != std::string::npos) return true;
-  return false;
-}
-
-std::string problems(const Json& out) {
-  std::string s;
-  for (const char* kind : {"errors", "warnings"})
-    if (out.contains(kind))
-      for (const auto& e : out[kind]) s += e["path"].get<std::string>() + ": " + e["message"].get<std::string>() + "\n";
-  return s;
 }
 
 /// Four criteria a b c d judged 8 : 4 : 2 : 1 consistently: every pair r = w_a / w_b.
@@ -51,7 +38,7 @@ Json consistent_four() {
 // lambda_max = 9.669, C.I. = 0.238, C.R. = 0.169, so the judgements are inconsistent.
 TEST(AhpCommand, Saaty1990HouseExample) {
   int code = -1;
-  const Json out = ahp(fixture("ahp_saaty1990_house.json"), &code);
+  const Json out = ahp(document_json("ahp_saaty1990_house.json"), &code);
   ASSERT_EQ(code, 0) << out.dump(2);
   const std::pair<const char*, double> published[] = {
       {"size", .173}, {"transportation", .054}, {"neighbourhood", .188}, {"age", .018},
@@ -92,7 +79,7 @@ TEST(AhpCommand, Saaty1990HouseExample) {
 // writes some pairs reversed ([b, a, 1/r]) and 1/3 as a decimal: the result must not change.
 TEST(AhpCommand, Saaty2008DrinksWithPairsInEitherOrder) {
   int code = -1;
-  const Json out = ahp(fixture("ahp_saaty2008_drinks.json"), &code);
+  const Json out = ahp(document_json("ahp_saaty2008_drinks.json"), &code);
   ASSERT_EQ(code, 0) << out.dump(2);
   const std::pair<const char*, double> published[] = {{"coffee", .177}, {"wine", .019}, {"tea", .042},
                                                       {"beer", .116},   {"sodas", .190}, {"milk", .129},
@@ -120,7 +107,7 @@ TEST(AhpCommand, Saaty2008DrinksWithPairsInEitherOrder) {
 // tests/ahp_test.cpp).
 TEST(AhpCommand, WeightsFromAhpFeedTheWeightedModel) {
   int code = -1;
-  const Json doc = fixture("ahp_wikipedia_leader.json");
+  const Json doc = document_json("ahp_wikipedia_leader.json");
   const Json out = run_json("rank", doc.dump(), {{"format", "json"}}, &code);
   ASSERT_EQ(code, 0) << out.dump(2);
   ASSERT_EQ(out["ranking"].size(), 3u);
@@ -143,7 +130,7 @@ TEST(AhpCommand, WeightsFromAhpFeedTheWeightedModel) {
 }
 
 TEST(AhpCommand, WeightsFromAhpOverridesGivenWeightsAndRangesWithAWarning) {
-  Json doc = fixture("ahp_wikipedia_leader.json");
+  Json doc = document_json("ahp_wikipedia_leader.json");
   doc["criteria"][0]["weight"] = 10;
   doc["criteria"][1]["weight"] = {{"low", 1}, {"likely", 2}, {"high", 3}};
   int code = -1;
@@ -281,7 +268,7 @@ TEST(AhpCommand, SectionErrors) {
 }
 
 TEST(AhpCommand, TableShowsWeightsAndJudgements) {
-  const auto r = gapscore::run_command("ahp", read_file("tests/fixtures/ahp_saaty1990_house.json"), R"({"format": "table"})");
+  const auto r = gapscore::run_command("ahp", document_text("ahp_saaty1990_house.json"), R"({"format": "table"})");
   ASSERT_EQ(r.exit_code, 0) << r.messages;
   EXPECT_NE(r.output.find("CR = 0.169"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("(inconsistent, RI = 1.41)"), std::string::npos) << r.output;

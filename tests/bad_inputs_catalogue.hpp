@@ -2,7 +2,7 @@
 // Reads the bad-input catalogue, tests/bad-inputs/*.json (tests/bad-inputs/README.md
 // describes the format). Shared by the GoogleTest that runs the catalogue natively and
 // through the CLI, and by the fuzz targets that use it as seeds; tests/node/
-// bad-inputs.test.mjs reads the same files the same way.
+// bad-input-catalogue.test.mjs reads the same files the same way.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>

@@ -2,7 +2,8 @@
 // run_command, through the CLI binary, and through the Engine the widget uses. Every case
 // must give its expected exit code and an error at the expected path whose message holds
 // the expected fragment; nothing may crash, hang or leave the Engine unusable.
-// tests/node/bad-inputs.test.mjs runs the same catalogue against the WebAssembly module.
+// tests/node/bad-input-catalogue.test.mjs runs the same catalogue against the WebAssembly
+// module.
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
@@ -91,7 +92,7 @@ TEST_F(BadInputs, CatalogueIsNotEmptyAndCoversEveryInterfaceClass) {
 }
 
 TEST_F(BadInputs, RunCommandGivesTheExpectedErrorQuickly) {
-  const std::string good = test::read_file("tests/fixtures/intercom_rice.json");
+  const std::string good = test::document_text("intercom_rice.json");
   for (const auto& c : *cases_) {
     const auto start = std::chrono::steady_clock::now();
     const CommandResult res = run_command(c.command, c.document, c.options);
@@ -105,7 +106,7 @@ TEST_F(BadInputs, RunCommandGivesTheExpectedErrorQuickly) {
 }
 
 TEST_F(BadInputs, EngineKeepsItsLastGoodStateAfterEachBadDocument) {
-  const std::string good = test::read_file("tests/fixtures/intercom_rice.json");
+  const std::string good = test::document_text("intercom_rice.json");
   for (const auto& c : *cases_) {
     if (c.command == "import-csv") continue; // the Engine reads JSON documents only
     SCOPED_TRACE(c.name);

@@ -15,6 +15,7 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
+using gapscore::test::read_path;
 using gapscore::test::source_path;
 
 namespace {
@@ -23,13 +24,6 @@ struct CliRun {
   int code = -1;
   std::string out, err;
 };
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
 
 std::string temp_path(const std::string& name) {
   return testing::TempDir() + "gapscore_cli_" + std::to_string(::getpid()) + "_" + name;
@@ -60,7 +54,7 @@ CliRun gapscore_cli(const std::string& args, const std::string& input = "") {
   while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
   const int status = ::pclose(pipe);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.err = slurp(err_path);
+  r.err = read_path(err_path);
   std::remove(in_path.c_str());
   std::remove(err_path.c_str());
   return r;
@@ -76,8 +70,8 @@ Json one_document(const CliRun& r) {
   }
 }
 
-const char* kRice = "tests/fixtures/intercom_rice.json";
-const char* kInvalid = "tests/fixtures/invalid_backlog.json";
+const char* kRice = "tests/fixtures/documents/intercom_rice.json";
+const char* kInvalid = "tests/fixtures/documents/invalid_backlog.json";
 
 } // namespace
 
@@ -157,7 +151,7 @@ TEST_F(Cli, Explain) {
 }
 
 TEST_F(Cli, Diff) {
-  const CliRun r = gapscore_cli(std::string("diff ") + kRice + " tests/fixtures/intercom_rice_after.json");
+  const CliRun r = gapscore_cli(std::string("diff ") + kRice + " tests/fixtures/documents/intercom_rice_after.json");
   ASSERT_EQ(r.code, 0) << r.err;
   const Json out = one_document(r);
   // Project 2 at effort 1: 2000 × 1 × 0.8 / 1 = 1600, from last to first.
@@ -184,7 +178,7 @@ TEST_F(Cli, Validate) {
 }
 
 TEST_F(Cli, ImportCsv) {
-  const CliRun r = gapscore_cli("import-csv tests/fixtures/health_backlog.csv");
+  const CliRun r = gapscore_cli("import-csv tests/fixtures/csv/health_backlog.csv");
   ASSERT_EQ(r.code, 0) << r.err;
   const Json doc = one_document(r);
   ASSERT_EQ(doc["items"].size(), 2u);

@@ -13,7 +13,8 @@
 
 using gapscore::Engine;
 using gapscore::Json;
-using gapscore::test::read_file;
+using gapscore::test::document_json;
+using gapscore::test::document_text;
 using gapscore::test::run_json;
 
 namespace {
@@ -55,7 +56,7 @@ std::string top_id(const Engine& e) { return e.scenario().items[e.order_data()[0
 
 TEST(Engine, LoadAndRank) {
   Engine e;
-  ASSERT_TRUE(e.load(read_file("tests/fixtures/intercom_rice.json"))) << e.last_errors();
+  ASSERT_TRUE(e.load(document_text("intercom_rice.json"))) << e.last_errors();
   ASSERT_TRUE(e.rank()) << e.last_errors();
   EXPECT_EQ(e.size(), 3u);
   EXPECT_EQ(e.model(), "rice");
@@ -128,7 +129,7 @@ TEST(Engine, WeightChangeMovesTheRanking) {
 
 TEST(Engine, SetFieldRescoresLikeAFreshRank) {
   Engine e;
-  ASSERT_TRUE(e.load(read_file("tests/fixtures/intercom_rice.json")));
+  ASSERT_TRUE(e.load(document_text("intercom_rice.json")));
   ASSERT_TRUE(e.rank());
   ASSERT_TRUE(e.set_field("project-2", "effort", 1)); // 2000 × 1 × 0.8 / 1 = 1600
   ASSERT_TRUE(e.rank());
@@ -140,7 +141,7 @@ TEST(Engine, SetFieldRescoresLikeAFreshRank) {
 }
 
 TEST(Engine, SetFieldReplacesARange) {
-  Json doc = Json::parse(read_file("tests/fixtures/intercom_rice.json"));
+  Json doc = document_json("intercom_rice.json");
   doc["items"][0]["reach"] = {{"low", 300}, {"likely", 450}, {"high", 600}};
   Engine e;
   ASSERT_TRUE(e.load(doc.dump()));
@@ -162,7 +163,7 @@ TEST(Engine, SetScoreRescoresLikeAFreshRank) {
 }
 
 TEST(Engine, SetModelSwitchesAndChecksInputs) {
-  Json doc = Json::parse(read_file("tests/fixtures/intercom_rice.json"));
+  Json doc = document_json("intercom_rice.json");
   for (auto& item : doc["items"]) item["value"] = 10;
   Engine e;
   ASSERT_TRUE(e.load(doc.dump()));
@@ -186,7 +187,7 @@ TEST(Engine, SetModelSwitchesAndChecksInputs) {
 
 TEST(Engine, BadValuesAreRejectedAndChangeNothing) {
   Engine e;
-  ASSERT_TRUE(e.load(read_file("tests/fixtures/intercom_rice.json")));
+  ASSERT_TRUE(e.load(document_text("intercom_rice.json")));
   ASSERT_TRUE(e.rank());
   const std::string before = e.document_json();
   const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -247,7 +248,7 @@ TEST(Engine, ExplainMatchesTheExplainCommand) {
 // the CLI). Fixture: Wikipedia's AHP leader example, whose priorities are fractions summing to 1.
 TEST(Engine, SettingAWeightOverridesAhpWeightsConsistently) {
   Engine e;
-  ASSERT_TRUE(e.load(read_file("tests/fixtures/ahp_wikipedia_leader.json")));
+  ASSERT_TRUE(e.load(document_text("ahp_wikipedia_leader.json")));
   ASSERT_TRUE(e.rank());
   std::vector<double> ahp;
   for (const auto& c : e.scenario().criteria) ahp.push_back(c.weight);

@@ -2,7 +2,8 @@
 // measurements, unsorted and duplicate dates), calibration, gap over time, the rank option
 // {"confidence_from": "evidence"} and the validation of measurements, status and released.
 //
-// tests/fixtures/evidence_small.json, computed by hand (segments: everyone 1000, members 200):
+// tests/fixtures/documents/evidence_small.json, computed by hand (segments: everyone 1000,
+// members 200):
 //   wash  (levels 40 -> 80, everyone):  2024-01-01 40, 03-01 44, 04-01 61 then 62 (the later
 //         entry replaces the earlier), 07-01 64. Gap = 80 - level.
 //   mood  (ratings, importance 9, members): 02-01 satisfaction 4; 05-01 survey [10,20,20,30,20]
@@ -17,24 +18,18 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
-using gapscore::test::read_file;
+using gapscore::test::document_json;
+using gapscore::test::errors_text;
 using gapscore::test::run_json;
 
 namespace {
 
-Json small() { return Json::parse(read_file("tests/fixtures/evidence_small.json")); }
+Json small() { return document_json("evidence_small.json"); }
 
 const Json* row_of(const Json& items, const std::string& id, const std::string& outcome = "") {
   for (const auto& row : items)
     if (row["id"] == id && (outcome.empty() || row["outcome"] == outcome)) return &row;
   return nullptr;
-}
-
-std::string errors_text(const Json& out) {
-  std::string s;
-  if (out.contains("errors"))
-    for (const auto& e : out["errors"]) s += e["path"].get<std::string>() + ": " + e["message"].get<std::string>() + "\n";
-  return s;
 }
 
 /// Runs evidence on `doc` and returns the errors as "path: message" lines (exit code 2 expected).

@@ -2,7 +2,8 @@
 // and memcmp, linked with --wrap) must return what the C library returns: the same bits
 // (-0.0 included), the same end pointer, the same errno, the same memcmp difference. Natively
 // the __real_ functions are glibc's; strtod is correctly rounded there as in musl. The node
-// parity tests check the linked module itself on tests/fixtures/number_forms.*.
+// parity tests check the linked module itself on number_forms.json and number_forms.csv
+// (tests/fixtures/documents/, tests/fixtures/csv/).
 #include <gtest/gtest.h>
 
 #include <cerrno>

@@ -10,24 +10,16 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
+using gapscore::test::document_json;
+using gapscore::test::document_text;
+using gapscore::test::errors_text;
+using gapscore::test::find_by_id;
 using gapscore::test::read_file;
 using gapscore::test::run_json;
 
 namespace {
 
-const Json* find_by_id(const Json& list, const std::string& id) {
-  for (const auto& row : list)
-    if (row["id"] == id) return &row;
-  return nullptr;
-}
-
-Json small() { return Json::parse(read_file("tests/fixtures/gap_small.json")); }
-
-std::string errors_text(const Json& out) {
-  std::string s;
-  for (const auto& e : out["errors"]) s += e["path"].get<std::string>() + ": " + e["message"].get<std::string>() + "\n";
-  return s;
-}
+Json small() { return document_json("gap_small.json"); }
 
 } // namespace
 
@@ -44,7 +36,7 @@ std::string errors_text(const Json& out) {
 //   100 -> 3.0 satisfaction, so 8 + 5 = 13 (computed by hand).
 TEST(Gap, ReproducesPublishedOpportunityScores) {
   int code = -1;
-  Json out = run_json("gaps", read_file("tests/fixtures/gap_published.json"), Json::object(), &code);
+  Json out = run_json("gaps", document_text("gap_published.json"), Json::object(), &code);
   ASSERT_EQ(code, 0) << out.dump(2);
   EXPECT_EQ(out["variant"], "Opportunity score (Ulwick, ODI)");
   const Json& o = out["outcomes"];
@@ -94,7 +86,7 @@ TEST(Gap, StatusThresholds) {
 // so the survey gap max(4 − 3, 0) × 100 = 100. Total 53100.
 TEST(Gap, UnrealizedValuePerOutcomeAndSegment) {
   int code = -1;
-  Json out = run_json("gaps", read_file("tests/fixtures/gap_small.json"), Json::object(), &code);
+  Json out = run_json("gaps", document_text("gap_small.json"), Json::object(), &code);
   ASSERT_EQ(code, 0) << out.dump(2);
   EXPECT_DOUBLE_EQ((*find_by_id(out["outcomes"], "wash"))["unrealized_value"].get<double>(), 50000);
   EXPECT_DOUBLE_EQ((*find_by_id(out["outcomes"], "sync"))["unrealized_value"].get<double>(), 3000);
@@ -117,7 +109,7 @@ TEST(Gap, UnrealizedValuePerOutcomeAndSegment) {
 //   infra     no outcome: 0
 TEST(Gap, ModelScoresValuePerEffort) {
   int code = -1;
-  Json out = run_json("rank", read_file("tests/fixtures/gap_small.json"), {{"model", "gap"}}, &code);
+  Json out = run_json("rank", document_text("gap_small.json"), {{"model", "gap"}}, &code);
   ASSERT_EQ(code, 0) << out.dump(2);
   const Json& r = out["ranking"];
   ASSERT_EQ(r.size(), 5u);
@@ -131,7 +123,7 @@ TEST(Gap, ModelScoresValuePerEffort) {
 }
 
 TEST(Gap, ExplanationListsOutcomesOpportunityLiftAndCustomers) {
-  Json out = run_json("explain", read_file("tests/fixtures/gap_small.json"), {{"item", "sync-fix"}});
+  Json out = run_json("explain", document_text("gap_small.json"), {{"item", "sync-fix"}});
   ASSERT_TRUE(out.contains("outcomes")) << out.dump(2);
   ASSERT_EQ(out["outcomes"].size(), 2u);
   const Json& sync = out["outcomes"][0];
@@ -147,7 +139,7 @@ TEST(Gap, ExplanationListsOutcomesOpportunityLiftAndCustomers) {
 
 TEST(Gap, ScorePartsAddUpPerOutcome) {
   gapscore::Diagnostics d;
-  auto s = gapscore::load_scenario_text(read_file("tests/fixtures/gap_small.json"), d);
+  auto s = gapscore::load_scenario_text(document_text("gap_small.json"), d);
   ASSERT_TRUE(s);
   const auto t = gapscore::score_items(*s, *gapscore::find_model("gap"));
   ASSERT_EQ(t.part_names, (std::vector<std::string>{"wash", "greet", "sync"}));
@@ -168,7 +160,7 @@ TEST(Gap, ScorePartsAddUpPerOutcome) {
 // Value curve (share of the 53100 unrealized value): 25000, 50000, 53000, 53100, 53100.
 TEST(Gap, PortfolioCountsEachGapOnceAndDrawsTheValueCurve) {
   int code = -1;
-  Json out = run_json("portfolio", read_file("tests/fixtures/gap_small.json"), Json::object(), &code);
+  Json out = run_json("portfolio", document_text("gap_small.json"), Json::object(), &code);
   ASSERT_EQ(code, 0) << out.dump(2);
   const Json& st = out["steps"];
   ASSERT_EQ(st.size(), 5u);
@@ -263,11 +255,11 @@ TEST(Gap, DesiredBelowCurrentIsAGapToo) {
 }
 
 TEST(Gap, TablesRender) {
-  const auto r = gapscore::run_command("gaps", read_file("tests/fixtures/gap_small.json"), R"({"format": "table"})");
+  const auto r = gapscore::run_command("gaps", document_text("gap_small.json"), R"({"format": "table"})");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.output.find("Opportunity score (Ulwick, ODI)"), std::string::npos);
   EXPECT_NE(r.output.find("Remember to wash hands"), std::string::npos);
-  const auto md = gapscore::run_command("portfolio", read_file("tests/fixtures/gap_small.json"), R"({"format": "markdown"})");
+  const auto md = gapscore::run_command("portfolio", document_text("gap_small.json"), R"({"format": "markdown"})");
   EXPECT_EQ(md.exit_code, 0);
   EXPECT_NE(md.output.find("| 1 | alert | Hand-washing alert |"), std::string::npos) << md.output;
 }

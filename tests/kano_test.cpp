@@ -7,16 +7,10 @@
 using gapscore::Json;
 using gapscore::KanoAnswer;
 using gapscore::KanoCategory;
-using gapscore::test::read_file;
+using gapscore::test::document_json;
+using gapscore::test::document_text;
+using gapscore::test::errors_text;
 using gapscore::test::run_json;
-
-namespace {
-std::string errors_text(const Json& out) {
-  std::string s;
-  for (const auto& e : out["errors"]) s += e["path"].get<std::string>() + ": " + e["message"].get<std::string>() + "\n";
-  return s;
-}
-} // namespace
 
 // The Kano evaluation table: N. Kano, N. Seraku, F. Takahashi, S. Tsuji, "Attractive quality
 // and must-be quality", Hinshitsu 14(2), 1984; in English as tabulated by C. Berger et al.,
@@ -67,7 +61,7 @@ TEST(Kano, EveryAnswerPairThroughTheCommand) {
 // - counted: A 10, O 20, M 5, I 15: category O, Better = 30 / 50 = 0.6, Worse = −25 / 50 = −0.5.
 TEST(Kano, CategoriesAndCoefficients) {
   int code = -1;
-  Json out = run_json("kano", read_file("tests/fixtures/gap_kano.json"), Json::object(), &code);
+  Json out = run_json("kano", document_text("gap_kano.json"), Json::object(), &code);
   ASSERT_EQ(code, 0) << out.dump(2);
   const Json& items = out["items"];
   ASSERT_EQ(items.size(), 4u); // "no-survey" has no answers
@@ -88,7 +82,7 @@ TEST(Kano, CategoriesAndCoefficients) {
 // Ties: M > O > A > I (Matzler & Hinterhuber 1998: if in doubt, the category that hurts more
 // when it is missing), then R > Q.
 TEST(Kano, TiesGoToTheCategoryThatHurtsMoreWhenMissing) {
-  Json out = run_json("kano", read_file("tests/fixtures/gap_kano.json"));
+  Json out = run_json("kano", document_text("gap_kano.json"));
   const Json& tied = out["items"][3];
   EXPECT_EQ(tied["category"], "M");
   EXPECT_EQ(tied["tied"], Json::array({"M", "A"}));
@@ -105,7 +99,7 @@ TEST(Kano, TiesGoToTheCategoryThatHurtsMoreWhenMissing) {
 }
 
 TEST(Kano, BadAnswersAreReportedWithPaths) {
-  Json doc = Json::parse(read_file("tests/fixtures/gap_kano.json"));
+  Json doc = document_json("gap_kano.json");
   doc["items"][0]["kano"]["answers"][1][0] = "love";
   doc["items"][1]["kano"]["answers"][0] = {2, 5};
   doc["items"][2]["kano"]["counts"]["A"] = -1;

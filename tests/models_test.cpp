@@ -9,7 +9,8 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
-using gapscore::test::read_file;
+using gapscore::test::document_json;
+using gapscore::test::ranking_ids;
 using gapscore::test::run_json;
 
 namespace {
@@ -26,10 +27,7 @@ std::map<std::string, double> scores_of(const Json& document, Json options = Jso
 }
 
 std::vector<std::string> order_of(const Json& document, Json options = Json::object()) {
-  const Json out = run_json("rank", document.dump(), std::move(options));
-  std::vector<std::string> ids;
-  for (const auto& row : out["ranking"]) ids.push_back(row["id"].get<std::string>());
-  return ids;
+  return ranking_ids(run_json("rank", document.dump(), std::move(options)));
 }
 
 /// The hand-worked weighted scorecard used below: three criteria, three items.
@@ -442,7 +440,7 @@ TEST(Topsis, IdenticalItemsScoreOneHalf) {
 
 // Every model names its published variant and formula in the result.
 TEST(Models, EveryResultNamesItsVariant) {
-  const Json doc = Json::parse(read_file("tests/fixtures/intercom_rice.json"));
+  const Json doc = document_json("intercom_rice.json");
   const Json out = run_json("rank", doc.dump());
   EXPECT_EQ(out["formula"], "reach × impact × confidence / effort");
   EXPECT_EQ(out["variant"], "RICE (Intercom)");

@@ -4,21 +4,11 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
-using gapscore::test::read_file;
+using gapscore::test::document_json;
+using gapscore::test::document_text;
+using gapscore::test::errors_text;
+using gapscore::test::find_by_id;
 using gapscore::test::run_json;
-
-namespace {
-const Json* find_by_id(const Json& list, const std::string& id) {
-  for (const auto& row : list)
-    if (row["id"] == id) return &row;
-  return nullptr;
-}
-std::string errors_text(const Json& out) {
-  std::string s;
-  for (const auto& e : out["errors"]) s += e["path"].get<std::string>() + ": " + e["message"].get<std::string>() + "\n";
-  return s;
-}
-} // namespace
 
 // An objective's score is the average of its key results' progress (OKR grading, e.g. Google
 // re:Work "Set goals with OKRs"); objectives count by their weight share. By hand:
@@ -29,7 +19,7 @@ std::string errors_text(const Json& out) {
 //   stickers: 0
 TEST(Okr, AlignmentPerItem) {
   int code = -1;
-  Json out = run_json("okr", read_file("tests/fixtures/gap_okr.json"), Json::object(), &code);
+  Json out = run_json("okr", document_text("gap_okr.json"), Json::object(), &code);
   ASSERT_EQ(code, 0) << out.dump(2);
   const Json& items = out["items"];
   ASSERT_EQ(items.size(), 3u);
@@ -47,7 +37,7 @@ TEST(Okr, AlignmentPerItem) {
 TEST(Okr, PlanReportsObjectiveCoverage) {
   // Capacity 3 fits referrals (2) + stickers (1) or stability (3); value_effort values 5 + 1 = 6 > 4.
   int code = -1;
-  Json out = run_json("plan", read_file("tests/fixtures/gap_okr.json"), {{"model", "value_effort"}, {"capacity", 3}}, &code);
+  Json out = run_json("plan", document_text("gap_okr.json"), {{"model", "value_effort"}, {"capacity", 3}}, &code);
   ASSERT_EQ(code, 0) << out.dump(2);
   EXPECT_EQ(out["selected"], Json::array({"referrals", "stickers"}));
   const Json& cov = out["objective_coverage"];
@@ -59,7 +49,7 @@ TEST(Okr, PlanReportsObjectiveCoverage) {
 // with min-max normalization the normalized value equals the alignment itself.
 TEST(Okr, AlignmentIsACriterionOfTheWeightedModel) {
   int code = -1;
-  Json out = run_json("explain", read_file("tests/fixtures/gap_okr.json"), {{"model", "weighted"}, {"item", "stability"}}, &code);
+  Json out = run_json("explain", document_text("gap_okr.json"), {{"model", "weighted"}, {"item", "stability"}}, &code);
   ASSERT_EQ(code, 0) << out.dump(2);
   const Json& okr = out["terms"][0];
   EXPECT_EQ(okr["term"], "okr");
@@ -70,7 +60,7 @@ TEST(Okr, AlignmentIsACriterionOfTheWeightedModel) {
 }
 
 TEST(Okr, ErrorsNameTheField) {
-  Json doc = Json::parse(read_file("tests/fixtures/gap_okr.json"));
+  Json doc = document_json("gap_okr.json");
   doc["items"][0]["contributes"][0]["key_result"] = "signup";
   doc["items"][1]["contributes"][0]["amount"] = 4; // retention has no target: a fraction
   doc["items"][2]["scores"]["okr"] = 0.3;
@@ -83,7 +73,7 @@ TEST(Okr, ErrorsNameTheField) {
   EXPECT_NE(e.find("/items/1/contributes/0/amount: key result \"retention\" has no target"), std::string::npos) << e;
   EXPECT_NE(e.find("/items/2/scores/okr: criterion \"okr\" takes its scores from the objectives"), std::string::npos) << e;
   EXPECT_NE(e.find("/objectives/1/key_results/0/id: duplicate of /objectives/0/key_results/0/id"), std::string::npos) << e;
-  doc = Json::parse(read_file("tests/fixtures/gap_okr.json"));
+  doc = document_json("gap_okr.json");
   doc.erase("objectives");
   for (auto& item : doc["items"]) item.erase("contributes");
   out = run_json("rank", doc.dump(), {{"model", "weighted"}}, &code);

@@ -8,22 +8,13 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
-using gapscore::test::read_file;
+using gapscore::test::document_text;
 using gapscore::test::run_json;
 
 namespace {
 
-/// SplitMix64: the same instances with every standard library (no std:: distributions).
-struct Rng {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-};
+/// The core's splitmix64: the same instances with every standard library (no std:: distributions).
+using Rng = gapscore::test::SplitMix64;
 
 struct Instance {
   std::vector<double> value, effort;
@@ -117,16 +108,16 @@ TEST(PlanCommand, OptimalOnSmallBacklogsByBruteForce) {
 // fits; capacity 3: {1, 3} = 2150.
 TEST(PlanCommand, RiceValueTermAndCapacity) {
   int code = -1;
-  Json out = run_json("plan", read_file("tests/fixtures/intercom_rice.json"), {{"capacity", 5}}, &code);
+  Json out = run_json("plan", document_text("intercom_rice.json"), {{"capacity", 5}}, &code);
   ASSERT_EQ(code, 0) << out.dump(2);
   EXPECT_EQ(out["model"], "rice");
   EXPECT_EQ(out["selected"], Json::array({"project-2", "project-3"}));
   EXPECT_DOUBLE_EQ(out["total_value"].get<double>(), 2400);
   EXPECT_DOUBLE_EQ(out["total_effort"].get<double>(), 5);
-  out = run_json("plan", read_file("tests/fixtures/intercom_rice.json"), {{"capacity", 3}});
+  out = run_json("plan", document_text("intercom_rice.json"), {{"capacity", 3}});
   EXPECT_EQ(out["selected"], Json::array({"project-1", "project-3"}));
   EXPECT_DOUBLE_EQ(out["total_value"].get<double>(), 2150);
-  out = run_json("plan", read_file("tests/fixtures/intercom_rice.json"), {{"capacity", 0}});
+  out = run_json("plan", document_text("intercom_rice.json"), {{"capacity", 0}});
   EXPECT_EQ(out["selected"], Json::array());
 }
 
@@ -146,7 +137,7 @@ TEST(PlanCommand, WsjfPlansCostOfDelayAgainstJobSize) {
 
 TEST(PlanCommand, GapModelReportsEachGapClosedOnce) {
   int code = -1;
-  Json out = run_json("plan", read_file("tests/fixtures/gap_small.json"), {{"capacity", 6}}, &code);
+  Json out = run_json("plan", document_text("gap_small.json"), {{"capacity", 6}}, &code);
   ASSERT_EQ(code, 0) << out.dump(2);
   // alert (35000, 2) + alert-v2 (49000, 4) = 84000 is the best additive plan for 6...
   EXPECT_EQ(out["selected"], Json::array({"alert", "alert-v2"}));
@@ -178,12 +169,12 @@ TEST(PlanCommand, DependencyCyclesAreInputErrorsNamingTheCycle) {
 
 TEST(PlanCommand, CapacityIsRequiredAndChecked) {
   int code = -1;
-  Json out = run_json("plan", read_file("tests/fixtures/intercom_rice.json"), Json::object(), &code);
+  Json out = run_json("plan", document_text("intercom_rice.json"), Json::object(), &code);
   EXPECT_EQ(code, 1);
   EXPECT_EQ(out["errors"][0]["path"], "options/capacity");
-  out = run_json("plan", read_file("tests/fixtures/intercom_rice.json"), {{"capacity", -1}}, &code);
+  out = run_json("plan", document_text("intercom_rice.json"), {{"capacity", -1}}, &code);
   EXPECT_EQ(code, 1);
-  const auto table = gapscore::run_command("plan", read_file("tests/fixtures/intercom_rice.json"),
+  const auto table = gapscore::run_command("plan", document_text("intercom_rice.json"),
                                            R"({"capacity": 5, "format": "table"})");
   EXPECT_EQ(table.exit_code, 0);
   EXPECT_NE(table.output.find("in   project-2"), std::string::npos) << table.output;

@@ -10,6 +10,8 @@
 #include <limits>
 #include <vector>
 
+#include "test_support.hpp"
+
 namespace {
 
 using gapscore::PlanInput;
@@ -17,18 +19,9 @@ using gapscore::PlanResult;
 using gapscore::find_dependency_cycle;
 using gapscore::plan_capacity;
 
-// Tiny deterministic generator (no std:: distributions, so every standard
-// library produces the same instances).
-struct SplitMix64 {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-};
+// The core's splitmix64 (no std:: distributions, so every standard library
+// produces the same instances).
+using gapscore::test::SplitMix64;
 
 constexpr double kEfforts[] = {0.5, 1, 2, 3, 5, 8};
 

@@ -10,6 +10,7 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
+using gapscore::test::ids_of;
 using gapscore::test::run_json;
 
 namespace {
@@ -22,12 +23,6 @@ Json item(const std::string& id, double reach, const char* moscow = nullptr) {
 }
 
 Json doc_with(Json items) { return {{"format", "gapscore/1"}, {"model", "rice"}, {"items", std::move(items)}}; }
-
-std::vector<std::string> ids(const Json& ranking) {
-  std::vector<std::string> out;
-  for (const auto& row : ranking) out.push_back(row["id"].get<std::string>());
-  return out;
-}
 
 Json diff(const Json& before, const Json& after, Json options = Json::object()) {
   options["after"] = after.dump();
@@ -54,7 +49,7 @@ TEST(Ranking, TiesAreOrderedByMoscowThenIdAndReported) {
   const Json doc = doc_with({item("zeta", 10, "should"), item("top", 50), item("beta", 10), item("alpha", 10),
                              item("mid", 10, "must"), item("low", 1, "must"), item("gamma", 10, "should")});
   const Json out = run_json("rank", doc.dump());
-  EXPECT_EQ(ids(out["ranking"]),
+  EXPECT_EQ(ids_of(out["ranking"]),
             (std::vector<std::string>{"top", "mid", "gamma", "zeta", "alpha", "beta", "low"}));
   for (std::size_t k = 0; k < out["ranking"].size(); ++k) EXPECT_EQ(out["ranking"][k]["rank"], k + 1);
 
@@ -95,7 +90,7 @@ TEST(Ranking, FloatingPointNoiseIsATie) {
                      {{{"id", "b"}, {"scores", {{"x", 0.1}, {"y", 0.2}}}},
                       {{"id", "a"}, {"scores", {{"x", 0.3}, {"y", 0.0}}}}}}};
   const Json out = run_json("rank", doc.dump());
-  EXPECT_EQ(ids(out["ranking"]), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(ids_of(out["ranking"]), (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(out["ranking"][0]["tied_with"], Json({"b"}));
   // …but a real difference in the 10th digit is not noise.
   EXPECT_NE(gapscore::score_key(1.0), gapscore::score_key(1.0 + 1e-9));
@@ -113,7 +108,7 @@ TEST(Ranking, OrderDoesNotDependOnDocumentOrder) {
     std::rotate(items.begin(), items.begin() + 7, items.end());
     std::reverse(items.begin() + round, items.end());
     const Json ranking = run_json("rank", doc_with(items).dump())["ranking"];
-    ASSERT_EQ(ids(ranking), ids(expected)) << "round " << round;
+    ASSERT_EQ(ids_of(ranking), ids_of(expected)) << "round " << round;
     for (std::size_t k = 0; k < ranking.size(); ++k) EXPECT_EQ(ranking[k], expected[k]);
   }
 }
@@ -127,7 +122,7 @@ TEST(Ranking, SameInputSameBytes) {
 TEST(Ranking, TopLimitsRowsButNotRanks) {
   const Json doc = doc_with({item("a", 1), item("b", 2), item("c", 3), item("d", 4)});
   Json out = run_json("rank", doc.dump(), {{"top", 2}});
-  EXPECT_EQ(ids(out["ranking"]), (std::vector<std::string>{"d", "c"}));
+  EXPECT_EQ(ids_of(out["ranking"]), (std::vector<std::string>{"d", "c"}));
   EXPECT_EQ(out["items"], 4);
   EXPECT_EQ(out["top"], 2);
   out = run_json("rank", doc.dump(), {{"top", 99}});
@@ -169,7 +164,7 @@ TEST(Diff, ReportsRanksAndTheTermsThatMovedEachItem) {
   EXPECT_EQ(a["moved_past"], Json::array({"c"}));
   EXPECT_EQ(row_of(out, "d")["reason"], "unchanged");
   // Rows come in the new ranking order.
-  EXPECT_EQ(ids(out["items"]), (std::vector<std::string>{"c", "a", "b", "d"}));
+  EXPECT_EQ(ids_of(out["items"]), (std::vector<std::string>{"c", "a", "b", "d"}));
 }
 
 TEST(Diff, AddedRemovedAndTheTopN) {

@@ -95,7 +95,7 @@ TEST(Reliability, DiagnosticsKeepTheFirstThousandAndCountTheRest) {
 
 TEST(Reliability, JsonParserAgreesWithNlohmannOnEveryExampleFile) {
   std::size_t compared = 0;
-  for (const char* dir : {"demo", "tests/fixtures"}) {
+  for (const char* dir : {"demo", "tests/fixtures/documents"}) {
     for (const auto& entry : std::filesystem::directory_iterator(test::source_path(dir))) {
       if (entry.path().extension() != ".json") continue;
       const std::string text = catalogue::read_bytes(entry.path());

@@ -3,7 +3,7 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
-using gapscore::test::read_file;
+using gapscore::test::document_text;
 using gapscore::test::run_json;
 
 // Sean McBride, "RICE: Simple prioritization for product managers", Intercom blog (2016):
@@ -13,7 +13,7 @@ using gapscore::test::run_json;
 // Project 3: reach 800, impact 2, confidence 50 %, effort 1 -> 800 × 2 × 0.5 / 1 = 800
 TEST(Rice, ReproducesIntercomsWorkedExample) {
   int code = -1;
-  Json out = run_json("rank", read_file("tests/fixtures/intercom_rice.json"), Json::object(), &code);
+  Json out = run_json("rank", document_text("intercom_rice.json"), Json::object(), &code);
   ASSERT_EQ(code, 0) << out.dump(2);
   EXPECT_EQ(out["model"], "rice");
   EXPECT_EQ(out["variant"], "RICE (Intercom)");
@@ -29,7 +29,7 @@ TEST(Rice, ReproducesIntercomsWorkedExample) {
 }
 
 TEST(Rice, ExplanationWritesOutTheArithmetic) {
-  Json out = run_json("explain", read_file("tests/fixtures/intercom_rice.json"), {{"item", "project-2"}});
+  Json out = run_json("explain", document_text("intercom_rice.json"), {{"item", "project-2"}});
   EXPECT_EQ(out["computation"], "2000 × 1 × 0.8 / 4 = 400");
   ASSERT_EQ(out["terms"].size(), 4u);
   EXPECT_EQ(out["terms"][0]["term"], "reach");

@@ -11,17 +11,11 @@
 namespace gapscore {
 namespace {
 
-using test::read_file;
+using test::document_json;
+using test::load;
 using test::run_json;
 
-Scenario load(const Json& doc) {
-  Diagnostics d;
-  auto s = load_scenario(doc, d);
-  EXPECT_TRUE(s.has_value()) << d.errors_document().dump();
-  return s ? std::move(*s) : Scenario{};
-}
-
-Json fixture() { return Json::parse(read_file("tests/fixtures/uncertain_weighted.json")); }
+Json fixture() { return document_json("uncertain_weighted.json"); }
 
 /// The error paths reported for `doc`'s scenarios.
 std::vector<std::string> error_paths(const Json& doc, Diagnostics* out = nullptr) {

@@ -15,18 +15,13 @@
 namespace gapscore {
 namespace {
 
-using test::read_file;
+using test::document_json;
+using test::document_text;
+using test::load;
 using test::run_json;
 
-Scenario load(const std::string& text) {
-  Diagnostics d;
-  auto s = load_scenario_text(text, d);
-  EXPECT_TRUE(s.has_value()) << d.errors_document().dump();
-  return s ? std::move(*s) : Scenario{};
-}
-
-// tests/fixtures/uncertain_weighted.json at its likely values, by hand. Min-max normalized
-// (cost reversed), v = (revenue, retention, cost):
+// tests/fixtures/documents/uncertain_weighted.json at its likely values, by hand. Min-max
+// normalized (cost reversed), v = (revenue, retention, cost):
 //   sso (1, 1/3, 0.2)  onboarding (0.5, 1, 0.6)  export (1/6, 0.5, 1)  dark-mode (0, 2/3, 0.8)
 //   audit-log (5/6, 0, 0)      weights 3, 2, 1
 // Weighted sums: onboarding 4.1, sso 3.8667, audit-log 2.5, export 2.5, dark-mode 2.1333:
@@ -39,7 +34,7 @@ Scenario load(const std::string& text) {
 //   cost w: onboarding vs sso, 0.4w + (1.5+2) - (3+2/3) = 0 at w = 5/12; audit-log vs
 //     export: -w + 1 = 0 at w = 1 (now).
 TEST(Sensitivity, HandComputedIntervalsOfTheFixture) {
-  const Json out = run_json("sensitivity", read_file("tests/fixtures/uncertain_weighted.json"));
+  const Json out = run_json("sensitivity", document_text("uncertain_weighted.json"));
   ASSERT_TRUE(out.contains("weights")) << out.dump(2);
   EXPECT_EQ(out["top"], 3);
   EXPECT_EQ(out["top_items"], Json::array({"onboarding", "sso", "audit-log"}));
@@ -100,7 +95,7 @@ TEST(Sensitivity, BoundaryIsIncludedOnlyWhenTheItemAboveWinsTheTieBreak) {
 }
 
 TEST(Sensitivity, OnlyTheWeightedModel) {
-  const std::string doc = read_file("tests/fixtures/uncertain_weighted.json");
+  const std::string doc = document_text("uncertain_weighted.json");
   int code = 0;
   Json out = run_json("sensitivity", doc, {{"model", "rice"}}, &code);
   EXPECT_EQ(code, kUsageError);
@@ -109,7 +104,7 @@ TEST(Sensitivity, OnlyTheWeightedModel) {
   out = run_json("sensitivity", doc, {{"model", "topsis"}}, &code);
   EXPECT_EQ(code, kUsageError);
   EXPECT_NE(out["errors"][0]["message"].get<std::string>().find("not"), std::string::npos);
-  out = run_json("sensitivity", read_file("tests/fixtures/intercom_rice.json"), Json::object(), &code);
+  out = run_json("sensitivity", document_text("intercom_rice.json"), Json::object(), &code);
   EXPECT_EQ(code, kInputError);
   EXPECT_EQ(out["errors"][0]["path"], "/model");
   // A document that names no model is read as a weighted scorecard here.
@@ -304,7 +299,7 @@ TEST(Sensitivity, MatchesBruteForceOnRandomSmallCases) {
 }
 
 TEST(Sensitivity, WholeOrderWhenNoTopIsGiven) {
-  Json doc = Json::parse(read_file("tests/fixtures/uncertain_weighted.json"));
+  Json doc = document_json("uncertain_weighted.json");
   doc.erase("top");
   const Json out = run_json("sensitivity", doc.dump());
   EXPECT_EQ(out["top"], 5);
@@ -312,7 +307,7 @@ TEST(Sensitivity, WholeOrderWhenNoTopIsGiven) {
 }
 
 TEST(Sensitivity, RunsOnAScenario) {
-  const Json out = run_json("sensitivity", read_file("tests/fixtures/uncertain_weighted.json"), {{"scenario", "sales"}});
+  const Json out = run_json("sensitivity", document_text("uncertain_weighted.json"), {{"scenario", "sales"}});
   EXPECT_EQ(out["weights"][0]["current"], 6.0);
   EXPECT_EQ(out["weights"][1]["current"], 1.0);
   EXPECT_EQ(out["top_items"], Json::array({"sso", "audit-log", "onboarding"}));

@@ -18,15 +18,11 @@
 namespace gapscore {
 namespace {
 
+using test::document_json;
+using test::document_text;
+using test::load;
 using test::read_file;
 using test::run_json;
-
-Scenario load(const std::string& text) {
-  Diagnostics d;
-  auto s = load_scenario_text(text, d);
-  EXPECT_TRUE(s.has_value()) << d.errors_document().dump();
-  return s ? std::move(*s) : Scenario{};
-}
 
 Json range(double low, double likely, double high) { return Json{{"low", low}, {"likely", likely}, {"high", high}}; }
 
@@ -119,7 +115,7 @@ TEST(Simulate, DegenerateRangesReproduceTheRankingWithProbabilityOne) {
 }
 
 TEST(Simulate, NoUncertainInputMeansTheLikelyRankingEveryRun) {
-  const std::string doc = read_file("tests/fixtures/intercom_rice.json");
+  const std::string doc = document_text("intercom_rice.json");
   const Json out = run_json("simulate", doc, {{"runs", 500}, {"seed", 3}});
   EXPECT_EQ(out["uncertain_inputs"], 0);
   // Intercom's three example projects: RICE 800 (project 3), 675 (project 1), 400 (project 2).
@@ -188,19 +184,19 @@ TEST(Simulate, FastPathsGiveTheSameCountsAsAPlainReplay) {
     std::string name, document, model;
   };
   std::vector<Case> cases = {
-      {"rice", read_file("tests/fixtures/uncertain_rice.json"), "rice"},
-      {"weighted: weights and scores", read_file("tests/fixtures/uncertain_weighted.json"), "weighted"},
-      {"topsis: weights and scores", read_file("tests/fixtures/uncertain_weighted.json"), "topsis"},
+      {"rice", document_text("uncertain_rice.json"), "rice"},
+      {"weighted: weights and scores", document_text("uncertain_weighted.json"), "weighted"},
+      {"topsis: weights and scores", document_text("uncertain_weighted.json"), "topsis"},
   };
   // Weights only: the weighted model recombines cached columns, TOPSIS re-does closeness.
-  Json doc = Json::parse(read_file("tests/fixtures/uncertain_weighted.json"));
+  Json doc = document_json("uncertain_weighted.json");
   for (auto& item : doc["items"])
     for (auto& [c, v] : item["scores"].items())
       if (v.is_object()) v = v["likely"];
   cases.push_back({"weighted: weights only", doc.dump(), "weighted"});
   cases.push_back({"topsis: weights only", doc.dump(), "topsis"});
   // Ranges on fields the model does not read take no draw.
-  Json rice = Json::parse(read_file("tests/fixtures/uncertain_rice.json"));
+  Json rice = document_json("uncertain_rice.json");
   rice["items"][0]["value"] = range(1, 2, 3);
   rice["items"][3]["job_size"] = range(1, 2, 3);
   cases.push_back({"rice with unread ranges", rice.dump(), "rice"});
@@ -215,7 +211,7 @@ TEST(Simulate, FastPathsGiveTheSameCountsAsAPlainReplay) {
 }
 
 TEST(Simulate, RangesOnFieldsTheModelDoesNotReadChangeNothing) {
-  const std::string plain = read_file("tests/fixtures/uncertain_rice.json");
+  const std::string plain = document_text("uncertain_rice.json");
   Json extra = Json::parse(plain);
   extra["items"][1]["value"] = range(1, 5, 9);
   extra["items"][2]["job_size"] = range(1, 2, 8);
@@ -229,9 +225,9 @@ TEST(Simulate, RangesOnFieldsTheModelDoesNotReadChangeNothing) {
 // Probability tables.
 
 TEST(Simulate, ProbabilityTablesSumToOnePerItemAndPerRank) {
-  for (const char* fixture : {"tests/fixtures/uncertain_rice.json", "tests/fixtures/uncertain_weighted.json"}) {
+  for (const char* fixture : {"uncertain_rice.json", "uncertain_weighted.json"}) {
     SCOPED_TRACE(fixture);
-    const std::string doc = read_file(fixture);
+    const std::string doc = document_text(fixture);
     const Scenario s = load(doc);
     const SimulationResult res = run(s, s.model, 4321, 17);
     const std::size_t n = s.size();
@@ -274,7 +270,7 @@ TEST(Simulate, ProbabilityTablesSumToOnePerItemAndPerRank) {
 TEST(Simulate, RankIntervalIsTheFiveAndNinetyFivePercentQuantile) {
   // 3 items; a's value range puts it first about half the time. Check the interval against
   // the counts directly: the smallest rank whose cumulative share reaches 5 % and 95 %.
-  const Scenario s = load(read_file("tests/fixtures/uncertain_rice.json"));
+  const Scenario s = load(document_text("uncertain_rice.json"));
   const SimulationResult res = run(s, "rice", 5000, 8);
   for (std::size_t i = 0; i < s.size(); ++i) {
     double cumulative = 0;
@@ -301,27 +297,27 @@ TEST(Simulate, FixedSeedReproducesTheCheckedInResult) {
     const char* expected;
   };
   const Case cases[] = {
-      {"tests/fixtures/uncertain_rice.json", {{"format", "json"}, {"runs", 10000}, {"seed", 42}},
+      {"uncertain_rice.json", {{"format", "json"}, {"runs", 10000}, {"seed", 42}},
        "tests/fixtures/expected/simulate_rice_seed42.json"},
-      {"tests/fixtures/uncertain_weighted.json", {{"format", "json"}, {"runs", 2000}, {"seed", 7}},
+      {"uncertain_weighted.json", {{"format", "json"}, {"runs", 2000}, {"seed", 7}},
        "tests/fixtures/expected/simulate_weighted_seed7.json"},
   };
   for (const Case& c : cases) {
-    const auto r = run_command("simulate", read_file(c.fixture), c.options.dump());
+    const auto r = run_command("simulate", document_text(c.fixture), c.options.dump());
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_EQ(r.output, read_file(c.expected)) << c.expected;
   }
 }
 
 TEST(Simulate, SameSeedSameBytesDifferentSeedDifferentNumbers) {
-  const std::string doc = read_file("tests/fixtures/uncertain_rice.json");
+  const std::string doc = document_text("uncertain_rice.json");
   const Json a = {{"runs", 3000}, {"seed", 1234}}, b = {{"runs", 3000}, {"seed", 1235}};
   EXPECT_EQ(run_command("simulate", doc, a.dump()).output, run_command("simulate", doc, a.dump()).output);
   EXPECT_NE(run_json("simulate", doc, a)["items"], run_json("simulate", doc, b)["items"]);
 }
 
 TEST(Simulate, SettingsComeFromOptionsThenTheDocument) {
-  Json doc = Json::parse(read_file("tests/fixtures/uncertain_rice.json"));
+  Json doc = document_json("uncertain_rice.json");
   Json out = run_json("simulate", doc.dump());
   EXPECT_EQ(out["runs"], 10000);
   EXPECT_EQ(out["seed"], 1);
@@ -346,7 +342,7 @@ TEST(Simulate, SettingsComeFromOptionsThenTheDocument) {
 // Progress, cancellation, budget.
 
 TEST(Simulate, ReportsProgressAndCanBeCancelled) {
-  const Scenario s = load(read_file("tests/fixtures/uncertain_rice.json"));
+  const Scenario s = load(document_text("uncertain_rice.json"));
   std::vector<double> seen;
   SimulationResult res = run(s, "rice", 1000, 4, 1, [&](double f) {
     seen.push_back(f);
@@ -371,7 +367,7 @@ TEST(Simulate, ReportsProgressAndCanBeCancelled) {
 // The CLI's bar relies on the pattern: stepped a hundredth at a time, the fraction done moves
 // by 1 % per step up to 1.0, and a cancel stops the run where it is.
 TEST(Simulate, ProgressReportsEveryHundredthAndNothingAfterCancel) {
-  const Scenario s = load(read_file("tests/fixtures/uncertain_rice.json"));
+  const Scenario s = load(document_text("uncertain_rice.json"));
   std::vector<double> seen;
   run(s, "rice", 1000, 4, 1, [&](double f) {
     seen.push_back(f);
@@ -400,7 +396,7 @@ CommandResult stepped_command(const std::string& doc, const std::string& options
 }
 
 TEST(Simulate, CommandWithProgressGivesTheSameBytesAndMarksCancellation) {
-  const std::string doc = read_file("tests/fixtures/uncertain_rice.json");
+  const std::string doc = document_text("uncertain_rice.json");
   const std::string options = Json{{"runs", 2000}, {"seed", 77}}.dump();
   int calls = 0;
   const auto with = stepped_command(doc, options, [&](double) { return ++calls > 0; });
@@ -418,7 +414,7 @@ TEST(Simulate, CommandWithProgressGivesTheSameBytesAndMarksCancellation) {
 // The widget steps a simulation a slice per frame (SteppedSimulation). However it is
 // sliced, the bytes must be run_command's.
 TEST(SteppedSimulation, AnySlicingGivesRunCommandsBytes) {
-  const std::string doc = read_file("tests/fixtures/uncertain_rice.json");
+  const std::string doc = document_text("uncertain_rice.json");
   for (const std::string options : {R"({"runs": 2000, "seed": 77})", R"({"runs": 999, "seed": 3, "top": 2})",
                                     R"({"runs": 500, "seed": 9, "format": "csv"})"}) {
     const CommandResult expected = run_command("simulate", doc, options);
@@ -448,7 +444,7 @@ TEST(SteppedSimulation, AnySlicingGivesRunCommandsBytes) {
 // A run cancelled after k runs drew exactly what a k-run simulation with the same seed
 // draws, so its table is that simulation's, marked cancelled.
 TEST(SteppedSimulation, CancelledRunIsTheShorterRunMarkedCancelled) {
-  const std::string doc = read_file("tests/fixtures/uncertain_rice.json");
+  const std::string doc = document_text("uncertain_rice.json");
   SteppedSimulation sim(doc, R"({"runs": 2000, "seed": 77})");
   EXPECT_FALSE(sim.step(300));
   EXPECT_DOUBLE_EQ(sim.fraction_done(), 0.15);
@@ -470,7 +466,7 @@ TEST(SteppedSimulation, CancelledRunIsTheShorterRunMarkedCancelled) {
 }
 
 TEST(SteppedSimulation, FractionStaysWhereACancelledRunStopped) {
-  const std::string doc = read_file("tests/fixtures/uncertain_rice.json");
+  const std::string doc = document_text("uncertain_rice.json");
   SteppedSimulation sim(doc, R"({"runs": 400, "seed": 1})");
   EXPECT_EQ(sim.fraction_done(), 0.0);
   EXPECT_FALSE(sim.step(0)) << "step(0) still runs one run";
@@ -490,7 +486,7 @@ TEST(SteppedSimulation, FractionStaysWhereACancelledRunStopped) {
 }
 
 TEST(SteppedSimulation, DocumentWithoutRangesIsDoneAtOnceWithTheLikelyRanking) {
-  const std::string doc = read_file("tests/fixtures/intercom_rice.json");
+  const std::string doc = document_text("intercom_rice.json");
   const std::string options = R"({"runs": 5000, "seed": 2})";
   SteppedSimulation sim(doc, options);
   EXPECT_TRUE(sim.done());
@@ -518,7 +514,7 @@ TEST(SteppedSimulation, RunThatOverflowsStopsWithRunCommandsError) {
 }
 
 TEST(SteppedSimulation, RefusedInputIsKnownAtOnceWithRunCommandsError) {
-  const std::string doc = read_file("tests/fixtures/uncertain_rice.json");
+  const std::string doc = document_text("uncertain_rice.json");
   for (const auto& [document, options] : std::vector<std::pair<std::string, std::string>>{
            {doc, R"({"runs": 0})"}, {doc, R"({"runs": 10, "bogus": 1})"}, {"{not json", "{}"},
            {doc, R"({"runs": 1000001, "model": "rice"})"}, {doc, "[1]"}}) {
@@ -535,7 +531,7 @@ TEST(SteppedSimulation, RefusedInputIsKnownAtOnceWithRunCommandsError) {
 }
 
 TEST(Simulate, BudgetIsCheckedUpFront) {
-  const std::string doc = read_file("tests/fixtures/uncertain_rice.json");
+  const std::string doc = document_text("uncertain_rice.json");
   int code = 0;
   Json out = run_json("simulate", doc, {{"runs", 1000001}}, &code);
   EXPECT_EQ(code, kUsageError);

@@ -1,7 +1,7 @@
 // Stakeholders: reading the section (every problem at its path), the `stakeholder` model
 // (mean, median, influence-weighted; missing ratings), and named weight sets
 // ({"weights": "sales"}). Every expected number is worked out by hand in the comments from
-// tests/fixtures/stakeholders_team.json.
+// tests/fixtures/documents/stakeholders_team.json.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -9,38 +9,16 @@
 #include "test_support.hpp"
 
 using gapscore::Json;
-using gapscore::test::read_file;
+using gapscore::test::document_json;
+using gapscore::test::find_by_id;
+using gapscore::test::has_problem;
+using gapscore::test::problems;
+using gapscore::test::ranking_ids;
 using gapscore::test::run_json;
 
 namespace {
 
-Json team() { return Json::parse(read_file("tests/fixtures/stakeholders_team.json")); }
-
-std::vector<std::string> order(const Json& ranking) {
-  std::vector<std::string> ids;
-  for (const auto& row : ranking["ranking"]) ids.push_back(row["id"]);
-  return ids;
-}
-
-const Json* row_of(const Json& list, const std::string& id) {
-  for (const auto& row : list)
-    if (row["id"] == id) return &row;
-  return nullptr;
-}
-
-bool has_problem(const Json& list, const std::string& path, const std::string& words) {
-  for (const auto& p : list)
-    if (p["path"] == path && p["message"].get<std::string>().find(words) != std::string::npos) return true;
-  return false;
-}
-
-std::string problems(const Json& out) {
-  std::string s;
-  for (const char* kind : {"errors", "warnings"})
-    if (out.contains(kind))
-      for (const auto& e : out[kind]) s += e["path"].get<std::string>() + ": " + e["message"].get<std::string>() + "\n";
-  return s;
-}
+Json team() { return document_json("stakeholders_team.json"); }
 
 Json rank(const Json& doc, Json options, int* code) { return run_json("rank", doc.dump(), std::move(options), code); }
 
@@ -53,14 +31,14 @@ TEST(StakeholderModel, MeanOverTheStakeholdersWhoRated) {
   int code = -1;
   const Json out = rank(team(), {{"model", "stakeholder"}, {"format", "json"}}, &code);
   ASSERT_EQ(code, 0) << out.dump(2);
-  EXPECT_EQ(order(out), (std::vector<std::string>{"b", "a", "c", "d"}));
-  EXPECT_NEAR(row_of(out["ranking"], "a")->at("score").get<double>(), 10.0 / 3, 1e-15);
-  EXPECT_NEAR(row_of(out["ranking"], "b")->at("score").get<double>(), 13.0 / 3, 1e-15);
-  EXPECT_NEAR(row_of(out["ranking"], "c")->at("score").get<double>(), 8.0 / 3, 1e-15);
-  EXPECT_EQ(row_of(out["ranking"], "d")->at("score").get<double>(), 2.5);
+  EXPECT_EQ(ranking_ids(out), (std::vector<std::string>{"b", "a", "c", "d"}));
+  EXPECT_NEAR(find_by_id(out["ranking"], "a")->at("score").get<double>(), 10.0 / 3, 1e-15);
+  EXPECT_NEAR(find_by_id(out["ranking"], "b")->at("score").get<double>(), 13.0 / 3, 1e-15);
+  EXPECT_NEAR(find_by_id(out["ranking"], "c")->at("score").get<double>(), 8.0 / 3, 1e-15);
+  EXPECT_EQ(find_by_id(out["ranking"], "d")->at("score").get<double>(), 2.5);
   // Terms are each rater's contribution and add up to the score; engineering (weights only)
   // is not a term. d: sales 4 / 2 = 2, advocate 1 / 2 = 0.5, support did not rate it.
-  const Json& terms = row_of(out["ranking"], "d")->at("terms");
+  const Json& terms = find_by_id(out["ranking"], "d")->at("terms");
   EXPECT_FALSE(terms.contains("engineering"));
   EXPECT_EQ(terms["sales"], 2.0);
   EXPECT_EQ(terms["advocate"], 0.5);
@@ -99,13 +77,13 @@ TEST(StakeholderModel, Median) {
   int code = -1;
   const Json out = rank(doc, {{"model", "stakeholder"}, {"format", "json"}}, &code);
   ASSERT_EQ(code, 0) << out.dump(2);
-  EXPECT_EQ(row_of(out["ranking"], "a")->at("score"), 4.0);
-  EXPECT_EQ(row_of(out["ranking"], "b")->at("score"), 4.0);
-  EXPECT_EQ(row_of(out["ranking"], "c")->at("score"), 3.0);
-  EXPECT_EQ(row_of(out["ranking"], "d")->at("score"), 2.5);
+  EXPECT_EQ(find_by_id(out["ranking"], "a")->at("score"), 4.0);
+  EXPECT_EQ(find_by_id(out["ranking"], "b")->at("score"), 4.0);
+  EXPECT_EQ(find_by_id(out["ranking"], "c")->at("score"), 3.0);
+  EXPECT_EQ(find_by_id(out["ranking"], "d")->at("score"), 2.5);
   // The median rater carries the whole score: b's ratings sorted are support 4, advocate 4,
   // sales 5; the middle one (advocate, the later of the two 4s in stakeholder order) counts.
-  const Json& b = row_of(out["ranking"], "b")->at("terms");
+  const Json& b = find_by_id(out["ranking"], "b")->at("terms");
   EXPECT_EQ(b["advocate"], 4.0);
   EXPECT_EQ(b["sales"], 0.0);
   EXPECT_EQ(b["support"], 0.0);
@@ -120,10 +98,10 @@ TEST(StakeholderModel, InfluenceWeightedAndItsExplanation) {
   int code = -1;
   const Json out = rank(doc, {{"model", "stakeholder"}, {"format", "json"}}, &code);
   ASSERT_EQ(code, 0) << out.dump(2);
-  EXPECT_NEAR(row_of(out["ranking"], "a")->at("score").get<double>(), 16.0 / 6, 1e-15);
-  EXPECT_EQ(row_of(out["ranking"], "b")->at("score"), 4.5);
-  EXPECT_EQ(row_of(out["ranking"], "d")->at("score"), 3.25);
-  EXPECT_EQ(order(out)[0], "b");
+  EXPECT_NEAR(find_by_id(out["ranking"], "a")->at("score").get<double>(), 16.0 / 6, 1e-15);
+  EXPECT_EQ(find_by_id(out["ranking"], "b")->at("score"), 4.5);
+  EXPECT_EQ(find_by_id(out["ranking"], "d")->at("score"), 3.25);
+  EXPECT_EQ(ranking_ids(out)[0], "b");
 
   const Json ex = run_json("explain", doc.dump(), {{"model", "stakeholder"}, {"item", "d"}}, &code);
   ASSERT_EQ(code, 0) << ex.dump(2);
@@ -187,21 +165,21 @@ TEST(WeightSets, RankItTheWayAStakeholderWould) {
   int code = -1;
   const Json base = rank(team(), {{"format", "json"}}, &code);
   ASSERT_EQ(code, 0) << base.dump(2);
-  EXPECT_EQ(order(base), (std::vector<std::string>{"a", "c", "d", "b"}));
+  EXPECT_EQ(ranking_ids(base), (std::vector<std::string>{"a", "c", "d", "b"}));
   EXPECT_FALSE(base.contains("weight_set"));
 
   const Json sales = rank(team(), {{"weights", "sales"}, {"format", "json"}}, &code);
   ASSERT_EQ(code, 0) << sales.dump(2);
   EXPECT_EQ(sales["weight_set"], "sales");
-  EXPECT_EQ(order(sales), (std::vector<std::string>{"b", "d", "c", "a"}));
-  EXPECT_EQ(row_of(sales["ranking"], "b")->at("score"), 7.0);
-  EXPECT_EQ(row_of(sales["ranking"], "d")->at("score"), 6.5);
-  EXPECT_EQ(row_of(sales["ranking"], "a")->at("score"), 3.0);
+  EXPECT_EQ(ranking_ids(sales), (std::vector<std::string>{"b", "d", "c", "a"}));
+  EXPECT_EQ(find_by_id(sales["ranking"], "b")->at("score"), 7.0);
+  EXPECT_EQ(find_by_id(sales["ranking"], "d")->at("score"), 6.5);
+  EXPECT_EQ(find_by_id(sales["ranking"], "a")->at("score"), 3.0);
 
   const Json eng = rank(team(), {{"weights", "engineering"}, {"format", "json"}}, &code);
   ASSERT_EQ(code, 0) << eng.dump(2);
-  EXPECT_EQ(order(eng), (std::vector<std::string>{"a", "c", "d", "b"}));
-  EXPECT_EQ(row_of(eng["ranking"], "a")->at("score"), 9.0);
+  EXPECT_EQ(ranking_ids(eng), (std::vector<std::string>{"a", "c", "d", "b"}));
+  EXPECT_EQ(find_by_id(eng["ranking"], "a")->at("score"), 9.0);
 
   // The explanation shows the weight set's weights.
   const Json ex = run_json("explain", team().dump(), {{"weights", "sales"}, {"item", "b"}}, &code);
@@ -217,9 +195,9 @@ TEST(WeightSets, PartialWeightSetKeepsTheDocumentsWeightsAndSaysSo) {
   int code = -1;
   const Json out = rank(team(), {{"weights", "support"}, {"format", "json"}}, &code);
   ASSERT_EQ(code, 0) << out.dump(2);
-  EXPECT_NEAR(row_of(out["ranking"], "a")->at("score").get<double>(), 7.4, 1e-14);
-  EXPECT_NEAR(row_of(out["ranking"], "b")->at("score").get<double>(), 2.6, 1e-14);
-  EXPECT_EQ(order(out), (std::vector<std::string>{"a", "c", "d", "b"}));
+  EXPECT_NEAR(find_by_id(out["ranking"], "a")->at("score").get<double>(), 7.4, 1e-14);
+  EXPECT_NEAR(find_by_id(out["ranking"], "b")->at("score").get<double>(), 2.6, 1e-14);
+  EXPECT_EQ(ranking_ids(out), (std::vector<std::string>{"a", "c", "d", "b"}));
   EXPECT_TRUE(has_problem(out["warnings"], "options/weights", "support gives no weight for revenue")) << problems(out);
 }
 

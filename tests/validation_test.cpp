@@ -479,7 +479,7 @@ TEST(Validation, InvalidUtf8InJsonIsRefused) {
 
 // A format a command cannot print is a usage error naming it, not JSON in its place.
 TEST(Options, FormatTheCommandCannotPrintIsAUsageError) {
-  const std::string doc = gapscore::test::read_file("tests/fixtures/intercom_rice.json");
+  const std::string doc = gapscore::test::document_text("intercom_rice.json");
   for (const auto& [command, options] : std::vector<std::pair<std::string, std::string>>{
            {"explain", R"({"format": "table", "item": "x"})"}, {"validate", R"({"format": "markdown"})"},
            {"gaps", R"({"format": "csv"})"}}) {

@@ -1,14 +1,17 @@
 // Where a widget's data comes from and where its edits are kept: a src set late (after a
 // failed load, or right after a script adds the element) loads the file; two pages whose data
 // files share a name keep their edits apart (the key is the file's path); edits saved under
-// the src key of earlier versions are found again.
+// the src key of earlier versions are found again; edits survive a reload and Reset goes back
+// to the page's data; saved edits it cannot read are set aside with a message; broken JSON
+// given to load() and a missing src file are refused with the reason, and the data stays.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, newPage, widget, titles, engineTitles, demoText, until, serveHtml, openAt } from './harness.mjs';
+import { useBrowser, newPage, widget, titles, engineTitles, demoText, until, serveHtml, openAt, shot, openDemo, backlog, chooseModel, sliderValue, expectOrder } from './harness.mjs';
 
 const env = useBrowser();
 
 const SAMPLE = demoText('widget-sample.json');
+const HEALTH = demoText('health-app.json');
 
 test('src set after a failed load, or right after the element is added, loads the file', async () => {
   const page = await newPage(env.browser);
@@ -66,4 +69,115 @@ test('edits saved under the src key of earlier versions are found again', async 
   await openAt(env, page, '/demo/legacy/q3.html', '<gap-score src="backlog.json"></gap-score>');
   await until(async () => (await titles(page))[0] === last.title, 5000, 'the saved edit applied');
   await context.close();
+});
+
+test('edits survive a reload; Reset goes back to the page’s data', async () => {
+  const page = await openDemo(env);
+  await chooseModel(page, 'weighted');
+  const slider = backlog(page).getByRole('slider', { name: 'Strategic fit' });
+  await slider.focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  const w = await sliderValue(page, 'Strategic fit');
+  const expected = await engineTitles(HEALTH, { model: 'weighted', weights: { strategic_fit: w } });
+  await expectOrder(page, expected);
+  await page.reload();
+  await widget(page, '#backlog');
+  await expectOrder(page, expected, '#backlog', 'the saved order after reload');
+  assert.equal(await sliderValue(page, 'Strategic fit'), w);
+  assert.equal(await page.evaluate(() => document.querySelector('#backlog').shadowRoot.querySelector('#gs-model').value), 'weighted');
+  await backlog(page).getByRole('button', { name: 'Reset' }).click();
+  await expectOrder(page, await engineTitles(HEALTH));
+  await page.reload();
+  await widget(page, '#backlog');
+  await expectOrder(page, await engineTitles(HEALTH), '#backlog', 'the page’s data after Reset and reload');
+  await page.context().close();
+});
+
+// Issue 9, §6: stored data the widget cannot read is refused with a message and set aside,
+// never dropped in silence; entries from before the storage had a version are read.
+test('saved edits it cannot read are refused with a message and kept aside; old entries still load', async () => {
+  const page = await openDemo(env);
+  const key = 'gapscore:id:backlog';
+  const expectRefused = async (stored, why) => {
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, stored]);
+    await page.reload();
+    await widget(page, '#backlog');
+    const error = backlog(page).locator('.gs-error');
+    await until(() => error.isVisible(), 5000, 'the message about the saved edits');
+    const text = await error.textContent();
+    assert.match(text, /Your saved edits could not be used/);
+    assert.match(text, why);
+    assert.match(text, new RegExp(`${key}:set-aside`));
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k + ':set-aside'), key), stored, 'kept, byte for byte');
+    await expectOrder(page, await engineTitles(HEALTH), '#backlog', 'the page’s data');
+  };
+  await expectRefused('{"state": {"weights": {"user_value": 9}', /damaged \(not JSON\)/);
+  await backlog(page).locator('.gs-error').screenshot({ path: shot('stored-edits-refused.png') });
+  await expectRefused(JSON.stringify({ version: 99, state: { weights: { user_value: 9 } }, scenarios: {} }), /newer version of the widget \(format 99; this one reads format 1\)/);
+
+  // An entry written before entries had a version: read as version 1, and saved with one.
+  const oldEntry = { state: { document: null, model: 'weighted', weights: { strategic_fit: 9 }, fields: {}, scores: {} }, scenarios: {} };
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, JSON.stringify(oldEntry)]);
+  await page.reload();
+  await widget(page, '#backlog');
+  await expectOrder(page, await engineTitles(HEALTH, { model: 'weighted', weights: { strategic_fit: 9 } }), '#backlog', 'the old entry’s edits');
+  assert.equal(await backlog(page).locator('.gs-error').isVisible(), false);
+  const slider = backlog(page).getByRole('slider', { name: 'User value' });
+  await slider.focus();
+  await page.keyboard.press('ArrowLeft');
+  await until(async () => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key) ?? '{}').version === 1, 3000, 'the entry saved with its version');
+  await page.context().close();
+});
+
+test('broken JSON given to load() is refused with its line; the data stays', async () => {
+  const page = await openDemo(env);
+  const before = await titles(page);
+  await page.evaluate(() => {
+    window.__changes = 0;
+    document.querySelector('#backlog').addEventListener('gapscore-change', () => window.__changes++);
+  });
+  const ok = await page.evaluate(() => document.querySelector('#backlog').load('{"format": "gapscore/1",\n "items": [ {"id": "a",, } ]}'));
+  assert.equal(ok, false);
+  const error = backlog(page).locator('.gs-error').first();
+  await until(() => error.isVisible(), 3000, 'the error');
+  assert.match(await error.textContent(), /line 2/);
+  assert.match(await error.textContent(), /unchanged/);
+  assert.deepEqual(await titles(page), before);
+  // Not a document at all: refused too, never a quiet reset to the page's data.
+  const odd = await page.evaluate(async () => {
+    const el = document.querySelector('#backlog');
+    const cyclic = { format: 'gapscore/1' };
+    cyclic.self = cyclic;
+    return [await el.load(undefined), await el.load(42), await el.load(cyclic)];
+  });
+  assert.deepEqual(odd, [false, false, false]);
+  assert.deepEqual(await titles(page), before);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await page.evaluate(() => window.__changes), 0, 'a refused load changes nothing, so it fires no gapscore-change');
+  // A good document through the same API works, and fires gapscore-change with the order.
+  const detail = await page.evaluate(async () => {
+    const el = document.querySelector('#backlog');
+    const got = new Promise((r) => el.addEventListener('gapscore-change', (e) => r(e.detail), { once: true }));
+    await el.load({ format: 'gapscore/1', model: 'rice', items: [
+      { id: 'x', title: 'X', reach: 1, impact: 1, confidence: 1, effort: 1 },
+      { id: 'y', title: 'Y', reach: 5, impact: 1, confidence: 1, effort: 1 } ] });
+    return got;
+  });
+  assert.deepEqual(detail, { model: 'rice', order: ['y', 'x'] });
+  assert.equal(await page.evaluate(() => document.querySelector('#backlog').document.items.length), 2);
+  await page.context().close();
+});
+
+test('a missing src file says so, naming the file', async () => {
+  const page = await newPage(env.browser);
+  await page.route(`${env.base}/demo/missing-test.html`, (r) =>
+    r.fulfill({ contentType: 'text/html', body: '<!doctype html><script src="../dist/gapscore-widget.js"></script><gap-score src="no-such-backlog.json"></gap-score>' }),
+  );
+  await page.goto(`${env.base}/demo/missing-test.html`);
+  const error = page.locator('gap-score .gs-error');
+  await until(() => error.isVisible(), 10000, 'the load error');
+  const text = await error.textContent();
+  assert.match(text, /no-such-backlog\.json/);
+  assert.match(text, /404/);
+  await page.context().close();
 });

@@ -1,11 +1,13 @@
-// Estimates typed in place: a value that would make a score overflow is refused and the
-// ranking stays live, a decimal comma is a decimal (but "1,000" is ambiguous and refused),
-// and a tiny value is shown as tiny, not as 0.
+// Estimates typed in place: an edit re-ranks and Undo restores it, a value the format forbids
+// or that would make a score overflow is refused and the ranking stays live, a decimal comma
+// is a decimal (but "1,000" is ambiguous and refused), and a tiny value is shown as tiny, not
+// as 0.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, newPage, widget, titles, until, typeEstimate } from './harness.mjs';
+import { useBrowser, newPage, widget, titles, until, typeEstimate, engineTitles, openDemo, backlog, expectOrder, demoText } from './harness.mjs';
 
 const env = useBrowser();
+const HEALTH = demoText('health-app.json');
 
 /** demo/minimal.html: Intercom's three RICE projects. */
 async function openMinimal() {
@@ -47,5 +49,28 @@ test('tiny values are shown as tiny, not as 0', async () => {
   const effort = page.getByRole('textbox', { name: 'Effort of Project 3' });
   await typeEstimate(effort, '1e-300');
   await until(async () => /Effort 1\.00e-300/.test(await page.locator('gap-score').locator('.gs-status').textContent()), 3000, 'the status names the tiny value');
+  await page.context().close();
+});
+
+test('editing an estimate in place re-ranks; undo restores it', async () => {
+  const page = await openDemo(env);
+  const input = backlog(page).getByRole('textbox', { name: 'Reach of Dark mode' });
+  assert.equal(await input.inputValue(), '200000');
+  await input.fill('2000000');
+  await input.press('Enter');
+  const expected = await engineTitles(HEALTH, { fields: [['dark-mode', 'reach', 2000000]] });
+  await expectOrder(page, expected);
+  const row = backlog(page).locator('tbody tr', { has: page.getByRole('button', { name: 'Dark mode', exact: true }) });
+  assert.equal(await row.locator('.gs-rank').textContent(), String(expected.indexOf('Dark mode') + 1));
+  assert.match(await row.locator('.gs-delta').textContent(), /▲\d+/);
+  // A value the format forbids is refused with the engine's reason; nothing changes.
+  const conf = backlog(page).getByRole('textbox', { name: 'Confidence of Dark mode' });
+  await conf.fill('5');
+  await conf.press('Enter');
+  await until(async () => await backlog(page).locator('.gs-error').isVisible(), 3000, 'the error message');
+  assert.match(await backlog(page).locator('.gs-error').textContent(), /confidence/i);
+  assert.equal(await conf.inputValue(), '0.8', 'the refused value is put back');
+  await backlog(page).getByRole('button', { name: /Undo/ }).click();
+  await expectOrder(page, await engineTitles(HEALTH));
   await page.context().close();
 });

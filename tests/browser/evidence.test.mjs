@@ -3,32 +3,18 @@
 // chart per measured outcome with a marker per release, and predicted vs realized lift.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { useBrowser, newPage, widget, shot, until, root } from './harness.mjs';
+import { useBrowser, shot, until, engineModule, pageWithDocument, fixture } from './harness.mjs';
 
 const env = useBrowser();
-const gs = await (await import(pathToFileURL(process.env.GAPSCORE_MODULE ?? resolve(root, 'dist/gapscore.mjs')).href)).default();
+const gs = await engineModule();
 const hasEvidence = new Set(JSON.parse(gs.commands()).map((c) => c.name)).has('evidence');
 const engine = (command, doc, options) => JSON.parse(gs.run(command, doc, JSON.stringify(options)));
 
-
-async function pageWith(doc, attrs = '') {
-  const page = await newPage(env.browser, { viewport: { width: 1000, height: 900 } });
-  const body = `<!doctype html><meta charset="utf-8"><script src="../dist/gapscore-widget.js" defer></script>
-<gap-score ${attrs}><script type="application/json">${doc.replace(/</g, '\\u003c')}</script></gap-score>`;
-  await page.route(`${env.base}/demo/evidence-test.html`, (r) => r.fulfill({ contentType: 'text/html', body }));
-  await page.goto(`${env.base}/demo/evidence-test.html`);
-  await widget(page);
-  return page;
-}
-
-const fixture = (name) => readFileSync(resolve(root, name), 'utf8');
+const pageWith = (doc, attrs = '') => pageWithDocument(env, '/demo/evidence-test.html', doc, attrs);
 const pct = (share) => `${Math.round(share * 100)} %`;
 
 test('no measurements: no "Did it work?" tab', async () => {
-  const page = await pageWith(fixture('tests/fixtures/gap_small.json'));
+  const page = await pageWith(fixture('tests/fixtures/documents/gap_small.json'));
   const tabs = await page.locator('gap-score').getByRole('tab').allTextContents();
   assert.ok(!tabs.includes('Did it work?'));
   await page.context().close();

@@ -91,8 +91,57 @@ export async function openAt(env, page, path, body) {
   await widget(page);
 }
 
+/**
+ * A new page (1000 × 900) that opens `path`, served with one widget holding the document
+ * text `doc` inline (and `attrs` on its tag), once the widget shows its rows.
+ */
+export async function pageWithDocument(env, path, doc, attrs = '') {
+  const page = await newPage(env.browser, { viewport: { width: 1000, height: 900 } });
+  const body = `<!doctype html><meta charset="utf-8"><script src="../dist/gapscore-widget.js" defer></script>
+<gap-score ${attrs}><script type="application/json">${doc.replace(/</g, '\\u003c')}</script></gap-score>`;
+  await page.route(`${env.base}${path}`, (r) => r.fulfill({ contentType: 'text/html', body }));
+  await page.goto(`${env.base}${path}`);
+  await widget(page);
+  return page;
+}
+
 /** A <gap-score> with `doc` as its inline data. */
 export const inlineWidget = (doc, attrs = '') => `<gap-score ${attrs}><script type="application/json">${JSON.stringify(doc)}</script></gap-score>`;
+
+// ---- the demo page (demo/index.html), whose #backlog widget holds demo/health-app.json ----
+
+/** Rows the demo shows before "Show more" (30 items, top 10). */
+export const SHOWN = 15;
+
+/** Opens a demo page and waits for its #backlog widget. */
+export async function openDemo(env, path = '/demo/index.html', options) {
+  const page = await newPage(env.browser, { acceptDownloads: true, ...options });
+  await page.goto(env.base + path);
+  await widget(page, '#backlog');
+  return page;
+}
+
+/** The demo page's backlog widget. */
+export const backlog = (page) => page.locator('#backlog');
+
+/** Chooses a model in the backlog widget and waits until its formula shows. */
+export async function chooseModel(page, id) {
+  await backlog(page).getByLabel('Model').selectOption(id);
+  await until(async () => (await backlog(page).locator('.gs-formula-line').textContent())?.length > 0 && (await page.evaluate(() => document.querySelector('#backlog').shadowRoot.querySelector('#gs-model').value)) === id);
+}
+
+/** The value of the backlog widget's weight slider named `name`. */
+export async function sliderValue(page, name) {
+  return Number(await backlog(page).getByRole('slider', { name }).inputValue());
+}
+
+/** Waits until the table shows the engine's order (first rows). */
+export async function expectOrder(page, expected, sel = '#backlog', what = 'the engine order') {
+  await until(async () => {
+    const shown = await titles(page, sel);
+    return JSON.stringify(shown) === JSON.stringify(expected.slice(0, shown.length)) && shown.length > 0;
+  }, 5000, what);
+}
 
 /** Types a value into an estimate and commits it with Enter, as a person does. */
 export async function typeEstimate(input, value) {
@@ -105,14 +154,19 @@ export function titles(page, selector = 'gap-score') {
   return page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('.gs-table tbody tr .gs-open')].map((b) => b.textContent), selector);
 }
 
+/** The WebAssembly module under node ($GAPSCORE_MODULE, else dist/gapscore.mjs), one instance. */
+let gsPromise = null;
+export function engineModule() {
+  gsPromise ??= import(pathToFileURL(process.env.GAPSCORE_MODULE ?? resolve(root, 'dist/gapscore.mjs')).href).then((m) => m.default());
+  return gsPromise;
+}
+
 /**
  * The ranking the engine itself gives (dist/gapscore.mjs under node), as titles best first:
  * what the widget must show. `edits` apply weights/fields like a person would.
  */
-let gsPromise = null;
 export async function engineTitles(docText, { model, weights = {}, fields = [] } = {}) {
-  gsPromise ??= import(pathToFileURL(process.env.GAPSCORE_MODULE ?? resolve(root, 'dist/gapscore.mjs')).href).then((m) => m.default());
-  const gs = await gsPromise;
+  const gs = await engineModule();
   const e = new gs.Engine();
   try {
     if (!e.load(docText)) throw new Error(e.lastErrors());
@@ -151,6 +205,11 @@ export async function widgetModules(exports) {
 /** Reads a demo file as text. */
 export function demoText(name) {
   return readFileSync(resolve(root, 'demo', name), 'utf8');
+}
+
+/** Reads a file of the repository as text: fixture('tests/fixtures/documents/gap_small.json'). */
+export function fixture(name) {
+  return readFileSync(resolve(root, name), 'utf8');
 }
 
 /** Polls `fn` until it returns a truthy value (or fails after `ms`). */

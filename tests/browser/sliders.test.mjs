@@ -1,13 +1,15 @@
 // The weight sliders: they show the weights in use (AHP priorities included) on a scale that
-// follows the page's weights, and every gesture (a click on the track, arrow keys, also after
-// Ctrl+Z) is one undoable step that is saved, which Undo takes back to the page's exact weight.
+// follows the page's weights, a drag with the mouse or arrow keys re-rank live (Undo and Redo
+// restore), and every gesture (a click on the track, arrow keys, also after Ctrl+Z) is one
+// undoable step that is saved, which Undo takes back to the page's exact weight.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, newPage, widget, titles, engineTitles, demoText, until, serveHtml, openAt, inlineWidget } from './harness.mjs';
+import { useBrowser, newPage, widget, titles, engineTitles, demoText, until, serveHtml, openAt, inlineWidget, openDemo, backlog, chooseModel, sliderValue, expectOrder, SHOWN } from './harness.mjs';
 
 const env = useBrowser();
 
 const SAMPLE = demoText('widget-sample.json'); // weighted criteria user_value 5, revenue 3, strategic_fit 2, cost 2
+const HEALTH = demoText('health-app.json');
 
 test('with weights_from "ahp" the sliders show the AHP priorities, and one step re-ranks as the engine does', async () => {
   const doc = JSON.parse(SAMPLE);
@@ -117,5 +119,56 @@ test('fractional page weights keep their 0..1 slider scale after one is edited t
   await widget(page);
   assert.equal(await slider.getAttribute('max'), '1');
   assert.equal(await page.locator('gap-score').getByRole('slider', { name: doc.criteria[1].name }).inputValue(), '0.2');
+  await page.context().close();
+});
+
+test('dragging a weight slider with the mouse re-ranks live', async () => {
+  const page = await openDemo(env);
+  await chooseModel(page, 'weighted');
+  const before = await titles(page);
+  await expectOrder(page, await engineTitles(HEALTH, { model: 'weighted' }));
+  const slider = backlog(page).getByRole('slider', { name: 'User value' });
+  const box = await slider.boundingBox();
+  const max = Number(await slider.getAttribute('max'));
+  const start = await sliderValue(page, 'User value');
+  const y = box.y + box.height / 2;
+  const x0 = box.x + 8 + ((box.width - 16) * start) / max; // the thumb
+  await page.mouse.move(x0, y);
+  await page.mouse.down();
+  for (let k = 1; k <= 10; k++) await page.mouse.move(x0 - (k * (x0 - box.x)) / 10, y); // drag to the left end
+  const during = await titles(page); // re-ranked while the button is still down
+  await page.mouse.up();
+  const w = await sliderValue(page, 'User value');
+  assert.ok(w < start, `the slider moved left (from ${start} to ${w})`);
+  const expected = await engineTitles(HEALTH, { model: 'weighted', weights: { user_value: w } });
+  await expectOrder(page, expected);
+  assert.notDeepEqual(await titles(page), before, 'the order changed');
+  assert.deepEqual(during, expected.slice(0, SHOWN), 'rows moved during the drag, not only at the end');
+  assert.match(await backlog(page).locator('tbody .gs-delta').allTextContents().then((t) => t.join(' ')), /[▲▼]/, 'rank-change arrows against the baseline');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('keyboard arrows on a slider re-rank; undo and redo restore', async () => {
+  const page = await openDemo(env);
+  await chooseModel(page, 'weighted');
+  const original = await engineTitles(HEALTH, { model: 'weighted' });
+  await expectOrder(page, original);
+  const slider = backlog(page).getByRole('slider', { name: 'Effort (person-months)' });
+  await slider.focus();
+  const start = await sliderValue(page, 'Effort (person-months)');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  const w = await sliderValue(page, 'Effort (person-months)');
+  assert.equal(w, start + 6 * Number(await slider.getAttribute('step')));
+  assert.match(await slider.getAttribute('aria-valuetext'), /% of the total weight/);
+  const changed = await engineTitles(HEALTH, { model: 'weighted', weights: { effort: w } });
+  assert.notDeepEqual(changed.slice(0, SHOWN), original.slice(0, SHOWN), 'the test needs a weight that changes the order');
+  await expectOrder(page, changed);
+  await backlog(page).getByRole('button', { name: /Undo/ }).click();
+  await expectOrder(page, original, '#backlog', 'the order before the key presses');
+  assert.equal(await sliderValue(page, 'Effort (person-months)'), start, 'one undo reverts the whole run of key presses');
+  await backlog(page).getByRole('button', { name: /Redo/ }).click();
+  await expectOrder(page, changed);
+  assert.equal(await sliderValue(page, 'Effort (person-months)'), w);
   await page.context().close();
 });

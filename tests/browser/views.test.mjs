@@ -3,35 +3,22 @@
 // its progress indicator) and sensitivity. What they show must be what the engine says.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { useBrowser, newPage, widget, shot, until, root } from './harness.mjs';
+import { useBrowser, shot, until, engineModule, pageWithDocument, fixture } from './harness.mjs';
 
 const env = useBrowser();
 // Loaded first: which views to expect depends on the commands this module build has.
-const gs = await (await import(pathToFileURL(process.env.GAPSCORE_MODULE ?? resolve(root, 'dist/gapscore.mjs')).href)).default();
+const gs = await engineModule();
 
 
 const commands = () => new Set(JSON.parse(gs.commands()).map((c) => c.name));
 const engine = (command, doc, options) => JSON.parse(gs.run(command, doc, JSON.stringify(options)));
 
 /** A same-origin page with one widget holding `doc` inline. */
-async function pageWith(doc, attrs = '') {
-  const page = await newPage(env.browser, { viewport: { width: 1000, height: 900 } });
-  const body = `<!doctype html><meta charset="utf-8"><script src="../dist/gapscore-widget.js" defer></script>
-<gap-score ${attrs}><script type="application/json">${doc.replace(/</g, '\\u003c')}</script></gap-score>`;
-  await page.route(`${env.base}/demo/view-test.html`, (r) => r.fulfill({ contentType: 'text/html', body }));
-  await page.goto(`${env.base}/demo/view-test.html`);
-  await widget(page);
-  return page;
-}
-
-const fixture = (name) => readFileSync(resolve(root, name), 'utf8');
+const pageWith = (doc, attrs = '') => pageWithDocument(env, '/demo/view-test.html', doc, attrs);
 const tabNames = (page) => page.locator('gap-score').getByRole('tab').allTextContents();
 
 test('views appear only when their command and their data exist', async () => {
-  const page = await pageWith(fixture('tests/fixtures/intercom_rice.json'));
+  const page = await pageWith(fixture('tests/fixtures/documents/intercom_rice.json'));
   const tabs = await tabNames(page);
   assert.ok(tabs.includes('Ranking') && tabs.includes('What-if vs baseline'));
   assert.ok(!tabs.includes('Value vs effort'), 'no value field: no matrix');
@@ -59,7 +46,7 @@ test('value vs effort: every item in the quadrant the engine names', async () =>
 });
 
 test('opportunity landscape: outcomes, statuses and unrealized value from `gaps`', { skip: !commands().has('gaps') && 'module without gaps' }, async () => {
-  const doc = fixture('tests/fixtures/gap_small.json');
+  const doc = fixture('tests/fixtures/documents/gap_small.json');
   const page = await pageWith(doc, 'view="gaps"');
   const expected = engine('gaps', doc, {}).outcomes;
   const rows = await page.locator('gap-score .gs-landscape tbody tr').evaluateAll((trs) =>
@@ -79,7 +66,7 @@ test('opportunity landscape: outcomes, statuses and unrealized value from `gaps`
 });
 
 test('uncertainty: the simulation shows the engine’s numbers for the same seed', { skip: !commands().has('simulate') && 'module without simulate' }, async () => {
-  const doc = fixture('tests/fixtures/uncertain_rice.json');
+  const doc = fixture('tests/fixtures/documents/uncertain_rice.json');
   const page = await pageWith(doc, 'view="uncertainty" top="2"');
   const table = page.locator('gap-score .gs-heatmap');
   await until(() => table.isVisible(), 10000, 'the first (automatic) run');
@@ -189,7 +176,7 @@ test('sensitivity: stable weight ranges and first swaps from `sensitivity`', { s
 });
 
 test('stakeholders: Kendall’s W, alignment with the customers, and the most disputed items', { skip: !commands().has('agreement') && 'module without agreement' }, async () => {
-  const doc = fixture('tests/fixtures/stakeholders_team.json');
+  const doc = fixture('tests/fixtures/documents/stakeholders_team.json');
   const page = await pageWith(doc, 'view="agreement"');
   const view = page.locator('gap-score .gs-agreement');
   await until(async () => /Kendall’s W/.test(await view.textContent()), 10000, 'the agreement view');

@@ -17,7 +17,8 @@
 namespace gapscore {
 namespace {
 
-using test::read_file;
+using test::document_text;
+using test::ranking_ids;
 using test::run_json;
 
 // "audience": people reached per person-month, reach / effort.
@@ -88,12 +89,6 @@ Json two_criteria(const Json& weight_a) {
             {{"id", "z"}, {"scores", {{"a", 5}, {"b", 5}}}}}}};
 }
 
-std::vector<std::string> order(const Json& ranked) {
-  std::vector<std::string> out;
-  for (const Json& row : ranked["ranking"]) out.push_back(row["id"]);
-  return out;
-}
-
 class ModelRegistry : public ::testing::Test {
 protected:
   static void SetUpTestSuite() {
@@ -127,16 +122,17 @@ TEST_F(ModelRegistry, IsListedAndKnownByItsEntry) {
   EXPECT_FALSE(m->reads_weights());
 }
 
-// Intercom's three projects (tests/fixtures/intercom_rice.json) by reach / effort, by hand:
+// Intercom's three projects (tests/fixtures/documents/intercom_rice.json) by reach / effort, by
+// hand:
 // project-1 450 / 2 = 225, project-2 2000 / 4 = 500, project-3 800 / 1 = 800.
 TEST_F(ModelRegistry, RanksAndExplainsThroughTheCommands) {
-  const std::string doc = read_file("tests/fixtures/intercom_rice.json");
+  const std::string doc = document_text("intercom_rice.json");
   int code = -1;
   const Json ranked = run_json("rank", doc, {{"model", "audience"}}, &code);
   ASSERT_EQ(code, 0) << ranked.dump(2);
   EXPECT_EQ(ranked["model"], "audience");
   EXPECT_EQ(ranked["variant"], "Reach per person-month (a test model)");
-  EXPECT_EQ(order(ranked), (std::vector<std::string>{"project-3", "project-2", "project-1"}));
+  EXPECT_EQ(ranking_ids(ranked), (std::vector<std::string>{"project-3", "project-2", "project-1"}));
   EXPECT_EQ(ranked["ranking"][0]["score"], 800.0);
   EXPECT_EQ(ranked["ranking"][2]["score"], 225.0);
 
@@ -158,7 +154,7 @@ TEST_F(ModelRegistry, ItsMissingInputsAreNamed) {
 // beats every other set that fits (450 + 800 = 1250; 2 + 4 = 6 does not fit).
 TEST_F(ModelRegistry, PlansWithItsValueTerm) {
   int code = -1;
-  const Json plan = run_json("plan", read_file("tests/fixtures/intercom_rice.json"),
+  const Json plan = run_json("plan", document_text("intercom_rice.json"),
                              {{"model", "audience"}, {"capacity", 5}}, &code);
   ASSERT_EQ(code, 0) << plan.dump(2);
   EXPECT_EQ(plan["value_term"], "reach");
@@ -183,7 +179,7 @@ TEST_F(ModelRegistry, TheEngineRecombinesItsColumnsOnAWeightChange) {
   EXPECT_EQ(e.table().score[2], 0.375);
   // The fast path gives what a fresh rank of the edited document gives.
   const Json fresh = run_json("rank", e.document_json(), Json::object());
-  EXPECT_EQ(order(fresh), now);
+  EXPECT_EQ(ranking_ids(fresh), now);
 }
 
 // Weight a drawn from the triangular range (0, 1, 3), b fixed at 1: x is first exactly when

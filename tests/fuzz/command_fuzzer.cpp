@@ -49,11 +49,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::size_t nul = rest.find('\0');
   std::string document(rest.substr(0, nul));
   std::string options(nul == std::string_view::npos ? std::string_view() : rest.substr(nul + 1));
-  if (command == "simulate") {
-    options = fuzz::cap_runs(options, false);
-    document = fuzz::cap_runs(document, true);
-  }
-  const CommandResult res = run_command(command, document, options);
-  fuzz::check_result(res, !fuzz::asks_text_format(options));
+  fuzz::run_checked(command, std::move(document), std::move(options));
   return 0;
 }

@@ -88,6 +88,17 @@ inline bool asks_text_format(std::string_view options) {
          (j["format"] == "table" || j["format"] == "markdown" || j["format"] == "csv");
 }
 
+/// Runs a command as every target does: simulation runs capped in the options and in the
+/// document's "simulation" section, then the result contract checked.
+inline void run_checked(std::string_view command, std::string document, std::string options) {
+  if (command == "simulate") {
+    options = cap_runs(options, false);
+    document = cap_runs(document, true);
+  }
+  const CommandResult res = run_command(command, document, options);
+  check_result(res, !asks_text_format(options));
+}
+
 // ---- seeds ------------------------------------------------------------------------------
 // Every target writes its own seed corpus when GAPSCORE_FUZZ_WRITE_SEEDS names a folder
 // (scripts/fuzz.sh does this before each run), so seeds always match the input layout.
@@ -96,19 +107,23 @@ inline bool asks_text_format(std::string_view options) {
 inline constexpr std::size_t kMaxSeedBytes = 64 * 1024;
 
 /// (name, text) of the repository's example files with this extension, sorted by path:
-/// tests/fixtures, tests/fuzz/documents and demo.
+/// tests/fixtures/documents, tests/fixtures/csv, tests/fuzz/documents and demo. The name is
+/// the folder's label and the file name ("fixtures-gap_small.json", "demo-health-app.csv").
 inline std::vector<std::pair<std::string, std::string>> repository_files(const std::string& extension) {
   const std::filesystem::path root = GAPSCORE_SOURCE_DIR;
-  std::vector<std::filesystem::path> paths;
-  for (const char* dir : {"tests/fixtures", "tests/fuzz/documents", "demo"}) {
+  const std::pair<const char*, const char*> folders[] = {{"tests/fixtures/documents", "fixtures"},
+                                                         {"tests/fixtures/csv", "fixtures"},
+                                                         {"tests/fuzz/documents", "documents"},
+                                                         {"demo", "demo"}};
+  std::vector<std::pair<std::filesystem::path, std::string>> paths;
+  for (const auto& [dir, label] : folders) {
     std::error_code ec;
     for (const auto& e : std::filesystem::directory_iterator(root / dir, ec))
-      if (e.path().extension() == extension && e.file_size() <= kMaxSeedBytes) paths.push_back(e.path());
+      if (e.path().extension() == extension && e.file_size() <= kMaxSeedBytes) paths.emplace_back(e.path(), label);
   }
   std::sort(paths.begin(), paths.end());
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& p : paths) out.emplace_back(p.parent_path().filename().string() + "-" + p.filename().string(),
-                                               catalogue::read_bytes(p));
+  for (const auto& [p, label] : paths) out.emplace_back(label + "-" + p.filename().string(), catalogue::read_bytes(p));
   return out;
 }
 

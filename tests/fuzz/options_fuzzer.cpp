@@ -113,11 +113,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     document = doc.dump(-1, ' ', false, Json::error_handler_t::replace);
     options = std::move(fuzzed);
   }
-  if (command == "simulate") {
-    options = fuzz::cap_runs(options, false);
-    document = fuzz::cap_runs(document, true);
-  }
-  const CommandResult res = run_command(command, document, options);
-  fuzz::check_result(res, !fuzz::asks_text_format(options));
+  fuzz::run_checked(command, std::move(document), std::move(options));
   return 0;
 }

@@ -1,9 +1,11 @@
-// Writes the golden case lists: for every example document (demo/ and tests/fixtures/), every
-// command in every format it offers, with the option sets worth pinning. Each case is one
-// header line in tests/golden/<folder>/<document>/<command>.txt; the outputs under each header
-// are written by the native test in update mode (GAPSCORE_UPDATE_GOLDEN=1), from what
-// run_command prints, and from then on both the native test (golden_test.cpp) and the node
-// test (tests/node/golden.test.mjs, through the WebAssembly module) compare against them.
+// Writes the golden case lists: for every example document (demo/, tests/fixtures/documents/
+// and the CSV files in tests/fixtures/csv/), every command in every format it offers, with
+// the option sets worth pinning. Each case is one header line in
+// tests/golden/<folder>/<document>/<command>.txt (folder demo or fixtures: SOURCES below);
+// the outputs under each header are written by the native test in update mode
+// (GAPSCORE_UPDATE_GOLDEN=1), from what run_command prints, and from then on both the native
+// test (golden_test.cpp) and the node test (tests/node/golden.test.mjs, through the
+// WebAssembly module) compare against them.
 //
 //   node tests/golden/make-cases.mjs        rewrite the case headers (keeps nothing else)
 //   GAPSCORE_UPDATE_GOLDEN=1 build/native/tests/gapscore_tests --gtest_filter='*Golden*'
@@ -40,6 +42,12 @@ const FORMATS = {
   ahp: TEXT,
   evidence: TEXT,
 };
+/** Where the example documents are, and the folder under tests/golden their cases go in. */
+const SOURCES = [
+  { dir: 'demo', golden: 'demo' },
+  { dir: 'tests/fixtures/documents', golden: 'fixtures' },
+  { dir: 'tests/fixtures/csv', golden: 'fixtures' },
+];
 /** Documents too large to pin every case of: only these commands, with a top. */
 const LARGE = new Set(['demo/large-backlog.json']);
 
@@ -116,12 +124,12 @@ function writeCases(dir, command, cases) {
   fs.writeFileSync(path.join(dir, `${command}.txt`), lines.join('\n') + '\n');
 }
 
-for (const sub of ['demo', 'fixtures']) fs.rmSync(path.join(out, sub), { recursive: true, force: true });
+for (const sub of new Set(SOURCES.map((s) => s.golden))) fs.rmSync(path.join(out, sub), { recursive: true, force: true });
 let total = 0;
-for (const folder of ['demo', 'tests/fixtures']) {
+for (const { dir: folder, golden } of SOURCES) {
   for (const name of fs.readdirSync(path.join(root, folder)).sort()) {
     const file = `${folder}/${name}`;
-    const dir = path.join(out, path.basename(folder), name.replace(/\.(json|csv)$/, ''));
+    const dir = path.join(out, golden, name.replace(/\.(json|csv)$/, ''));
     if (name.endsWith('.csv')) {
       writeCases(dir, 'import-csv', [{ command: 'import-csv', document: file, options: { format: 'json' } }]);
       total += 1;

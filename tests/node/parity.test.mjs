@@ -84,7 +84,7 @@ for (const file of exampleDocuments()) {
 }
 
 // import-csv reads CSV text: compare it on the CSV examples too.
-for (const dir of ['demo', 'tests/fixtures']) {
+for (const dir of ['demo', 'tests/fixtures/csv']) {
   const full = path.join(root, dir);
   if (!fs.existsSync(full) || !commands.includes('import-csv')) continue;
   for (const name of fs.readdirSync(full).filter((n) => n.endsWith('.csv')).sort()) {

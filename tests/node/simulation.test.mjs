@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { loadModule, root, runNative } from './support.mjs';
 
 const gs = await loadModule();
-const documents = ['tests/fixtures/uncertain_rice.json', 'tests/fixtures/uncertain_weighted.json', 'demo/health-app.json'];
+const documents = ['tests/fixtures/documents/uncertain_rice.json', 'tests/fixtures/documents/uncertain_weighted.json', 'demo/health-app.json'];
 
 function stepped(text, options, slice) {
   const sim = new gs.Simulation(text, JSON.stringify(options));
@@ -39,7 +39,7 @@ for (const file of documents) {
 }
 
 test('a cancelled simulation reports the runs completed: the shorter run with the same seed', () => {
-  const text = fs.readFileSync(path.join(root, 'tests/fixtures/uncertain_rice.json'), 'utf8');
+  const text = fs.readFileSync(path.join(root, 'tests/fixtures/documents/uncertain_rice.json'), 'utf8');
   const sim = new gs.Simulation(text, JSON.stringify({ runs: 1000, seed: 5 }));
   assert.equal(sim.step(400), false);
   assert.equal(sim.fractionDone(), 0.4);
@@ -54,7 +54,7 @@ test('a cancelled simulation reports the runs completed: the shorter run with th
 });
 
 test('refused input is known at once, with run()\'s errors, and the module keeps working', () => {
-  const text = fs.readFileSync(path.join(root, 'tests/fixtures/uncertain_rice.json'), 'utf8');
+  const text = fs.readFileSync(path.join(root, 'tests/fixtures/documents/uncertain_rice.json'), 'utf8');
   for (const [doc, options] of [[text, { runs: 0 }], ['{"format": "gapscore/1", "items": [', {}], [text, { runs: 5, nope: 1 }]]) {
     const sim = new gs.Simulation(doc, JSON.stringify(options));
     assert.equal(sim.done(), true);

@@ -29,9 +29,9 @@ export function cliPath() {
   return cli;
 }
 
-/** Example documents: demo/*.json and tests/fixtures/*.json, found now (others add files). */
+/** Example documents: demo/*.json and tests/fixtures/documents/*.json, found now (others add files). */
 export function exampleDocuments() {
-  const dirs = ['demo', 'tests/fixtures'];
+  const dirs = ['demo', 'tests/fixtures/documents'];
   const files = [];
   for (const dir of dirs) {
     const full = path.join(root, dir);

@@ -21,7 +21,7 @@ const modulePath = process.env.GAPSCORE_WASM
   : path.join(root, 'dist/gapscore.mjs');
 const { default: createGapscore } = await import(pathToFileURL(modulePath).href);
 const gs = await createGapscore();
-const good = fs.readFileSync(path.join(root, 'tests/fixtures/intercom_rice.json'), 'utf8');
+const good = fs.readFileSync(path.join(root, 'tests/fixtures/documents/intercom_rice.json'), 'utf8');
 
 /** document_parts, as bad_inputs_catalogue.hpp expands them. */
 function expandParts(parts) {

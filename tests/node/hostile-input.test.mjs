@@ -1,6 +1,8 @@
-// Hostile and broken input: each class gets the same structured {"errors": [...]} document
-// natively and in WebAssembly, nothing throws into JavaScript, and the instance keeps
-// working afterwards (an aborted Emscripten instance would fail every later call).
+// Hostile and broken input written here, and JavaScript arguments of the wrong type: each
+// class gets the same structured {"errors": [...]} document natively and in WebAssembly,
+// nothing throws into JavaScript, and the instance keeps working afterwards (an aborted
+// Emscripten instance would fail every later call). The catalogue of bad-input files
+// (tests/bad-inputs/) runs in bad-input-catalogue.test.mjs.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +13,7 @@ import { cliPath, loadModule, root, runNative, runWasm } from './support.mjs';
 const gs = await loadModule();
 cliPath();
 
-const goodText = fs.readFileSync(path.join(root, 'tests/fixtures/intercom_rice.json'), 'utf8');
+const goodText = fs.readFileSync(path.join(root, 'tests/fixtures/documents/intercom_rice.json'), 'utf8');
 const goodNative = runNative('rank', goodText).output;
 
 /** A valid run right after: the instance survived. */
