@@ -9,6 +9,7 @@
 namespace gapscore {
 namespace {
 
+using test::ranking_ids;
 using test::run_json;
 
 /// Two criteria: value (benefit) and effort (cost), effort taken from the items' field.
@@ -29,12 +30,6 @@ Json backlog(bool from_field) {
   return doc;
 }
 
-std::vector<std::string> order(const Json& ranked) {
-  std::vector<std::string> out;
-  for (const Json& row : ranked["ranking"]) out.push_back(row["id"]);
-  return out;
-}
-
 // Min-max on the fixed scales 0..10, equal weights: a = (0.8 + 0.4) / 2 = 0.6,
 // b = (0.5 + 0.8) / 2 = 0.65, c = (0.3 + 0.9) / 2 = 0.6 (a before c by id).
 TEST(CriterionSource, AFieldSourceScoresLikeTheSameNumbersGivenAsScores) {
@@ -43,7 +38,7 @@ TEST(CriterionSource, AFieldSourceScoresLikeTheSameNumbersGivenAsScores) {
   ASSERT_EQ(code, 0) << by_field.dump(2);
   const Json by_scores = run_json("rank", backlog(false).dump());
   EXPECT_EQ(by_field["ranking"], by_scores["ranking"]);
-  EXPECT_EQ(order(by_field), (std::vector<std::string>{"b", "a", "c"}));
+  EXPECT_EQ(ranking_ids(by_field), (std::vector<std::string>{"b", "a", "c"}));
   EXPECT_DOUBLE_EQ(by_field["ranking"][0]["score"].get<double>(), 0.65);
 }
 
@@ -60,7 +55,7 @@ TEST(CriterionSource, AnEditToTheFieldMovesEveryModelThatReadsIt) {
   EXPECT_DOUBLE_EQ(e.table().score[b], 0.3);
   EXPECT_EQ(e.rank_data()[b], 3u);
   // And the edited document ranks the same on its own.
-  EXPECT_EQ(order(run_json("rank", e.document_json())), (std::vector<std::string>{"a", "c", "b"}));
+  EXPECT_EQ(ranking_ids(run_json("rank", e.document_json())), (std::vector<std::string>{"a", "c", "b"}));
 }
 
 TEST(CriterionSource, ItsValuesCannotAlsoBeGivenOrSetAsScores) {

@@ -12,21 +12,11 @@
 namespace gapscore {
 namespace {
 
+using test::document_text;
+using test::find_by_id;
+using test::ids_of;
 using test::read_file;
 using test::run_json;
-
-const Json* find_by_id(const Json& list, const std::string& id) {
-  for (const Json& x : list)
-    if (x.contains("id") && x["id"] == id) return &x;
-  return nullptr;
-}
-
-std::vector<std::string> ids(const Json& list, bool (*keep)(const Json&) = nullptr) {
-  std::vector<std::string> out;
-  for (const Json& x : list)
-    if (!keep || keep(x)) out.push_back(x["id"]);
-  return out;
-}
 
 TEST(Describe, TheDemoBacklog) {
   int code = -1;
@@ -37,13 +27,13 @@ TEST(Describe, TheDemoBacklog) {
   EXPECT_EQ(d["top"], 10) << "the document sets no top: the default";
   EXPECT_EQ(d["top_given"], false);
   // Every registered model, in the registry's order, with its label.
-  EXPECT_EQ(ids(d["models"]),
+  EXPECT_EQ(ids_of(d["models"]),
             (std::vector<std::string>{"rice", "ice", "wsjf", "value_effort", "weighted", "topsis", "gap", "stakeholder"}));
   EXPECT_EQ((*find_by_id(d["models"], "weighted"))["label"], "Weighted scorecard");
   EXPECT_EQ((*find_by_id(d["models"], "weighted"))["reads_weights"], true);
   EXPECT_EQ((*find_by_id(d["models"], "rice"))["reads_weights"], false);
   // RICE's inputs are its four fields.
-  EXPECT_EQ(ids((*find_by_id(d["models"], "rice"))["inputs"]),
+  EXPECT_EQ(ids_of((*find_by_id(d["models"], "rice"))["inputs"]),
             (std::vector<std::string>{"reach", "impact", "confidence", "effort"}));
   // The effort criterion reads each item's effort (issue 17 item 3).
   const Json& effort = *find_by_id(d["criteria"], "effort");
@@ -69,11 +59,11 @@ TEST(Describe, TheDemoBacklog) {
 }
 
 // With "weights_from": "ahp" the weights in use are the AHP priorities (Wikipedia's "choosing a
-// leader" example, tests/fixtures/ahp_wikipedia_leader.json), not the numbers in the criteria.
+// leader" example, tests/fixtures/documents/ahp_wikipedia_leader.json), not the numbers in the criteria.
 TEST(Describe, WeightsInUseWithWeightsFromAhp) {
-  const Json d = run_json("describe", read_file("tests/fixtures/ahp_wikipedia_leader.json"));
+  const Json d = run_json("describe", document_text("ahp_wikipedia_leader.json"));
   EXPECT_EQ(d["weights_from"], "ahp");
-  const Json ahp = run_json("ahp", read_file("tests/fixtures/ahp_wikipedia_leader.json"));
+  const Json ahp = run_json("ahp", document_text("ahp_wikipedia_leader.json"));
   for (const Json& c : d["criteria"]) {
     EXPECT_EQ(c["weight_from"], "ahp");
     EXPECT_EQ(c["weight"], ahp["weights"][c["id"].get<std::string>()]) << c.dump();
@@ -107,7 +97,7 @@ TEST(Describe, MisspeltMoscowIsWarnedWithItsSuggestion) {
 }
 
 TEST(Describe, TheDefaultTopIsTheDocumentsElseTenAtMostTheItems) {
-  Json doc = Json::parse(read_file("tests/fixtures/intercom_rice.json"));
+  Json doc = Json::parse(document_text("intercom_rice.json"));
   EXPECT_EQ(run_json("describe", doc.dump())["top"], 3) << "ten, but there are three items";
   doc["top"] = 2;
   EXPECT_EQ(run_json("describe", doc.dump())["top"], 2);

@@ -286,14 +286,14 @@ namespace gapscore {
 namespace {
 
 // The weighted scorecard's "why" compares contributions (weight share × normalized score).
-// tests/fixtures/uncertain_weighted.json at its likely values (hand-computed in
+// tests/fixtures/documents/uncertain_weighted.json at its likely values (hand-computed in
 // sensitivity_test.cpp): onboarding leads sso on retention (2/6 × 1 vs 2/6 × 1/3) and cost
 // (1/6 × 0.6 vs 1/6 × 0.2); sso leads on revenue (3/6 × 1 vs 3/6 × 0.5).
 TEST(Explain, WhyComparesContributionsUnderTheWeightedScorecard) {
-  const Json out = run_json("explain", test::read_file("tests/fixtures/uncertain_weighted.json"), {{"item", "onboarding"}});
+  const Json out = run_json("explain", test::document_text("uncertain_weighted.json"), {{"item", "onboarding"}});
   EXPECT_EQ(out["why"], "1st of 5 by Weighted scorecard. Above Single sign-on (2nd) mainly on Retention (0.333 vs 0.111) "
                         "and Cost to build (0.1 vs 0.0333).");
-  const Json sso = run_json("explain", test::read_file("tests/fixtures/uncertain_weighted.json"), {{"item", "sso"}});
+  const Json sso = run_json("explain", test::document_text("uncertain_weighted.json"), {{"item", "sso"}});
   EXPECT_NE(sso["why"].get<std::string>().find("Below Guided onboarding (1st), which leads on Retention (0.333 vs 0.111) "
                                                "and Cost to build (0.1 vs 0.0333)."),
             std::string::npos)

@@ -58,7 +58,7 @@ namespace {
 // ×2; reach favours project-2); project-3 beats it most on effort (1 vs 2: ×2) and reach (800
 // vs 450: ×1.78).
 TEST(Rice, ExplanationSaysWhyAgainstItsNeighbours) {
-  const Json out = test::run_json("explain", test::read_file("tests/fixtures/intercom_rice.json"), {{"item", "project-1"}});
+  const Json out = test::run_json("explain", test::document_text("intercom_rice.json"), {{"item", "project-1"}});
   EXPECT_EQ(out["why"],
             "2nd of 3 by RICE. Above Project 2 (3rd) mainly on impact (3 vs 1) and effort (2 vs 4). "
             "Below Project 3 (1st), which leads on effort (1 vs 2) and reach (800 vs 450).");

@@ -324,7 +324,7 @@ namespace {
 // the top 10. The membership interval names one item from outside that enters and one from
 // inside that leaves, and contains the ordered interval.
 TEST(Sensitivity, MembershipNamesAnItemFromOutsideAndOneFromInside) {
-  const Json out = run_json("sensitivity", read_file("demo/health-app.json"), {{"model", "weighted"}, {"top", 10}});
+  const Json out = run_json("sensitivity", test::read_file("demo/health-app.json"), {{"model", "weighted"}, {"top", 10}});
   ASSERT_TRUE(out.contains("weights")) << out.dump(2);
   std::vector<std::string> top;
   for (const Json& id : out["top_items"]) top.push_back(id);
