@@ -8,21 +8,13 @@
 #include "gapscore/models.hpp"
 #include "planning/planner.hpp"
 #include "document/schema.hpp"
+#include "document/section_reader.hpp"
 #include "document/sections.hpp"
 
 namespace gapscore {
 namespace {
 
-const char* kind_of(const Json& v) {
-  switch (v.type()) {
-  case Json::value_t::null: return "null";
-  case Json::value_t::boolean: return "true/false";
-  case Json::value_t::string: return "text";
-  case Json::value_t::array: return "a list";
-  case Json::value_t::object: return "an object";
-  default: return "a number";
-  }
-}
+using detail::kind_of; // "text", "a list", ... (section_reader.hpp)
 
 /// Where a range would go if the value is one (the loader fills in the numbers and path).
 UncertainInput input_at(UncertainInput::Target target, std::size_t column, std::size_t item) {
