@@ -114,7 +114,7 @@ export class ExplainDialog {
     const estimates: (Node | null)[] = [];
     if (columns.length) {
       const fields = columns.map((col) => {
-        const label = col.kind === 'field' ? humanize(col.label) : col.label;
+        const label = col.label;
         const value = session.inputValue(this.index, col);
         if (readonly) return h('div', { class: 'gs-field' }, h('span', {}, label), h('span', {}, value === null ? '–' : formatNumber(value)));
         const input = numberInput(label, value, (v) => onEdit(col, v));

@@ -1,12 +1,12 @@
 // The analysis views next to the ranking: what-if vs baseline, value vs effort, the
 // opportunity landscape, stakeholders, uncertainty and sensitivity. Each appears only when
-// the module has its command and the data has what it needs, and each is redrawn from one
-// engine command once changes settle (never on the drag path).
+// the engine's description of the data allows it (and the module has its command), and each
+// is redrawn from one engine command once changes settle (never on the drag path).
 
 import { h } from './dom';
 import { parseResult, runJson } from './module';
 import type { GapscoreModule, Simulation } from './module-types';
-import type { ModelDescription, Session } from './session';
+import type { Session } from './session';
 import type { EditState } from './state';
 import type { ViewTab } from './tabs';
 import { hashText } from './sharing';
@@ -49,6 +49,8 @@ export class AnalysisViews {
   private readonly panels = new Map<string, HTMLElement>();
   /** '' compares with the page's data; otherwise a saved scenario's name. */
   compareWith = '';
+  /** The model the value-vs-effort matrix is drawn with (one of those the description lists for it). */
+  private matrixModel = 'value_effort';
   /** The stepped simulation under way, if any (cancelled when the data or model changes). */
   private running: Simulation | null = null;
   /** Set when the widget left the page: a run ending afterwards must not touch the session. */
@@ -74,20 +76,31 @@ export class AnalysisViews {
     panel('evidence', this.evidence.element);
   }
 
-  /** The views this data and this module support, in tab order (the ranking comes first, from the element). */
-  available(s: Session, commands: Set<string>, d: ModelDescription): ViewTab[] {
-    const doc = s.document;
+  /**
+   * The views this data and this module support, in tab order (the ranking comes first, from
+   * the element): those the engine's description lists, with the module's command. A view
+   * that works only with some models honours that: the matrix draws with its model (the
+   * current one when it is listed, else the first), sensitivity explains the current ranking
+   * and so appears only under a model it lists.
+   */
+  available(s: Session, commands: Set<string>): ViewTab[] {
+    const allowed = new Map(s.views.map((v) => [v.id, v]));
     const out: ViewTab[] = [];
-    const add = (id: string, label: string, ok: boolean) => {
-      if (ok) out.push({ id, label, panel: this.panels.get(id)! });
+    const add = (id: string, label: string, command: string, followsRanking = false) => {
+      const view = allowed.get(id);
+      if (!view || !commands.has(command)) return;
+      if (view.models && followsRanking && !view.models.includes(s.model)) return;
+      if (view.models?.length === 0) return;
+      if (id === 'matrix') this.matrixModel = view.models?.includes(s.model) ? s.model : (view.models?.[0] ?? s.model);
+      out.push({ id, label, panel: this.panels.get(id)! });
     };
-    add('compare', 'What-if vs baseline', commands.has('diff'));
-    add('matrix', 'Value vs effort', s.models.some((m) => m.id === 'value_effort' && m.usable));
-    add('gaps', 'Opportunity landscape', commands.has('gaps') && Array.isArray(doc.outcomes) && doc.outcomes.length > 0);
-    add('agreement', 'Stakeholders', commands.has('agreement') && Array.isArray(doc.stakeholders) && doc.stakeholders.length > 1);
-    add('uncertainty', 'Uncertainty', commands.has('simulate'));
-    add('sensitivity', 'Sensitivity', commands.has('sensitivity') && d.usesCriteria);
-    add('evidence', 'Did it work?', commands.has('evidence') && Array.isArray(doc.measurements) && doc.measurements.length > 0);
+    add('compare', 'What-if vs baseline', 'diff');
+    add('matrix', 'Value vs effort', 'rank');
+    add('gaps', 'Opportunity landscape', 'gaps');
+    add('agreement', 'Stakeholders', 'agreement');
+    add('uncertainty', 'Uncertainty', 'simulate');
+    add('sensitivity', 'Sensitivity', 'sensitivity', true);
+    add('evidence', 'Did it work?', 'evidence');
     this.compare.setTargets(Object.keys(this.host.scenarios()), this.compareWith);
     this.simulation.shownFor = ''; // new data or model: the last simulation no longer applies
     this.running?.cancel(); // nor does one under way
@@ -166,7 +179,7 @@ export class AnalysisViews {
   }
 
   private renderMatrix(): void {
-    const r = runJson<MatrixResult>(this.host.gs(), 'rank', this.host.session().currentJson(), { model: 'value_effort' });
+    const r = runJson<MatrixResult>(this.host.gs(), 'rank', this.host.session().currentJson(), { model: this.matrixModel });
     if (!r.ok) this.matrix.showMessage(`No matrix: ${messages(r.errors)}`);
     else this.matrix.render(r.value);
   }
@@ -251,7 +264,7 @@ export class AnalysisViews {
       }
       text = sim.result();
     } catch (error) {
-      text = JSON.stringify({ errors: [{ path: '', message: `the engine failed: ${String(error)}` }] });
+      text = JSON.stringify({ errors: [{ path: '', code: 'internal_error', message: `the engine failed: ${String(error)}` }] });
     } finally {
       sim?.delete();
       this.running = null;
