@@ -71,3 +71,73 @@ test('1. sensitivity leads with which items stay in the top N (who comes in, who
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+// 2. A scenario saved under the weighted model with a changed weight, compared with the page
+// under RICE: reasons named weights RICE never reads, the page's data was labelled "What-if",
+// and the entered/left chips read the wrong way round.
+test('2. compare: each side named for what it is, entered/left read from the page to the scenario, the engine’s reasons by code', async () => {
+  const page = await openDemo();
+  const w = backlog(page);
+  const vaccination = healthTitle.get('vaccination-certificate');
+  // Under RICE (the page's model): Dark mode gets cheap, the vaccination certificate dear.
+  for (const [item, value] of [['Dark mode', '0.5'], [vaccination, '40']]) {
+    const input = w.getByRole('textbox', { name: `Effort of ${item}` });
+    await input.fill(value);
+    await input.press('Enter');
+  }
+  await expectOrder(page, await engineTitles(HEALTH, { fields: [['dark-mode', 'effort', 0.5], ['vaccination-certificate', 'effort', 40]] }));
+  // Then the weighted scorecard with a lower user-value weight, saved as "Plan".
+  await chooseModel(page, 'weighted');
+  const slider = w.getByRole('slider', { name: 'User value' });
+  await slider.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft'); // 5 -> 3
+  await until(async () => Number(await slider.inputValue()) === 3, 3000, 'the user-value weight at 3');
+  await w.getByRole('button', { name: 'Scenarios…' }).click();
+  const dialog = w.getByRole('dialog', { name: 'Scenarios' });
+  await dialog.getByLabel('Save the current view as').fill('Plan');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await page.keyboard.press('Escape');
+  // Back to the page's data (RICE), and compare it with the scenario.
+  await w.getByRole('button', { name: 'Reset' }).click();
+  await until(async () => (await w.getByLabel('Model').inputValue()) === 'rice', 3000, 'the page’s model again');
+  await w.getByRole('button', { name: 'Scenarios…' }).click();
+  await dialog.getByRole('button', { name: 'Compare with scenario Plan' }).click();
+  const view = w.locator('.gs-compare');
+  await until(async () => /Scenario “Plan”: top 10/.test(await view.textContent()), 5000, 'the comparison');
+
+  // What the engine says, from the page's data to the scenario, both ranked by RICE.
+  const e = new gs.Engine();
+  e.load(HEALTH);
+  e.setModel('weighted');
+  e.setWeight('user_value', 3);
+  e.setField('dark-mode', 'effort', 0.5);
+  e.setField('vaccination-certificate', 'effort', 40);
+  const scenario = e.documentJson();
+  e.delete();
+  const diff = engine('diff', HEALTH, { model: 'rice', after: scenario, top: 10 });
+
+  // Each side is named for what it is; nothing on screen is called "What-if".
+  assert.deepEqual(await view.locator('.gs-sides h3').allTextContents(), ['The page’s data: top 10', 'Scenario “Plan”: top 10']);
+  assert.doesNotMatch(await view.textContent(), /What-if/);
+  // Entered and left, going from the page's data to the scenario (the engine's lists).
+  const chips = await view.locator('.gs-chips').textContent();
+  for (const id of diff.entered_top) assert.ok(chips.includes(`▲ entered the top 10: ${healthTitle.get(id)}`), `${id} enters the top 10 in the scenario`);
+  for (const id of diff.left_top) assert.ok(chips.includes(`▼ left the top 10: ${healthTitle.get(id)}`), `${id} leaves the top 10 in the scenario`);
+  assert.deepEqual([diff.entered_top, diff.left_top], [['dark-mode'], ['vaccination-certificate']], 'the case this test is about');
+  // RICE reads no weights: no item moved because of them, and the weight difference is said as such.
+  const rows = await view.locator('.gs-moves tbody tr').evaluateAll((trs) => trs.map((tr) => ({ id: tr.dataset.id, code: tr.dataset.reason, why: tr.querySelector('.gs-why').textContent })));
+  const moved = diff.items.filter((r) => r.reason_code !== 'unchanged');
+  assert.deepEqual(rows.map((r) => [r.id, r.code]), moved.map((r) => [r.id, r.reason_code]), 'every moved item with the engine’s reason code');
+  assert.ok(!rows.some((r) => r.code === 'weights_changed'));
+  assert.equal(await view.locator('.gs-chip.gs-weight').count(), 0, 'no weight chip: RICE reads none');
+  assert.match(await view.locator('.gs-weights-unread').textContent(), /User value: 5 → 3.*RICE reads no weights/);
+  // An item that rose with nothing of its own changed names the item that dropped below it.
+  const rose = rows.filter((r) => r.code === 'others_dropped_below');
+  assert.ok(rose.length > 0, 'the case this test is about');
+  for (const r of rose) assert.equal(r.why, `${vaccination} dropped below it`);
+  assert.match(rows.find((r) => r.id === 'dark-mode').why, /^its own terms changed: Effort 1\.5 → 0\.5/);
+  assert.match(await view.textContent(), /ranked by RICE, the model chosen now; “Plan” was saved with Weighted scorecard/);
+  await w.screenshot({ path: shot('truth-2-compare.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -176,6 +176,7 @@ th.gs-title { font-weight: normal; min-width: 14em; }
 
 /* Compare */
 .gs-compare-head { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin-bottom: 8px; }
+.gs-direction { margin: 0 0 4px; font-size: 13px; }
 .gs-chips { display: flex; flex-wrap: wrap; gap: 6px; margin: 6px 0 10px; }
 .gs-chip { border-radius: 10px; padding: 1px 8px; font-size: 12.5px; border: 1px solid var(--gs-border); }
 .gs-chip.gs-in-top { border-color: var(--gs-up); color: var(--gs-up); }

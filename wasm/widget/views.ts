@@ -8,6 +8,7 @@ import { parseResult, runJson } from './module';
 import type { GapscoreModule, Simulation } from './module-types';
 import type { Session } from './session';
 import type { EditState } from './state';
+import { isPristine } from './state';
 import type { ViewTab } from './tabs';
 import { hashText } from './sharing';
 import { CompareView } from './compare-view';
@@ -150,10 +151,19 @@ export class AnalysisViews {
     return (id) => names.get(id) ?? id;
   }
 
+  /**
+   * With the baseline: from the loaded document to the view on screen (the what-if). With a
+   * saved scenario: from the view on screen to the scenario, so "entered the top N" reads as
+   * what the scenario would do. Both sides are ranked by the model chosen now.
+   */
   private renderCompare(): void {
     const s = this.host.session();
+    const label = (id: string) => s.modelInfo(id)?.label ?? id;
+    const current = s.currentJson();
     let before = s.source;
-    let label = 'Baseline';
+    let after = current;
+    let left = 'Baseline';
+    let right = 'Your what-if';
     let note = '';
     const st = this.compareWith ? this.host.scenarios()[this.compareWith] : undefined;
     if (this.compareWith && !st) {
@@ -166,16 +176,19 @@ export class AnalysisViews {
         this.compare.showMessage(`Scenario “${this.compareWith}” no longer matches this data.`);
         return;
       }
-      before = doc;
-      label = `Scenario “${this.compareWith}”`;
+      before = current;
+      after = doc;
+      left = isPristine(s.state) ? 'The page’s data' : 'What you see now';
+      right = `Scenario “${this.compareWith}”`;
       const saved = st.model ?? s.documentModel();
       // diff ranks both sides by one model: say so when the scenario was saved under another.
-      if (saved && saved !== s.model) note = `Both sides are ranked by ${s.model}, the what-if's model; “${this.compareWith}” was saved with ${saved}. Pick ${saved} to compare under it.`;
+      if (saved && saved !== s.model)
+        note = `Both sides are ranked by ${label(s.model)}, the model chosen now; “${this.compareWith}” was saved with ${label(saved)}. Choose ${label(saved)} to compare under it.`;
     }
     const top = this.host.top();
-    const r = runJson<DiffResult>(this.host.gs(), 'diff', before, { model: s.model, after: s.currentJson(), top });
+    const r = runJson<DiffResult>(this.host.gs(), 'diff', before, { model: s.model, after, top });
     if (!r.ok) this.compare.showMessage(`No comparison: ${messages(r.errors)}`);
-    else this.compare.render(r.value, top, this.criterionNames(), label, note);
+    else this.compare.render(r.value, top, this.criterionNames(), { left, right, modelLabel: label(s.model), readsWeights: s.readsWeights, note });
   }
 
   private renderMatrix(): void {
