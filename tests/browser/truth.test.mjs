@@ -141,3 +141,40 @@ test('2. compare: each side named for what it is, entered/left read from the pag
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+// 3. Effort changed under RICE was not the weighted scorecard's "Effort" criterion: the demo's
+// effort criterion takes its values from the item's effort ("source": "effort").
+test('3. one estimate: effort typed under RICE is the weighted scorecard’s effort criterion, and typed there it is RICE’s effort', async () => {
+  const page = await openDemo();
+  const w = backlog(page);
+  const table = w.getByRole('textbox', { name: 'Effort of Dark mode' });
+  await table.fill('0.5');
+  await table.press('Enter');
+  await expectOrder(page, await engineTitles(HEALTH, { fields: [['dark-mode', 'effort', 0.5]] }));
+  await chooseModel(page, 'weighted');
+  await expectOrder(page, await engineTitles(HEALTH, { model: 'weighted', fields: [['dark-mode', 'effort', 0.5]] }));
+  // The item's explanation under the weighted model shows that same effort as its criterion.
+  if (await w.getByRole('button', { name: /Show \d+ more/ }).isVisible()) await w.getByRole('button', { name: /Show \d+ more/ }).click();
+  await w.getByRole('button', { name: 'Dark mode', exact: true }).click();
+  const dialog = w.getByRole('dialog', { name: 'Dark mode' });
+  const criterion = dialog.getByRole('textbox', { name: 'Effort (person-months)' });
+  assert.equal(await criterion.inputValue(), '0.5', 'the edit made under RICE');
+  assert.match(await criterion.getAttribute('class'), /gs-edited/);
+  // Typed there, it is accepted, moves the weighted ranking, and is RICE's effort too.
+  await criterion.fill('1');
+  await criterion.press('Enter');
+  await until(async () => (await criterion.getAttribute('aria-invalid')) === null && (await criterion.inputValue()) === '1', 3000, 'the edit accepted');
+  assert.equal(await w.locator('.gs-error').isVisible(), false, 'no refusal');
+  await page.keyboard.press('Escape');
+  await expectOrder(page, await engineTitles(HEALTH, { model: 'weighted', fields: [['dark-mode', 'effort', 1]] }));
+  await chooseModel(page, 'rice');
+  assert.equal(await w.getByRole('textbox', { name: 'Effort of Dark mode' }).inputValue(), '1');
+  await expectOrder(page, await engineTitles(HEALTH, { fields: [['dark-mode', 'effort', 1]] }));
+  // One edit, in one place: Undo (the model, then the edit) takes it back under the weighted model too.
+  await w.getByRole('button', { name: /Undo/ }).click();
+  await w.getByRole('button', { name: /Undo/ }).click();
+  await until(async () => (await w.getByLabel('Model').inputValue()) === 'weighted', 3000, 'the weighted model again');
+  await expectOrder(page, await engineTitles(HEALTH, { model: 'weighted', fields: [['dark-mode', 'effort', 0.5]] }));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
