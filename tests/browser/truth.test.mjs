@@ -178,3 +178,76 @@ test('3. one estimate: effort typed under RICE is the weighted scorecard’s eff
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+// 4. A document with "titel", "modle" and "mosocw" loaded silently by src (the misspelt MoSCoW
+// changes the ranking), while the Import preview of the same file warned.
+const TYPOS = {
+  format: 'gapscore/1',
+  titel: 'Typos',
+  modle: 'rice',
+  items: [
+    { id: 'a', title: 'Alpha', reach: 100, impact: 1, confidence: 1, effort: 1 },
+    { id: 'b', title: 'Beta', reach: 100, impact: 1, confidence: 1, effort: 1, mosocw: 'must' },
+  ],
+};
+const CLEAN = { format: 'gapscore/1', title: 'Clean', items: [{ id: 'x', title: 'Xylo', reach: 10, impact: 1, confidence: 1, effort: 1 }] };
+
+/** The warnings the widget shows, as [code, suggestion, text], once it shows some. */
+async function shownWarnings(page) {
+  const box = page.locator('gap-score [part="warnings"]');
+  await until(() => box.isVisible(), 5000, 'the warnings');
+  return box.locator('li').evaluateAll((lis) => lis.map((li) => [li.dataset.code, li.dataset.suggestion, li.textContent]));
+}
+
+function assertTypos(lines, how) {
+  const byField = Object.fromEntries(lines.map(([code, suggestion, text]) => [suggestion, { code, text }]));
+  for (const [written, meant] of [['titel', 'title'], ['modle', 'model'], ['mosocw', 'moscow']]) {
+    assert.equal(byField[meant]?.code, 'unknown_field', `${how}: ${written} is reported`);
+    assert.ok(byField[meant].text.includes(written) && byField[meant].text.includes(meant), `${how}: ${written}, as written, and ${meant}, as meant`);
+  }
+}
+
+test('4. the document’s warnings, with the field meant, however the data comes in: src, inline, import, share link', async () => {
+  const page = await newPage(env.browser);
+  // src
+  await page.route(`${env.base}/demo/typos.json`, (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(TYPOS) }));
+  await serveHtml(env, page, '/demo/typos-src.html', '<gap-score src="typos.json"></gap-score>');
+  await widget(page);
+  assertTypos(await shownWarnings(page), 'src');
+  await page.locator('gap-score').screenshot({ path: shot('truth-4-warnings.png') });
+  // inline
+  await serveHtml(env, page, '/demo/typos-inline.html', inlineWidget(TYPOS));
+  await widget(page);
+  assertTypos(await shownWarnings(page), 'inline');
+  // import, on a page whose own data has no warning
+  await serveHtml(env, page, '/demo/typos-import.html', inlineWidget(CLEAN));
+  await widget(page);
+  const w = page.locator('gap-score');
+  assert.equal(await w.locator('[part="warnings"]').isVisible(), false, 'clean data: no warnings');
+  await w.getByRole('button', { name: 'Import / export…' }).click();
+  const dialog = w.getByRole('dialog', { name: 'Import / export' });
+  await dialog.getByLabel('or paste it here').fill(JSON.stringify(TYPOS));
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await dialog.getByRole('button', { name: 'Replace the data' }).click();
+  await until(async () => JSON.stringify(await titles(page)) === JSON.stringify(await engineTitles(JSON.stringify(TYPOS))), 3000, 'the imported rows');
+  assertTypos(await shownWarnings(page), 'import');
+  // share link: the imported data travels in the link; a fresh browser opens it
+  await w.getByRole('button', { name: 'Share link' }).click();
+  await until(() => page.url().includes('#gs-'), 3000, 'the link in the address');
+  const link = page.url();
+  const reader = await newPage(env.browser);
+  await reader.route(`${env.base}/demo/typos-import.html`, (r) =>
+    r.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><script src="/dist/gapscore-widget.js"></script>${inlineWidget(CLEAN)}` }),
+  );
+  await reader.goto(link);
+  await widget(reader);
+  await until(async () => JSON.stringify(await titles(reader)) === JSON.stringify(await engineTitles(JSON.stringify(TYPOS))), 5000, 'the shared data');
+  assertTypos(await shownWarnings(reader), 'share link');
+  // Dismissed, they stay away until other data comes in.
+  await reader.locator('gap-score [part="warnings"]').getByRole('button', { name: 'Dismiss' }).click();
+  assert.equal(await reader.locator('gap-score [part="warnings"]').isVisible(), false);
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(reader.problems, []);
+  await reader.context().close();
+  await page.context().close();
+});

@@ -92,8 +92,10 @@ export class Renderer {
     }
     const { weights, header, table, messages } = this.parts;
     if (s.source !== this.warnedFor) {
+      // Other data (the page's, an import, a link's): its own warnings, and its own number of rows.
       this.warnedFor = s.source;
       messages.warnings(s.warnings, s.document);
+      this.resetRows();
     }
     weights.update(s.criteria().map((c) => c.weight));
     const history = this.host.history();
