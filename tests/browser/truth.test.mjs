@@ -251,3 +251,67 @@ test('4. the document’s warnings, with the field meant, however the data comes
   await reader.context().close();
   await page.context().close();
 });
+
+// 5. A document no model can rank ("efort" on every item) left a broken shell: no word of
+// efort, an empty Model menu and table, "Link copied", "Run simulation", no gapscore-error.
+const EFORT = {
+  format: 'gapscore/1',
+  title: 'Misspelt effort',
+  model: 'rice',
+  items: [
+    { id: 'a', title: 'Alpha', reach: 100, impact: 1, confidence: 1, efort: 2 },
+    { id: 'b', title: 'Beta', reach: 300, impact: 1, confidence: 1, efort: 1 },
+    { id: 'c', title: 'Gamma', reach: 200, impact: 2, confidence: 0.5, efort: 3 },
+  ],
+};
+
+test('5. a document no model can rank: one error state naming “efort”, what RICE lacks, nothing that cannot work, and gapscore-error', async () => {
+  const page = await newPage(env.browser);
+  await page.addInitScript(() => {
+    window.__errors = [];
+    document.addEventListener('gapscore-error', (e) => window.__errors.push(e.detail));
+  });
+  await serveHtml(env, page, '/demo/efort.html', inlineWidget(EFORT));
+  const w = page.locator('gap-score');
+  const error = w.locator('[part="error"]');
+  await until(() => error.isVisible(), 5000, 'the error');
+  const lines = await error.locator('li').evaluateAll((lis) => lis.map((li) => ({ code: li.dataset.code, suggestion: li.dataset.suggestion, text: li.textContent })));
+  const typo = lines.find((l) => l.code === 'unknown_field');
+  assert.ok(typo && typo.suggestion === 'effort' && typo.text.includes('efort'), `names efort, as written, and effort (${JSON.stringify(lines)})`);
+  assert.match(typo.text, /2 more places/, 'once for the three items');
+  const missing = lines.find((l) => l.code === 'missing_input');
+  assert.ok(missing && /effort/.test(missing.text), 'says what RICE lacks');
+  assert.match(await error.textContent(), /RICE is the document’s model: it lacks an input in 3 places/);
+  // Nothing that cannot work is offered: no model menu, table, tabs, share link or simulation.
+  for (const [what, locator] of [
+    ['a Model menu', w.getByLabel('Model')],
+    ['rows', w.locator('tbody tr')],
+    ['tabs', w.getByRole('tab')],
+    ['Share link', w.getByRole('button', { name: 'Share link' })],
+    ['Run simulation', w.getByRole('button', { name: 'Run simulation' })],
+    ['Dismiss (there is nothing behind the error)', w.getByRole('button', { name: 'Dismiss' })],
+  ]) {
+    const n = await locator.count();
+    for (let k = 0; k < n; k++) assert.equal(await locator.nth(k).isVisible(), false, `no ${what}`);
+  }
+  assert.equal(await w.locator('.gs-loading').isVisible(), false, 'not still “Loading”');
+  await page.evaluate(() => document.querySelector('gap-score').ready);
+  // The page hears it, with the codes.
+  const events = await page.evaluate(() => window.__errors);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].during, 'load');
+  assert.ok(events[0].errors.some((e) => e.code === 'unknown_field' && e.suggestion === 'effort' && e.path === '/items/0/efort'));
+  assert.ok(events[0].errors.some((e) => e.code === 'missing_input' && e.path === '/items/0/effort'));
+  await w.screenshot({ path: shot('truth-5-error-state.png') });
+
+  // The same document given to a widget that shows data: refused, named the same way, the data kept.
+  await serveHtml(env, page, '/demo/efort-load.html', inlineWidget(CLEAN));
+  await widget(page);
+  const ok = await page.evaluate((doc) => document.querySelector('gap-score').load(doc), EFORT);
+  assert.equal(ok, false);
+  await until(() => error.isVisible(), 3000, 'the refusal');
+  assert.ok((await error.locator('li[data-code="unknown_field"]').textContent()).includes('efort'));
+  assert.deepEqual(await titles(page), ['Xylo'], 'the data shown before stays');
+  assert.equal((await page.evaluate(() => window.__errors)).at(-1).during, 'import');
+  await page.context().close();
+});

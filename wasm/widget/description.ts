@@ -102,19 +102,33 @@ export function rankable(d: Description): boolean {
 /**
  * Why no model can rank the document, for people and for the gapscore-error event: the
  * unknown fields that are typos of a known one first (an "efort" is usually the reason), then
- * what the document's model lacks, each problem with its code.
+ * what the document's model lacks (the engine lists the first few; one of each kind here),
+ * each problem with its code.
  */
 export function unrankableProblems(d: Description): Problem[] {
   const typos = (d.warnings ?? []).filter((w) => w.code === 'unknown_field' && w.suggestion);
-  const own = d.models.find((m) => m.id === d.model) ?? d.models[0];
-  return [...typos, ...(own?.problems ?? [])];
+  const seen = new Set<string>();
+  const lacks = (ownModel(d)?.problems ?? []).filter((p) => {
+    const key = `${p.code ?? ''}\u0000${p.message}\u0000${p.path.split('/').pop() ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return [...typos, ...lacks];
 }
 
-/** The sentence after the problems: every other model lacks inputs too. */
+function ownModel(d: Description): DescribedModel | undefined {
+  return d.models.find((m) => m.id === d.model) ?? d.models[0];
+}
+
+/** The sentence after the problems: how much the document's model lacks, and that every other model lacks inputs too. */
 export function otherModelsNote(d: Description): string {
-  const others = d.models.filter((m) => m.id !== d.model).map((m) => m.label);
-  if (others.length === 0) return '';
-  const list = others.length > 1 ? `${others.slice(0, -1).join(', ')} and ${others[others.length - 1]}` : others[0];
-  const own = d.models.find((m) => m.id === d.model);
-  return `The problems above are ${own ? `${own.label}’s, the ${d.model_given ? 'document’s' : 'default'} model` : 'the default model’s'}; ${list} lack inputs too.`;
+  const own = ownModel(d);
+  const others = d.models.filter((m) => m !== own).map((m) => m.label);
+  const list = others.length > 1 ? `${others.slice(0, -1).join(', ')} and ${others[others.length - 1]}` : (others[0] ?? '');
+  const count = own?.problem_count ?? own?.problems?.length ?? 0;
+  const first = own
+    ? `${own.label} is the ${d.model_given ? 'document’s' : 'default'} model${count > 1 ? `: it lacks an input in ${count} places` : ''}.`
+    : '';
+  return [first, list ? `${list} cannot rank these items either.` : ''].filter(Boolean).join(' ');
 }
