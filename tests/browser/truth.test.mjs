@@ -315,3 +315,44 @@ test('5. a document no model can rank: one error state naming “efort”, what 
   assert.equal((await page.evaluate(() => window.__errors)).at(-1).during, 'import');
   await page.context().close();
 });
+
+// 6. WebAssembly blocked by the page's CSP showed Emscripten's "Aborted(CompileError … Build
+// with -s ASSERTIONS=1 …)" under "The backlog could not be loaded".
+test('6. a page whose CSP blocks WebAssembly: what happened, the fix (\'wasm-unsafe-eval\' in script-src) and the link to embedding.md', async () => {
+  const page = await newPage(env.browser);
+  await page.addInitScript(() => {
+    window.__errors = [];
+    document.addEventListener('gapscore-error', (e) => window.__errors.push(e.detail));
+  });
+  // demo/csp.html's policy without 'wasm-unsafe-eval'.
+  const policy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+  await page.route(`${env.base}/demo/csp-no-wasm.html`, (r) =>
+    r.fulfill({
+      contentType: 'text/html',
+      headers: { 'Content-Security-Policy': policy },
+      body: `<!doctype html><meta charset="utf-8"><script src="../dist/gapscore-widget.js" defer></script>${inlineWidget(CLEAN)}`,
+    }),
+  );
+  await page.goto(`${env.base}/demo/csp-no-wasm.html`);
+  const w = page.locator('gap-score');
+  const error = w.locator('[part="error"]');
+  await until(() => error.isVisible(), 10000, 'the message');
+  const text = await error.textContent();
+  assert.match(text, /WebAssembly is blocked/);
+  assert.match(text, /Content-Security-Policy/);
+  assert.match(text, /'wasm-unsafe-eval'/);
+  assert.match(text, /script-src/);
+  assert.doesNotMatch(text, /Aborted|ASSERTIONS|CompileError/, 'no Emscripten internals');
+  assert.equal(await error.locator('li').first().getAttribute('data-code'), 'wasm_blocked');
+  const link = error.getByRole('link', { name: /embedding\.md/ });
+  const href = await link.getAttribute('href');
+  assert.equal(new URL(href).pathname + new URL(href).hash, '/docs/embedding.md#content-security-policy');
+  const doc = await page.request.get(href);
+  assert.equal(doc.status(), 200);
+  assert.match(await doc.text(), /^## Content-Security-Policy$/m, 'the section the link names');
+  assert.equal(await w.locator('.gs-loading').isVisible(), false);
+  const events = await page.evaluate(() => window.__errors);
+  assert.deepEqual(events.map((e) => [e.during, e.errors[0].code]), [['load', 'wasm_blocked']]);
+  await w.screenshot({ path: shot('truth-6-csp.png') });
+  await page.context().close();
+});
