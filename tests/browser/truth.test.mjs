@@ -356,3 +356,25 @@ test('6. a page whose CSP blocks WebAssembly: what happened, the fix (\'wasm-uns
   await w.screenshot({ path: shot('truth-6-csp.png') });
   await page.context().close();
 });
+
+// 7. Explanations were arithmetic ("0.357142857143 × 0.9 + … = 0.810714285714"), not reasons.
+test('7. an explanation starts with why the item sits where it does against its neighbours, then the arithmetic', async () => {
+  const page = await openDemo();
+  const w = backlog(page);
+  for (const [model, item] of [['rice', 'Dark mode'], ['weighted', 'Lab results in the app']]) {
+    if (model !== 'rice') await chooseModel(page, model);
+    await w.getByRole('button', { name: item, exact: true }).click();
+    const dialog = w.getByRole('dialog', { name: item });
+    const id = [...healthTitle].find(([, t]) => t === item)[0];
+    const ex = engine('explain', HEALTH, { item: id, model });
+    await until(async () => (await dialog.locator('.gs-dialog-body p').first().textContent()) === ex.why, 3000, `${item}: the why first`);
+    assert.ok(ex.why.length > 0 && ex.why.includes(healthTitle.get(ex.below?.id ?? ex.above.id)), 'the engine names a neighbour');
+    // Then the arithmetic, after the sentence.
+    const order = await dialog.locator('.gs-dialog-body').evaluate((body) => [...body.querySelectorAll('.gs-why, .gs-computation')].map((e) => e.className));
+    assert.deepEqual(order, ['gs-why', 'gs-computation']);
+    if (model === 'weighted') await w.screenshot({ path: shot('truth-7-explain.png') }), await page.screenshot({ path: shot('truth-7-explain-page.png') });
+    await page.keyboard.press('Escape');
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -159,6 +159,8 @@ th.gs-title { font-weight: normal; min-width: 14em; }
 .gs-terms thead th { color: var(--gs-muted); font-weight: 600; font-size: 12px; }
 .gs-computation code { background: var(--gs-subtle); padding: 2px 6px; border-radius: 4px; overflow-wrap: anywhere; }
 .gs-near { margin: 6px 0; padding-left: 1.2em; }
+.gs-why { font-size: 15px; line-height: 1.45; margin: 0 0 8px; }
+.gs-ex-h { font-size: 13px; margin: 12px 0 4px; color: var(--gs-muted); }
 .gs-desc { overflow-wrap: anywhere; }
 .gs-estimates { border: 1px solid var(--gs-border); border-radius: var(--gs-radius); display: flex; flex-wrap: wrap; gap: 8px 16px; padding: 8px 10px; }
 .gs-estimates legend { color: var(--gs-muted); font-size: 12.5px; padding: 0 4px; }
