@@ -51,7 +51,7 @@ export class AnalysisViews {
   /** '' compares with the page's data; otherwise a saved scenario's name. */
   compareWith = '';
   /** The model the value-vs-effort matrix is drawn with (one of those the description lists for it). */
-  private matrixModel = 'value_effort';
+  private matrixModel = '';
   /** The stepped simulation under way, if any (cancelled when the data or model changes). */
   private running: Simulation | null = null;
   /** Set when the widget left the page: a run ending afterwards must not touch the session. */
