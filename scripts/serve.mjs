@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// A tiny static server for the demo: serves the repository's demo/ and dist/ folders
-// (nothing else) on http://localhost:${PORT:-8080}/, with the MIME types browsers insist on
+// A tiny static server for the demo: serves the repository's demo/, dist/ and docs/ folders
+// (nothing else; the widget's messages link to docs/ next to dist/) on http://localhost:${PORT:-8080}/, with the MIME types browsers insist on
 // (.mjs, .wasm). No dependencies, no network beyond localhost.
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const allowed = ['demo', 'dist'];
+const allowed = ['demo', 'dist', 'docs'];
 const port = Number(process.env.PORT || 8080);
 const host = process.env.HOST || '127.0.0.1';
 
@@ -23,7 +23,7 @@ const types = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
-  '.md': 'text/markdown; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8', // shown by browsers, not downloaded
   '.ts': 'text/plain; charset=utf-8',
 };
 

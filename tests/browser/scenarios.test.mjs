@@ -20,7 +20,7 @@ test('comparing with a scenario names it, and says when it was saved under anoth
   await dialog.getByRole('button', { name: 'Compare with scenario WSJF plan' }).click();
   const compare = backlog(page).locator('.gs-compare');
   await until(async () => /Scenario “WSJF plan”: top 10/.test(await compare.textContent()), 3000, 'the scenario named on its side');
-  assert.match(await compare.textContent(), /saved with wsjf/);
+  assert.match(await compare.textContent(), /saved with WSJF/);
   // Deleting the scenario compared with goes back to the baseline.
   await backlog(page).getByRole('button', { name: 'Scenarios…' }).click();
   await dialog.getByRole('button', { name: 'Delete scenario WSJF plan' }).click();

@@ -8,7 +8,7 @@ import { widgetModules } from './harness.mjs';
 const u = await widgetModules(
   `export * from './state.ts'; export * from './history.ts'; export * from './share-codec.ts';
    export { sniffKind, fileStem, modelsToTry } from './import.ts'; export { describePath } from './messages.ts';
-   export { formatNumber, humanize } from './format.ts'; export { presetNames } from './weight-presets.ts';
+   export { formatNumber, humanize } from './format.ts'; export { presets, presetState } from './weight-presets.ts';
    export { historyShortcut } from './shortcuts.ts';`,
 );
 
@@ -112,11 +112,25 @@ test('numbers are shown with sensible precision', () => {
   assert.equal(u.humanize('time_criticality'), 'Time criticality');
 });
 
-test('weight presets: the document’s first, then stakeholders with weights, then AHP when the module and the data have it', () => {
-  const doc = { stakeholders: [{ id: 'cfo', name: 'CFO', weights: { a: 1 } }, { id: 'ux', weights: { a: 2 } }, { id: 'none' }], ahp: { criteria: [] } };
-  assert.deepEqual(u.presetNames(doc, new Set(['ahp'])), ['the document', 'CFO', 'ux', 'AHP (pairwise comparisons)']);
-  assert.deepEqual(u.presetNames(doc, new Set()), ['the document', 'CFO', 'ux']);
-  assert.deepEqual(u.presetNames({ stakeholders: [{ id: 'none' }] }, new Set(['ahp'])), [], 'nothing to choose: no menu');
+test('weight presets: the document’s first, then the weight sets the engine describes, in its order', () => {
+  const sets = [
+    { id: 'cfo', name: 'CFO', kind: 'stakeholder', weights: { a: 1, b: 3 } },
+    { id: 'ux', name: 'ux', kind: 'stakeholder', weights: { a: 2, b: 3 } },
+    { id: 'ahp', name: 'AHP (pairwise comparisons)', kind: 'ahp', weights: { a: 0.75, b: 0.25 }, consistency_ratio: 0.05, consistent: true },
+  ];
+  assert.deepEqual(
+    u.presets(sets).map((p) => [p.value, p.label]),
+    [['document', 'the document'], ['stakeholder:cfo', 'CFO'], ['stakeholder:ux', 'ux'], ['ahp:ahp', 'AHP (pairwise comparisons)']],
+  );
+  assert.deepEqual(u.presets([]), [], 'no weight set: no menu');
+  // A stakeholder called "ahp" and the AHP set are two presets.
+  assert.equal(new Set(u.presets([{ id: 'ahp', name: 'Ann', kind: 'stakeholder', weights: {} }, sets[2]]).map((p) => p.value)).size, 3);
+  const s = { state: u.emptyState(), weightSets: sets };
+  assert.deepEqual({ ...u.presetState('stakeholder:cfo', s).state.weights }, { a: 1, b: 3 });
+  const ahp = u.presetState('ahp:ahp', s);
+  assert.deepEqual({ ...ahp.state.weights }, { a: 7.5, b: 2.5 }, 'the priorities ×10, on the sliders’ scale');
+  assert.equal(ahp.note, ' (consistency ratio 0.05, under 0.1)');
+  assert.equal(u.presetState('stakeholder:nobody', s), null);
 });
 
 test('undo shortcuts: Ctrl or Cmd with Z, Shift+Z or Y; not with Alt, not in a text field', () => {

@@ -83,12 +83,10 @@ export function runWasm(gs, command, documentText, opts = {}) {
   return gs.runWithStatus(command, documentText, JSON.stringify(cliOptions(opts)));
 }
 
-/** Model ids, read from the core's own "unknown model" message so new models are included. */
+/** Model ids, as the core describes them (every registered model, usable or not), so new models are included. */
 export function modelIds(gs) {
   const doc = '{"format": "gapscore/1", "items": [{"id": "a"}]}';
-  const out = JSON.parse(gs.run('rank', doc, '{"model": "?"}'));
-  const message = out.errors?.[0]?.message ?? '';
-  const list = /\(choose ([^)]*)\)/.exec(message);
-  if (!list) throw new Error(`cannot read the model list from: ${message}`);
-  return list[1].split(',').map((s) => s.trim()).filter(Boolean);
+  const out = JSON.parse(gs.run('describe', doc, ''));
+  if (!Array.isArray(out.models) || out.models.length === 0) throw new Error(`describe lists no models: ${JSON.stringify(out).slice(0, 200)}`);
+  return out.models.map((m) => m.id);
 }

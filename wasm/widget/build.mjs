@@ -4,7 +4,9 @@
 //   opened from file://, and wikis often only allow a plain <script src>.
 // - The module already stores its wasm deflated and unpacks it itself (wasm/pack-module.mjs),
 //   so it is bundled as it is.
-// GAPSCORE_MODULE=path uses another module file; WIDGET_DEBUG=1 skips minification.
+// GAPSCORE_MODULE=path uses another module file; WIDGET_DEBUG=1 skips minification;
+// GAPSCORE_DOCS_URL=https://.../docs/ is where the widget's messages link to the documentation
+// (default: docs/ next to the folder the script is served from, as in the repository).
 import { build } from 'esbuild';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -39,7 +41,7 @@ await build({
   sourcemap: debug ? 'inline' : false,
   legalComments: 'none',
   // Emscripten's glue reads import.meta.url only to locate a separate .wasm file; ours is inlined.
-  define: { 'import.meta.url': '""' },
+  define: { 'import.meta.url': '""', __GAPSCORE_DOCS__: JSON.stringify(process.env.GAPSCORE_DOCS_URL ?? '') },
   plugins: [modulePlugin],
   banner: { js: '/* gapscore widget: the <gap-score> custom element and its WebAssembly engine. Embedding: docs/embedding.md */' },
   logLevel: 'warning',

@@ -3,7 +3,8 @@
 // and only then replace the data.
 
 import { h, fill, uid } from './dom';
-import { describePath } from './messages';
+import { grouped, problemLine, safeParse } from './messages';
+import type { Problem } from './module-types';
 import { count } from './format';
 import type { Prepared } from './import';
 
@@ -99,7 +100,7 @@ export class DataDialog {
     try {
       text = await f.text();
     } catch {
-      this.showErrors('csv', [{ path: '', message: `could not read ${f.name}` }]);
+      this.showErrors('csv', [{ path: '', code: 'unreadable', message: `could not read ${f.name}` }]);
       return;
     }
     this.check(text, f.name);
@@ -118,19 +119,30 @@ export class DataDialog {
       this.preview,
       h('p', {}, `${p.kind === 'csv' ? 'CSV' : 'JSON'} with ${count(p.count, 'item')}${p.count ? '. First:' : '.'}`),
       p.count ? h('ol', {}, ...p.titles.map((t) => h('li', {}, t))) : null,
-      p.warnings.length ? h('p', { class: 'gs-note' }, `${count(p.warnings.length, 'warning')}: ${p.warnings.slice(0, 3).map((w) => `${describePath(w.path)} ${w.message}`).join('; ')}`) : null,
+      ...this.warningLines(p.warnings, p.documentText),
       h('p', { class: 'gs-note' }, 'Replacing keeps your current data one Undo away.'),
     );
   }
 
-  private showErrors(kind: string, errors: { path: string; message: string }[]): void {
+  /** The warnings as the widget shows them once the data is in (messages.ts), the first few. */
+  private warningLines(warnings: Problem[], documentText: string): (HTMLElement | null)[] {
+    if (warnings.length === 0) return [];
+    const lines = grouped(warnings);
+    const doc = safeParse(documentText) as never;
+    return [
+      h('p', { class: 'gs-note' }, `${count(warnings.length, 'warning')}:`),
+      h('ul', { class: 'gs-note' }, ...lines.slice(0, 3).map((l) => problemLine(l.problem, doc, l.count)), lines.length > 3 ? h('li', {}, `and ${lines.length - 3} more`) : null),
+    ];
+  }
+
+  private showErrors(kind: string, errors: Problem[]): void {
     fill(
       this.preview,
       h(
         'div',
         { class: 'gs-error', role: 'alert' },
         h('p', {}, `This ${kind === 'csv' ? 'CSV' : 'JSON'} cannot be used. Your current data is unchanged.`),
-        h('ul', {}, ...errors.slice(0, 8).map((e) => h('li', {}, describePath(e.path) ? h('code', {}, describePath(e.path)) : null, describePath(e.path) ? ': ' : '', e.message))),
+        h('ul', {}, ...errors.slice(0, 8).map((e) => problemLine(e))),
       ),
     );
   }

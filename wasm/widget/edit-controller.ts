@@ -4,10 +4,9 @@
 // and a fake store (tests/browser/edit-controller.test.mjs).
 
 import type { Feedback } from './feedback';
-import { count, formatNumber, humanize } from './format';
+import { count, formatNumber } from './format';
 import { History } from './history';
 import { safeParse } from './messages';
-import type { GapscoreModule } from './module-types';
 import type { InputColumn, Session } from './session';
 import type { Change, EditState } from './state';
 import { applyChange, changesData, cloneState, editCount, emptyState, isPristine, viewOnly } from './state';
@@ -17,14 +16,12 @@ import { presetState } from './weight-presets';
 /** The part of a Session that changes go through. */
 export type EditableSession = Pick<
   Session,
-  'state' | 'model' | 'size' | 'ids' | 'titles' | 'document' | 'preferredModel' | 'apply' | 'documentValue' | 'documentModel' | 'previewWeight' | 'currentJson'
+  'state' | 'model' | 'size' | 'ids' | 'titles' | 'document' | 'preferredModel' | 'apply' | 'documentValue' | 'documentModel' | 'previewWeight' | 'weightSets'
 >;
 
 export interface EditPorts {
   session(): EditableSession | null;
   readOnly(): boolean;
-  /** For AHP weights, computed by the module. */
-  gs(): GapscoreModule;
   feedback: Pick<Feedback, 'say' | 'clearErrors' | 'fail'>;
   /** Writes the edits and scenarios under the widget's key; false when the browser refused. */
   save(saved: Saved): boolean;
@@ -83,7 +80,8 @@ export class EditController {
     const r = s.apply(change, 'after', next);
     const { feedback } = this.ports;
     if (!r.ok) {
-      if (kind === 'import') feedback.fail('import', 'This data cannot be used.', r.errors, 'The data shown before is unchanged.', safeParse(next.document ?? ''));
+      const keep = [r.note, 'The data shown before is unchanged.'].filter(Boolean).join(' ');
+      if (kind === 'import') feedback.fail('import', r.heading ?? 'This data cannot be used.', r.errors, keep, safeParse(next.document ?? ''));
       else feedback.fail('edit', 'That change was not applied.', r.errors, 'Nothing else changed.', s.document);
       this.ports.refused();
       return r.errors[0]?.message ?? 'not allowed';
@@ -163,20 +161,16 @@ export class EditController {
         ? { kind: 'field', item: id, field: col.key, before, after }
         : { kind: 'score', item: id, criterion: col.key, before, after };
     const err = this.commit(change);
-    if (!err) this.ports.feedback.say(`${s.titles[index]}: ${humanize(col.label)} ${formatNumber(value)}.`);
+    if (!err) this.ports.feedback.say(`${s.titles[index]}: ${col.label} ${formatNumber(value)}.`);
     return err;
   }
 
   /** "Weigh it like": a preset's weights in one undoable step (weight-presets.ts). */
-  applyPreset(name: string): void {
+  applyPreset(value: string): void {
     const s = this.ports.session()!;
-    const r = presetState(name, s, this.ports.gs());
+    const r = presetState(value, s);
     if (!r) return;
-    if (!r.ok) {
-      this.ports.feedback.fail('edit', 'The pairwise comparisons give no weights.', r.errors);
-      return;
-    }
-    if (!this.commit({ kind: 'state', label: `weights of ${name}`, before: s.state, after: r.state })) this.ports.feedback.say(`Weights: ${name}${r.note}. Undo goes back.`);
+    if (!this.commit({ kind: 'state', label: `weights of ${r.label}`, before: s.state, after: r.state })) this.ports.feedback.say(`Weights: ${r.label}${r.note}. Undo goes back.`);
   }
 
   /** The element's model attribute changed: it applies while the person has chosen no model. */

@@ -19,7 +19,11 @@ export class GapScoreChangeEvent extends CustomEvent<ChangeDetail> {
 export interface ErrorDetail {
   /** What failed: "load", "edit", "import", "link". */
   during: string;
-  errors: { path: string; message: string }[];
+  /**
+   * Each problem's `code` is stable (docs/format.md "Problem codes"; the widget's own in
+   * docs/embedding.md): match it, not the message. An unknown field's also has `suggestion`.
+   */
+  errors: { path: string; message: string; code?: string; suggestion?: string }[];
 }
 
 /** Something could not be loaded or applied; the previous state is kept. */

@@ -1,6 +1,8 @@
-// The full explanation of one item in a modal dialog: formula, every term, the
-// computation, its neighbours, and the estimates (editable). Built from the engine's
-// explain() JSON; every text goes through textContent. Focus returns where it came from.
+// The full explanation of one item in a modal dialog: first why it sits where it does against
+// its neighbours (the engine's `why`: the terms that put it above the item below and below the
+// item above), then the arithmetic (formula, every term, the computation), its neighbours and
+// the estimates (editable). Built from the engine's explain() JSON; every text goes through
+// textContent. Focus returns where it came from.
 
 import { h, fill, uid } from './dom';
 import { numberInput } from './editor';
@@ -20,6 +22,8 @@ interface Explanation {
   above?: { id: string; score: number } | null;
   below?: { id: string; score: number } | null;
   tied_with?: string[];
+  /** A sentence: the rank, and the terms that put the item above the one below and below the one above. */
+  why?: string;
 }
 
 export class ExplainDialog {
@@ -86,6 +90,8 @@ export class ExplainDialog {
     if (!ex) {
       parts.push(h('p', {}, 'No explanation: the model cannot rank this backlog.'));
     } else {
+      // The reason first, in the engine's words; the arithmetic that backs it after.
+      if (ex.why) parts.push(h('p', { class: 'gs-why' }, ex.why));
       parts.push(
         h(
           'p',
@@ -94,6 +100,7 @@ export class ExplainDialog {
           ` · score ${formatNumber(ex.score ?? NaN)} · ${ex.variant ?? ''}`,
         ),
       );
+      parts.push(h('h3', { class: 'gs-ex-h' }, 'How the score is computed'));
       if (ex.formula) parts.push(h('p', { class: 'gs-formula' }, h('span', { class: 'gs-muted' }, 'Formula: '), ex.formula));
       if (ex.terms?.length) parts.push(termsTable(ex.terms));
       if (ex.computation) parts.push(h('p', { class: 'gs-computation' }, h('code', {}, ex.computation)));
@@ -114,7 +121,7 @@ export class ExplainDialog {
     const estimates: (Node | null)[] = [];
     if (columns.length) {
       const fields = columns.map((col) => {
-        const label = col.kind === 'field' ? humanize(col.label) : col.label;
+        const label = col.label;
         const value = session.inputValue(this.index, col);
         if (readonly) return h('div', { class: 'gs-field' }, h('span', {}, label), h('span', {}, value === null ? '–' : formatNumber(value)));
         const input = numberInput(label, value, (v) => onEdit(col, v));

@@ -2,7 +2,7 @@
 // they concern, and a gapscore-error event. A failure before any data loaded also ends the
 // wait (the loading note goes, `ready` resolves), because nothing else will.
 
-import type { MessageArea } from './messages';
+import type { MessageArea, ShownProblem } from './messages';
 import type { Problem } from './module-types';
 import type { Session } from './session';
 import { GapScoreErrorEvent } from './events';
@@ -38,10 +38,13 @@ export class Feedback {
    * Something could not be loaded or applied. `keep` says what stayed as it was; `doc` names
    * the items in the problems' paths (default: the document on screen).
    */
-  fail(during: string, heading: string, problems: Problem[], keep = '', doc?: unknown): void {
+  fail(during: string, heading: string, problems: ShownProblem[], keep = '', doc?: unknown): void {
     const s = this.host.session();
-    this.messages.problems(heading, problems, (doc ?? s?.document) as never, keep);
+    // Before any data is on screen this is the whole widget: nothing to dismiss it back to, and
+    // a problem repeated on every item (a misspelt field) is said once.
+    this.messages.problems(heading, problems, (doc ?? s?.document) as never, keep, { group: true, dismissable: !!s?.loaded });
     if (!s?.loaded) this.host.gaveUp();
-    this.host.target.dispatchEvent(new GapScoreErrorEvent({ during, errors: problems }));
+    const errors = problems.map(({ path, message, code, suggestion }) => ({ path, message, ...(code ? { code } : {}), ...(suggestion ? { suggestion } : {}) }));
+    this.host.target.dispatchEvent(new GapScoreErrorEvent({ during, errors }));
   }
 }

@@ -87,13 +87,17 @@ export class GapScoreElement extends HTMLElement {
   set model(value: string) {
     this.setAttribute('model', String(value));
   }
-  /** Top N for "entered/left the top N" and the cut line; default: the document's, else 10. */
+  /**
+   * Top N for "entered/left the top N" and the cut line: the attribute, at most the items;
+   * without it the engine's default (the document's top, else 10, at most the items). Before
+   * any data is loaded, the attribute or 10.
+   */
   get top(): number {
     const session = this.parts?.loader.session;
     const attr = Number.parseInt(this.getAttribute('top') ?? '', 10);
-    const doc = session?.document.top;
-    const n = attr >= 1 ? attr : typeof doc === 'number' && doc >= 1 ? doc : 10;
-    return Math.max(1, Math.min(n, session?.size || n));
+    if (!session?.loaded) return attr >= 1 ? attr : 10;
+    if (attr >= 1) return Math.max(1, Math.min(attr, session.size || attr));
+    return session.defaultTop;
   }
   set top(value: number) {
     this.setAttribute('top', String(value));
@@ -130,7 +134,7 @@ export class GapScoreElement extends HTMLElement {
     const doc = documentText(documentOrJson);
     if (!doc.ok) {
       // undefined would otherwise read as "no imported data" and quietly reset to the page's.
-      feedback.fail('load', 'This data cannot be used.', [{ path: '', message: doc.why }], 'The data shown before is unchanged.');
+      feedback.fail('load', 'This data cannot be used.', [{ path: '', code: 'wrong_type', message: doc.why }], 'The data shown before is unchanged.');
       return false;
     }
     await loader.module();
@@ -269,7 +273,6 @@ export class GapScoreElement extends HTMLElement {
     const edits: EditController = new EditController({
       session,
       readOnly,
-      gs: () => loader.gs!,
       feedback,
       save: (saved) => save(loader.key, saved),
       dropLink: () => dropShareLink(loader.key),
@@ -315,7 +318,7 @@ export class GapScoreElement extends HTMLElement {
     const shell = mountShell(
       this.root,
       this,
-      messages.errors,
+      [messages.errors, messages.warningList],
       [header.element, messages.status, weights.element, tabs.list, tabs.panels],
       [explainDialog.element, dataDialog.element, scenariosDialog.element],
     );

@@ -24,7 +24,7 @@ export function sniffKind(text: string, filename = ''): 'json' | 'csv' {
  */
 export function prepareImport(gs: GapscoreModule, text: string, filename = '', models: string[] = []): Prepared {
   const kind = sniffKind(text, filename);
-  if (!text.trim()) return { ok: false, kind, errors: [{ path: '', message: 'the file is empty' }] };
+  if (!text.trim()) return { ok: false, kind, errors: [{ path: '', code: 'missing', message: 'the file is empty' }] };
   // A byte order mark: the engine accepts one, JSON.parse (below) and the stored copy do not need it.
   let documentText = text.replace(/^\uFEFF/, '');
   let warnings: Problem[] = [];
@@ -57,7 +57,7 @@ export function prepareImport(gs: GapscoreModule, text: string, filename = '', m
     doc = JSON.parse(documentText);
   } catch (error) {
     // The engine accepted what JavaScript cannot parse: say so rather than throw.
-    return { ok: false, kind, errors: [{ path: '', message: `the browser could not read this JSON: ${String(error)}` }] };
+    return { ok: false, kind, errors: [{ path: '', code: 'not_json', message: `the browser could not read this JSON: ${String(error)}` }] };
   }
   const items = Array.isArray(doc.items) ? doc.items : [];
   return {
@@ -80,14 +80,15 @@ function namesModel(documentText: string): boolean {
   }
 }
 
-/** The first "is it a typo of ..." warning of each CSV column, at most three: extra columns
- * without a near name (a tracker's Assignee, Sprint) must not hide the real errors. */
+/** The first unknown-field warning with a suggestion (a typo of a known field) of each CSV
+ * column, at most three: extra columns without a near name (a tracker's Assignee, Sprint)
+ * must not hide the real errors. Matched by code, never by the message's words. */
 function unknownColumns(warnings: Problem[]): Problem[] {
   const seen = new Set<string>();
   return warnings
     .filter((w) => {
       const column = w.path.split('/').pop() ?? '';
-      if (!w.message.includes('typo of "') || seen.has(column)) return false;
+      if (w.code !== 'unknown_field' || !w.suggestion || seen.has(column)) return false;
       seen.add(column);
       return true;
     })

@@ -37,35 +37,84 @@ export function describePath(path: string, doc?: Doc | null): string {
   return out.join(' › ');
 }
 
+/** A problem as the widget shows it: the module's, or one the widget found (with a link to the fix). */
+export interface ShownProblem extends Problem {
+  link?: { href: string; text: string };
+}
+
+/**
+ * Problems that are the same in several places (an "efort" on every item) as one line each:
+ * the same code, message and last path segment; in the order first seen.
+ */
+export function grouped<P extends Problem>(problems: P[]): { problem: P; count: number }[] {
+  const out = new Map<string, { problem: P; count: number }>();
+  for (const p of problems) {
+    const key = `${p.code ?? ''}\u0000${p.message}\u0000${p.path.split('/').pop() ?? ''}`;
+    const seen = out.get(key);
+    if (seen) seen.count++;
+    else out.set(key, { problem: p, count: 1 });
+  }
+  return [...out.values()];
+}
+
+/**
+ * One line about a problem: where, then what. An unknown field that is a typo of a known one
+ * says so from its code and suggestion, so the reader sees the field as written and the one
+ * meant; every other problem shows the module's message as it is.
+ */
+export function problemLine(p: ShownProblem, doc?: Doc | null, count = 1): HTMLLIElement {
+  const where = describePath(p.path, doc);
+  const li = h('li', {}, where ? h('code', {}, where) : null, where ? ': ' : '');
+  if (p.code) li.dataset.code = p.code;
+  if (p.code === 'unknown_field' && p.suggestion) {
+    li.dataset.suggestion = p.suggestion;
+    li.append('not a field the format knows: kept, but not used. Did you mean ', h('code', {}, p.suggestion), '?');
+  } else {
+    li.append(p.message);
+  }
+  if (count > 1) li.append(h('span', { class: 'gs-muted' }, ` (the same in ${count - 1} more ${count === 2 ? 'place' : 'places'})`));
+  if (p.link) li.append(' ', h('a', { href: p.link.href, target: '_blank', rel: 'noopener' }, p.link.text));
+  return li;
+}
+
 export class MessageArea {
   readonly status: HTMLElement;
   readonly errors: HTMLElement;
+  /** The loaded document's warnings: one place, whichever way the data came in. */
+  readonly warningList: HTMLElement;
 
   constructor() {
     this.status = h('p', { class: 'gs-status', role: 'status', 'aria-live': 'polite', part: 'status' });
     this.errors = h('div', { class: 'gs-error', role: 'alert', part: 'error', hidden: true });
+    this.warningList = h('div', { class: 'gs-warnings', role: 'status', part: 'warnings', hidden: true });
   }
 
   say(text: string): void {
     this.status.textContent = text;
   }
 
-  /** Shows problems under a heading; `keep` says what stayed as it was. */
-  problems(heading: string, problems: Problem[], doc?: Doc | null, keep = ''): void {
-    const dismiss = h('button', { type: 'button', class: 'gs-btn', part: 'button' }, 'Dismiss');
-    dismiss.addEventListener('click', () => this.clearErrors());
-    const shown = problems.slice(0, 8);
+  /**
+   * Shows problems under a heading; `keep` says what stayed as it was. `group` shows a problem
+   * repeated in many places once; without `dismissable` there is nothing else on screen to
+   * go back to (a first load that failed).
+   */
+  problems(heading: string, problems: ShownProblem[], doc?: Doc | null, keep = '', options: { group?: boolean; dismissable?: boolean } = {}): void {
+    const { group = false, dismissable = true } = options;
+    const lines = group ? grouped(problems) : problems.map((problem) => ({ problem, count: 1 }));
+    const shown = lines.slice(0, 8);
+    let dismiss: HTMLButtonElement | null = null;
+    if (dismissable) {
+      dismiss = h('button', { type: 'button', class: 'gs-btn', part: 'button' }, 'Dismiss');
+      dismiss.addEventListener('click', () => this.clearErrors());
+    }
     fill(
       this.errors,
       h('p', {}, heading),
       h(
         'ul',
         {},
-        ...shown.map((p) => {
-          const where = describePath(p.path, doc);
-          return h('li', {}, where ? h('code', {}, where) : null, where ? ': ' : '', p.message);
-        }),
-        problems.length > shown.length ? h('li', {}, `and ${problems.length - shown.length} more`) : null,
+        ...shown.map((l) => problemLine(l.problem, doc, l.count)),
+        lines.length > shown.length ? h('li', {}, `and ${lines.length - shown.length} more`) : null,
       ),
       keep ? h('div', { class: 'gs-muted' }, keep) : null,
       dismiss,
@@ -76,6 +125,35 @@ export class MessageArea {
   clearErrors(): void {
     this.errors.hidden = true;
     fill(this.errors);
+  }
+
+  /** The document's warnings (none: the box goes), each typo with the field meant. */
+  warnings(warnings: Problem[], doc?: Doc | null): void {
+    if (warnings.length === 0) {
+      this.clearWarnings();
+      return;
+    }
+    const lines = grouped(warnings);
+    const shown = lines.slice(0, 8);
+    const dismiss = h('button', { type: 'button', class: 'gs-btn', part: 'button' }, 'Dismiss');
+    dismiss.addEventListener('click', () => this.clearWarnings());
+    fill(
+      this.warningList,
+      h('p', {}, warnings.length === 1 ? 'The data loaded with a warning:' : `The data loaded with ${warnings.length} warnings:`),
+      h(
+        'ul',
+        {},
+        ...shown.map((l) => problemLine(l.problem, doc, l.count)),
+        lines.length > shown.length ? h('li', {}, `and ${lines.length - shown.length} more`) : null,
+      ),
+      dismiss,
+    );
+    this.warningList.hidden = false;
+  }
+
+  clearWarnings(): void {
+    this.warningList.hidden = true;
+    fill(this.warningList);
   }
 }
 

@@ -24,6 +24,8 @@ export interface Engine {
   model(): string;
   documentJson(): string;
   explain(itemId: string): string;
+  /** What the loaded document offers, edits included: the `describe` command's JSON (description.ts). */
+  describe(): string;
   delete(): void;
 }
 
@@ -51,8 +53,14 @@ export interface GapscoreModule {
   Simulation: new (documentJson: string, optionsJson: string) => Simulation;
 }
 
-/** A problem the module reports: a JSON Pointer into the document and a reason. */
+/**
+ * A problem the module reports: a JSON Pointer into the document, a reason for people, and a
+ * stable code for programs (docs/format.md, "Problem codes"). Match the code, never the message.
+ */
 export interface Problem {
   path: string;
   message: string;
+  code?: string;
+  /** An unknown_field warning's known field it is a typo of. */
+  suggestion?: string;
 }

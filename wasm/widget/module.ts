@@ -2,17 +2,55 @@
 // owns its own Engine objects, so widgets stay independent.
 // @ts-ignore: resolved by the bundler (wasm/widget/build.mjs); typed through module-types.ts.
 import createGapscore from '../../dist/gapscore.mjs';
+import { docsLink } from './links';
 import type { GapscoreModule, Problem } from './module-types';
+import type { ShownProblem } from './messages';
 
 let loading: Promise<GapscoreModule> | null = null;
 
+/** The page's Content-Security-Policy refuses to compile WebAssembly (no 'wasm-unsafe-eval'). */
+export const WASM_BLOCKED = 'wasm_blocked';
+/** The browser has no WebAssembly at all. */
+export const NO_WASM = 'no_wasm';
+
+/**
+ * Why WebAssembly cannot run here, or null when it can. The smallest valid module (8 bytes)
+ * is compiled: a CompileError on it can only be a refusal (a Content-Security-Policy without
+ * 'wasm-unsafe-eval'), told apart by the error's type, not by any browser's wording.
+ */
+export function wasmProblem(): ShownProblem | null {
+  if (typeof WebAssembly !== 'object') {
+    return { path: '', code: NO_WASM, message: 'this browser does not run WebAssembly, which the widget computes with. Current Chrome, Edge, Firefox and Safari do.' };
+  }
+  try {
+    new WebAssembly.Module(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
+    return null;
+  } catch (error) {
+    if (!(error instanceof WebAssembly.CompileError)) return null;
+  }
+  return {
+    path: '',
+    code: WASM_BLOCKED,
+    message:
+      "the page's Content-Security-Policy does not allow WebAssembly, which the widget computes with. " +
+      "Whoever runs the site can allow it by adding 'wasm-unsafe-eval' to script-src, for example: " +
+      "Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'.",
+    link: { href: docsLink('embedding.md#content-security-policy'), text: 'How to embed the widget under a Content-Security-Policy (embedding.md)' },
+  };
+}
+
+/** The module, loaded once per page; rejects with a list of problems when WebAssembly cannot run. */
 export function loadModule(): Promise<GapscoreModule> {
   if (!loading) {
     const factory = createGapscore as (options?: object) => Promise<GapscoreModule>;
+    // Asked first: the module's own failure would be Emscripten's "Aborted(CompileError ...)".
+    const blocked = wasmProblem();
+    if (blocked) return Promise.reject([blocked]);
     // The module unpacks its own deflated wasm (wasm/pack-module.mjs) and never fetches.
     loading = factory().catch((error: unknown) => {
       loading = null; // let a later widget try again
-      throw error;
+      const problem = wasmProblem();
+      throw problem ? [problem] : error;
     });
   }
   return loading;
@@ -36,7 +74,7 @@ export function runJson<T>(gs: GapscoreModule, command: string, document: string
   try {
     text = gs.run(command, document, JSON.stringify(options));
   } catch (error) {
-    return { ok: false, errors: [{ path: '', message: `the engine failed: ${String(error)}` }] };
+    return { ok: false, errors: [{ path: '', code: 'internal_error', message: `the engine failed: ${String(error)}` }] };
   }
   return parseResult<T>(text);
 }
@@ -46,7 +84,7 @@ export function parseResult<T>(text: string): RunResult<T> {
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, errors: [{ path: '', message: 'the engine answered something that is not JSON' }] };
+    return { ok: false, errors: [{ path: '', code: 'internal_error', message: 'the engine answered something that is not JSON' }] };
   }
   const v = value as { errors?: Problem[]; warnings?: Problem[] };
   if (v && Array.isArray(v.errors) && v.errors.length > 0) return { ok: false, errors: v.errors };
@@ -56,5 +94,5 @@ export function parseResult<T>(text: string): RunResult<T> {
 /** The {"errors": [...]} document an Engine call leaves behind, as a list. */
 export function engineErrors(text: string): Problem[] {
   const r = parseResult<unknown>(text || '{}');
-  return r.ok ? [{ path: '', message: 'the engine refused the change' }] : r.errors;
+  return r.ok ? [{ path: '', code: 'internal_error', message: 'the engine refused the change' }] : r.errors;
 }

@@ -9,7 +9,7 @@ import type { EditController } from './edit-controller';
 import type { Feedback } from './feedback';
 import { count } from './format';
 import { safeParse } from './messages';
-import { commandNames, loadModule } from './module';
+import { NO_WASM, WASM_BLOCKED, commandNames, loadModule } from './module';
 import type { GapscoreModule, Problem } from './module-types';
 import { claimStorageKey, readPageText, releaseStorageKey } from './page-source';
 import { Session } from './session';
@@ -121,8 +121,14 @@ export class PageLoader {
       [text] = await Promise.all([this.edges.readPage(src), this.module()]);
     } catch (error) {
       if (superseded()) return;
-      const problems = Array.isArray(error) ? (error as Problem[]) : [{ path: '', message: String((error as Error)?.message ?? error) }];
-      this.ports.feedback.fail('load', 'The backlog could not be loaded.', problems, this.session?.loaded ? 'The data shown before is unchanged.' : '');
+      const problems = Array.isArray(error) ? (error as Problem[]) : [{ path: '', code: 'internal_error', message: String((error as Error)?.message ?? error) }];
+      const blocked = problems[0]?.code === WASM_BLOCKED || problems[0]?.code === NO_WASM;
+      this.ports.feedback.fail(
+        'load',
+        blocked ? 'The widget cannot run on this page: WebAssembly is blocked.' : 'The backlog could not be loaded.',
+        problems,
+        this.session?.loaded ? 'The data shown before is unchanged.' : '',
+      );
       return;
     }
     if (superseded()) return;
@@ -139,7 +145,7 @@ export class PageLoader {
       opened = this.openPage(text, own);
       // After openPage, which clears old messages. A link whose view does not load here
       // leaves the reader's own view (and their saved edits) alone, and is blamed.
-      if (link.kind === 'view' && opened) this.linkUnreadable({ path: 'link', message: 'its view does not fit this data' });
+      if (link.kind === 'view' && opened) this.linkUnreadable({ path: 'link', code: 'invalid_value', message: 'its view does not fit this data' });
       else if (link.kind === 'unreadable') this.linkUnreadable(link.problem);
     }
     if (linkShown && link.kind === 'view') {
@@ -162,7 +168,8 @@ export class PageLoader {
     if (!r.ok) {
       if (session !== this.session) session.dispose();
       else if (previous) session.open(previous.page, previous.state);
-      feedback.fail('load', 'This data cannot be used.', r.errors, previous ? 'The data shown before is unchanged.' : '', safeParse(text));
+      const keep = [r.note, previous ? 'The data shown before is unchanged.' : ''].filter(Boolean).join(' ');
+      feedback.fail('load', r.heading ?? 'This data cannot be used.', r.errors, keep, safeParse(text));
       return false;
     }
     this.session = session;
@@ -184,7 +191,7 @@ export class PageLoader {
     const { state } = link.shared;
     const r = s.apply({ kind: 'state', label: 'open the shared link', before: s.state, after: state }, 'after', state);
     if (!r.ok) {
-      this.ports.feedback.fail('link', 'The shared link does not fit this data.', r.errors, 'Showing your own view instead.');
+      this.ports.feedback.fail('link', r.heading ?? 'The shared link does not fit this data.', r.errors, [r.note, 'Showing your own view instead.'].filter(Boolean).join(' '));
       return;
     }
     this.ports.feedback.clearErrors();
@@ -210,7 +217,7 @@ export class PageLoader {
       if (dataLeftOut) shared.state = viewOnly(shared.state);
       return { kind: 'view', shared, dataLeftOut };
     } catch (error) {
-      return { kind: 'unreadable', problem: { path: 'link', message: String((error as Error)?.message ?? error) } };
+      return { kind: 'unreadable', problem: { path: 'link', code: 'invalid_value', message: String((error as Error)?.message ?? error) } };
     }
   }
 

@@ -16,14 +16,14 @@ export async function readPageText(el: Element, src: string): Promise<string> {
   if (!src) {
     const inline = inlineText(el);
     if (inline === null)
-      throw [{ path: '', message: 'no data: give the element a src="backlog.json" attribute or a <script type="application/json"> inside it' }] as Problem[];
+      throw [{ path: '', code: 'missing', message: 'no data: give the element a src="backlog.json" attribute or a <script type="application/json"> inside it' }] as Problem[];
     return inline;
   }
   let url: URL;
   try {
     url = new URL(src, document.baseURI);
   } catch {
-    throw [{ path: 'src', message: `"${src}" is not a valid address` }] as Problem[];
+    throw [{ path: 'src', code: 'invalid_value', message: `"${src}" is not a valid address` }] as Problem[];
   }
   let response: Response;
   try {
@@ -33,9 +33,9 @@ export async function readPageText(el: Element, src: string): Promise<string> {
       location.protocol === 'file:'
         ? ' Pages opened from disk (file://) cannot read other files: put the data inside the tag in a <script type="application/json">, or serve the page.'
         : ' Check the address and that the server allows it.';
-    throw [{ path: 'src', message: `could not fetch ${src}.${hint}` }] as Problem[];
+    throw [{ path: 'src', code: 'unreadable', message: `could not fetch ${src}.${hint}` }] as Problem[];
   }
-  if (!response.ok) throw [{ path: 'src', message: `could not load ${src}: ${response.status} ${response.statusText || 'error'}` }] as Problem[];
+  if (!response.ok) throw [{ path: 'src', code: 'unreadable', message: `could not load ${src}: ${response.status} ${response.statusText || 'error'}` }] as Problem[];
   return response.text();
 }
 

@@ -9,27 +9,17 @@ import type { ExplainDialog } from './explain-dialog';
 import { humanize } from './format';
 import type { Header } from './header';
 import type { MessageArea } from './messages';
-import type { InputColumn, ModelDescription, Session, Snapshot } from './session';
+import type { InputColumn, Session, Snapshot } from './session';
 import { isPristine } from './state';
 import type { RankTable } from './table';
 import { moreStep } from './table';
 import type { Tabs } from './tabs';
 import type { AnalysisViews } from './views';
 import type { WeightPanel } from './weights';
-import { presetNames } from './weight-presets';
+import { presets } from './weight-presets';
 import type { Clock } from './render-scheduler';
 import { RenderScheduler } from './render-scheduler';
 
-const MODEL_LABELS: Record<string, string> = {
-  rice: 'RICE',
-  ice: 'ICE',
-  wsjf: 'WSJF',
-  value_effort: 'Value / effort',
-  weighted: 'Weighted scorecard',
-  topsis: 'TOPSIS',
-  gap: 'Customer gap',
-  stakeholder: 'Stakeholder ratings',
-};
 const ALL_ZERO = 'Every weight is 0, so every item scores 0: the order is only the tie-break (MoSCoW, then id). Raise a weight to rank.';
 
 export interface RenderParts {
@@ -64,7 +54,11 @@ export class Renderer {
   private readonly scheduler: RenderScheduler<Drawn>;
   /** What the header, sliders, table and tabs were set up for: "generation|model|readOnly". */
   private configuredFor = '';
-  private description: ModelDescription | null = null;
+  /** The current model's inputs, and whether it reads weights: from the engine's description, per configure(). */
+  private inputs: InputColumn[] = [];
+  private readsWeights = false;
+  /** The document whose warnings were last shown (a new document shows its own). */
+  private warnedFor = '';
   /** Table rows shown; "Show more" adds to it. */
   private limit = 50;
   /** The "every weight is 0" notice was given (and not yet taken back). */
@@ -96,7 +90,13 @@ export class Renderer {
       this.configuredFor = signature;
       this.configure(s);
     }
-    const { weights, header, table } = this.parts;
+    const { weights, header, table, messages } = this.parts;
+    if (s.source !== this.warnedFor) {
+      // Other data (the page's, an import, a link's): its own warnings, and its own number of rows.
+      this.warnedFor = s.source;
+      messages.warnings(s.warnings, s.document);
+      this.resetRows();
+    }
     weights.update(s.criteria().map((c) => c.weight));
     const history = this.host.history();
     header.history(history.canUndo, history.canRedo, isPristine(s.state));
@@ -138,14 +138,14 @@ export class Renderer {
 
   /** A tab was chosen: the sliders belong to the ranking and the comparison only. */
   tabChanged(id: string): void {
-    this.parts.weights.element.hidden = !showsWeights(this.description, id);
+    this.parts.weights.element.hidden = !showsWeights(this.readsWeights, id);
     this.scheduler.settleNow();
   }
 
   openExplanation(index: number, from: HTMLElement | null): void {
     const s = this.host.session()!;
     const { explainDialog, table } = this.parts;
-    explainDialog.show(s, index, this.description?.inputs ?? [], this.host.readOnly(), (col, v) => this.host.editValue(index, col, v), () => {
+    explainDialog.show(s, index, this.inputs, this.host.readOnly(), (col, v) => this.host.editValue(index, col, v), () => {
       if (from?.isConnected) from.focus();
       else table.focusItem(index);
     });
@@ -153,25 +153,26 @@ export class Renderer {
 
   private configure(s: Session): void {
     const { header, weights, table, views, tabs } = this.parts;
-    const doc = s.document;
     const readOnly = this.host.readOnly();
-    const d = (this.description = s.describeModel());
+    const model = s.modelInfo();
+    this.inputs = s.inputs();
+    this.readsWeights = s.readsWeights;
     // Only the models this document has the inputs for; the others would only fail.
-    const models = s.models.filter((m) => m.usable).map((m) => ({ id: m.id, label: MODEL_LABELS[m.id] ?? humanize(m.id) }));
-    header.show(typeof doc.title === 'string' && doc.title ? doc.title : 'Backlog', models, s.model, d.variant, d.formula, readOnly);
+    const models = s.models.filter((m) => m.usable).map((m) => ({ id: m.id, label: m.label }));
+    header.show(s.title || 'Backlog', models, s.model, model?.variant ?? s.model, model?.formula ?? '', readOnly);
     const criteria = s.criteria();
-    weights.configure(criteria, presetNames(doc, this.host.commands()), false);
+    weights.configure(criteria, presets(s.weightSets), false);
     const snap = s.rank();
     const partNames = snap?.partNames ?? [];
     const nameOf = new Map(criteria.map((c) => [c.id, c.name]));
-    // Criterion scores are edited in the explanation dialog: as table columns (one per
+    // Criterion inputs are edited in the explanation dialog: as table columns (one per
     // criterion) they would crowd out the titles. Field models keep their few inputs inline.
-    const inline = d.inputs.filter((c) => c.kind === 'field');
-    table.configure(s, inline, partNames, partNames.map((p) => nameOf.get(p) ?? humanize(p)), MODEL_LABELS[d.id] ?? d.variant, readOnly);
-    const available = [{ id: 'ranking', label: 'Ranking', panel: h('div', {}, table.element) }, ...views.available(s, this.host.commands(), d)];
+    const inline = this.inputs.filter((c) => c.criterion === null);
+    table.configure(s, inline, partNames, partNames.map((p) => nameOf.get(p) ?? humanize(p)), model?.label ?? s.model, readOnly);
+    const available = [{ id: 'ranking', label: 'Ranking', panel: h('div', {}, table.element) }, ...views.available(s, this.host.commands())];
     const preferred = tabs.current || this.host.preferredViews().find((v) => available.some((x) => x.id === v)) || 'ranking';
     tabs.setViews(available, preferred);
-    weights.element.hidden = !showsWeights(d, tabs.current);
+    weights.element.hidden = !showsWeights(this.readsWeights, tabs.current);
   }
 
   /** The per-frame part: rank through the engine and move table rows. No JSON here. */
@@ -199,19 +200,19 @@ export class Renderer {
     if (!s?.loaded) return;
     const { messages, explainDialog, views, tabs } = this.parts;
     // Said once when every weight reaches 0, and taken back when one is raised.
-    const weights = this.description?.usesCriteria ? s.criteria().map((c) => c.weight) : [];
+    const weights = this.readsWeights ? s.criteria().map((c) => c.weight) : [];
     const allZero = weights.length > 0 && weights.every((w) => w === 0);
     if (allZero !== this.allZeroSaid) {
       this.allZeroSaid = allZero;
       if (allZero) messages.say(ALL_ZERO);
       else if (messages.status.textContent === ALL_ZERO) messages.say('');
     }
-    if (explainDialog.open) explainDialog.refresh(s, this.description?.inputs ?? [], this.host.readOnly(), (col, v) => this.host.editValue(explainDialog.index, col, v));
+    if (explainDialog.open) explainDialog.refresh(s, this.inputs, this.host.readOnly(), (col, v) => this.host.editValue(explainDialog.index, col, v));
     views.render(tabs.current);
   }
 }
 
-/** The sliders show with a model that has criteria, on the ranking and the comparison. */
-function showsWeights(d: ModelDescription | null, tab: string): boolean {
-  return !!d?.usesCriteria && (tab === 'ranking' || tab === 'compare');
+/** The sliders show with a model that reads criterion weights, on the ranking and the comparison. */
+function showsWeights(readsWeights: boolean, tab: string): boolean {
+  return readsWeights && (tab === 'ranking' || tab === 'compare');
 }

@@ -1,11 +1,18 @@
 // The engine side of one widget: the page's document, the person's EditState replayed onto
 // a live Engine, and a second Engine holding the untouched baseline for rank deltas.
-// Everything numeric comes from the module; this file only moves values in and out.
+// Everything numeric comes from the module, and what the document offers (models, their
+// inputs and labels, the weights in use, weight sets, views, the default top N, warnings) from
+// the engine's describe() (description.ts): this file moves values in and out, and keeps no
+// second copy of a rule the core owns. describe() is asked once per change, never per frame
+// of a drag.
 
+import type { Description, DescribedModel, DescribedView, WeightSet } from './description';
+import { rankable, readDescription, unrankableProblems, otherModelsNote } from './description';
+import { humanize } from './format';
 import type { Engine, GapscoreModule, Problem } from './module-types';
-import { engineErrors, runJson } from './module';
+import { engineErrors } from './module';
 import type { Change, EditState, NumberMap } from './state';
-import { cloneState, emptyState } from './state';
+import { cloneState, emptyState, isPristine } from './state';
 
 /** The ranking after rank(): copies, so they survive the next engine call. */
 export interface Snapshot {
@@ -20,32 +27,30 @@ export interface Snapshot {
 
 export interface InputColumn {
   kind: 'field' | 'score';
-  /** Field name or criterion id. */
+  /** Field name (kind "field") or criterion id (kind "score"). */
   key: string;
+  /** What people read: "Reach", "Effort (person-months)". */
   label: string;
+  /** The criterion this input belongs to; null for an input that is a model's own item field. */
+  criterion: string | null;
 }
 
 export interface ModelChoice {
   id: string;
+  label: string;
   usable: boolean;
-  /** Why not, when not usable (e.g. "missing: model wsjf needs ..."). */
-  reason: string;
 }
 
-export interface ModelDescription {
+export interface CriterionView {
   id: string;
-  variant: string;
-  formula: string;
-  inputs: InputColumn[];
-  usesCriteria: boolean;
+  name: string;
+  /** The weight in use, edits included (the engine's: AHP priorities with "weights_from"). */
+  weight: number;
+  /** The page's own weight in use, without the person's edits: the sliders' scale follows it. */
+  documentWeight: number;
+  direction: string;
 }
 
-interface Criterion {
-  id: string;
-  name?: string;
-  weight?: unknown;
-  direction?: string;
-}
 interface Item {
   id: string;
   title?: string;
@@ -54,26 +59,21 @@ interface Item {
   tags?: string[];
   [field: string]: unknown;
 }
+/** The raw document, read only for what is shown as it was written (titles, descriptions, names). */
 export interface DocumentShape {
   title?: string;
-  model?: string;
-  top?: number;
-  criteria?: Criterion[];
   items?: Item[];
-  stakeholders?: { id: string; name?: string; weights?: Record<string, number> }[];
+  stakeholders?: { id: string; name?: string }[];
   outcomes?: unknown[];
-  ahp?: unknown;
   [key: string]: unknown;
 }
 
-export type LoadResult = { ok: true; dropped: number } | { ok: false; errors: Problem[] };
+export type LoadResult =
+  | { ok: true; dropped: number }
+  /** `heading`: what the failure is, when it is not a document with errors (no model can rank it). */
+  | { ok: false; errors: Problem[]; heading?: string; note?: string };
 
-/** Ids the engine reports for an unknown model; parsed from its message, with a fallback. */
-function modelIdsFrom(errorsText: string): string[] {
-  const m = /\(choose ([^)]*)\)/.exec(errorsText);
-  const ids = m ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : [];
-  return ids.length ? ids : ['rice', 'ice', 'wsjf', 'value_effort', 'weighted', 'topsis'];
-}
+export const NO_MODEL = 'No model can rank this backlog.';
 
 export class Session {
   private engine: Engine;
@@ -84,8 +84,10 @@ export class Session {
   /** The document actually loaded: pageText, or state.document when set. */
   private sourceText = '';
   private sourceDoc: DocumentShape = {};
-  /** With "weights_from": "ahp", the AHP priorities: the weights in use, not the document's numbers. */
-  private ahpWeights: Record<string, number> | null = null;
+  /** The engine's description of the loaded document before any edit (the page's weights). */
+  private loadedDescription: Description | null = null;
+  /** The description with the edits; null when a change may have made it stale (asked again on use). */
+  private currentDescription: Description | null = null;
   private itemIndex = new Map<string, number>();
   private baselineModel = '';
   /** A weight was previewed (slider drag) since the last open(): ranks may differ from the baseline. */
@@ -96,7 +98,6 @@ export class Session {
   preferredModel: string | null = null;
   /** Increases on every successful open(), so views know when to rebuild. */
   generation = 0;
-  models: ModelChoice[] = [];
   ids: string[] = [];
   titles: string[] = [];
   lastErrors: Problem[] = [];
@@ -131,21 +132,80 @@ export class Session {
     return this.pageText;
   }
 
+  /** What the document offers with the edits applied (the engine's describe(), asked again after a change). */
+  get description(): Description {
+    if (!this.currentDescription) {
+      try {
+        this.currentDescription = readDescription(this.engine.describe());
+      } catch {
+        // Never after a successful load; the loaded description is the best left.
+        this.currentDescription = this.loadedDescription;
+      }
+    }
+    return this.currentDescription!;
+  }
+
+  /** Every model, with its label and whether this document (with the edits) has its inputs. */
+  get models(): ModelChoice[] {
+    return this.description.models.map((m) => ({ id: m.id, label: m.label, usable: m.usable }));
+  }
+
+  /** The engine's description of a model (default: the current one). */
+  modelInfo(id = this.model): DescribedModel | null {
+    return this.description.models.find((m) => m.id === id) ?? null;
+  }
+
+  /** Whether the current model reads criterion weights (then the sliders apply). */
+  get readsWeights(): boolean {
+    return this.modelInfo()?.reads_weights ?? false;
+  }
+
+  /** The views this document allows (each with the models it works with, when not all). */
+  get views(): DescribedView[] {
+    return this.description.views;
+  }
+
+  /** Named weight sets: each stakeholder's, the AHP priorities. */
+  get weightSets(): WeightSet[] {
+    return this.description.weight_sets;
+  }
+
+  /** The document's default top N. */
+  get defaultTop(): number {
+    return this.description.top;
+  }
+
+  get title(): string {
+    return this.description.title;
+  }
+
+  /** The loaded document's warnings, each with its code (and a typo's suggestion). */
+  get warnings(): Problem[] {
+    return this.loadedDescription?.warnings ?? [];
+  }
+
   /**
    * Loads the page's document and replays `state` onto it. On failure nothing changes:
-   * fresh engines are filled first and swapped in only when everything loaded.
-   * Edits naming items or criteria that no longer exist are dropped (counted in `dropped`).
+   * fresh engines are filled first and swapped in only when everything loaded. A document no
+   * model can rank fails too, naming what it lacks. Edits naming items or criteria that no
+   * longer exist are dropped (counted in `dropped`).
    */
   open(pageText: string, state: EditState): LoadResult {
     const text = state.document ?? pageText;
     const engine = new this.gs.Engine();
     let doc: DocumentShape;
+    let described: Description;
     try {
       if (!engine.load(text)) throw engineErrors(engine.lastErrors());
       doc = JSON.parse(text) as DocumentShape; // the engine accepted it, so it parses
+      described = readDescription(engine.describe());
     } catch (errors) {
       engine.delete();
-      return { ok: false, errors: Array.isArray(errors) ? (errors as Problem[]) : [{ path: '', message: String(errors) }] };
+      return { ok: false, errors: Array.isArray(errors) ? (errors as Problem[]) : [{ path: '', code: 'internal_error', message: String(errors) }] };
+    }
+    if (!rankable(described)) {
+      engine.delete();
+      return { ok: false, errors: unrankableProblems(described), heading: NO_MODEL, note: otherModelsNote(described) };
     }
     this.engine.delete();
     this.baseline?.delete();
@@ -154,11 +214,7 @@ export class Session {
     this.pageText = pageText;
     this.sourceText = text;
     this.sourceDoc = doc;
-    this.ahpWeights = null;
-    if (doc.weights_from === 'ahp') {
-      const r = runJson<{ weights: Record<string, number> }>(this.gs, 'ahp', text, {});
-      if (r.ok) this.ahpWeights = r.value.weights;
-    }
+    this.loadedDescription = this.currentDescription = described;
     const n = engine.size();
     this.ids = new Array<string>(n);
     this.titles = new Array<string>(n);
@@ -168,33 +224,12 @@ export class Session {
       this.titles[i] = engine.itemTitle(i);
       this.itemIndex.set(this.ids[i], i);
     }
-    this.models = this.probeModels(engine);
     this.baselineModel = '';
     this.previewed = false;
     this.generation++;
     engine.setModel(this.documentModel());
     const dropped = this.replay(state);
     return { ok: true, dropped };
-  }
-
-  /** Which models can rank this document: each one is tried on the freshly loaded engine. */
-  private probeModels(e: Engine): ModelChoice[] {
-    const initial = e.model();
-    e.setModel('');
-    const ids = modelIdsFrom(e.lastErrors());
-    const out: ModelChoice[] = [];
-    for (const id of ids) {
-      if (!e.setModel(id)) continue;
-      const usable = e.rank();
-      let reason = '';
-      if (!usable) {
-        const errs = engineErrors(e.lastErrors());
-        reason = errs[0]?.message ?? 'missing inputs';
-      }
-      out.push({ id, usable, reason });
-    }
-    e.setModel(initial);
-    return out;
   }
 
   /** Applies a whole state onto the freshly loaded engine; returns how many edits were dropped. */
@@ -225,6 +260,7 @@ export class Session {
     nested(kept.fields, (i, f, v) => this.engine.setField(i, f, v));
     nested(kept.scores, (i, c, v) => this.engine.setScore(i, c, v));
     this.state = kept;
+    if (!isPristine({ ...kept, document: null })) this.currentDescription = null; // edits: ask again when needed
     return dropped;
   }
 
@@ -256,6 +292,7 @@ export class Session {
         break;
     }
     if (!ok) return { ok: false, errors: engineErrors(this.engine.lastErrors()) };
+    this.currentDescription = null; // the weights in use, or a model's inputs, may have changed
     if (rankedBefore && !this.engine.rank()) {
       const errors = engineErrors(this.engine.lastErrors());
       this.open(this.pageText, this.state); // back to the state before the change
@@ -265,9 +302,10 @@ export class Session {
     return { ok: true, dropped: 0 };
   }
 
-  /** Sets a weight without recording anything: the live part of a slider drag. */
+  /** Sets a weight without recording anything: the live part of a slider drag (no describe() here). */
   previewWeight(id: string, w: number): boolean {
     this.previewed = true;
+    this.currentDescription = null;
     return this.engine.setWeight(id, w);
   }
 
@@ -287,12 +325,15 @@ export class Session {
 
   /** The model used when the person has not chosen one: the attribute's, else the document's, else the first that works. */
   documentModel(): string {
-    const usable = (m: unknown) => typeof m === 'string' && this.models.some((x) => x.id === m && x.usable);
+    const models = this.models;
+    const usable = (m: unknown) => typeof m === 'string' && models.some((x) => x.id === m && x.usable);
     // The attribute may list several ("gap value_effort"): the first this document supports.
     const preferred = (this.preferredModel ?? '').split(/\s+/).find(usable);
     if (preferred) return preferred;
-    if (usable(this.sourceDoc.model)) return this.sourceDoc.model as string;
-    return this.models.find((x) => x.usable)?.id ?? this.engine.model();
+    // The model the document names: as loaded (the engine's description follows setModel).
+    const d = this.loadedDescription;
+    if (d?.model_given && usable(d.model)) return d.model;
+    return models.find((x) => x.usable)?.id ?? this.engine.model();
   }
 
   /** Re-ranks; null (with lastErrors set) when the model lacks inputs. */
@@ -339,34 +380,27 @@ export class Session {
     return this.baselineRanks;
   }
 
-  /** Variant, formula and editable inputs of the current model, from an explanation. */
-  describeModel(): ModelDescription {
-    const id = this.engine.model();
-    const criteriaIds = new Set((this.sourceDoc.criteria ?? []).map((c) => c.id));
-    const desc: ModelDescription = { id, variant: id, formula: '', inputs: [], usesCriteria: false };
-    if (this.size === 0) return desc;
-    let ex: { variant?: string; formula?: string; terms?: { term: string; name?: string; raw?: number }[] } | null = null;
-    if (!this.engine.rank()) return desc; // explain() needs a ranking
-    try {
-      ex = JSON.parse(this.engine.explain(this.ids[0]));
-    } catch {
-      ex = null;
+  /**
+   * The inputs a person can edit under a model (default: the current one), as the engine
+   * describes them: the model's item fields, and its criteria, each edited where its values
+   * come from: a criterion taken from an item field ("source": "effort") is that field, so
+   * one estimate moves every model that reads it; OKR alignment is computed, not typed.
+   */
+  inputs(id = this.model): InputColumn[] {
+    const out: InputColumn[] = [];
+    const seen = new Set<string>();
+    const add = (col: InputColumn) => {
+      const key = `${col.kind}:${col.key}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push(col);
+    };
+    for (const input of this.modelInfo(id)?.inputs ?? []) {
+      if (input.kind === 'field') add({ kind: 'field', key: input.id, label: humanize(input.name), criterion: null });
+      else if (input.source === 'scores') add({ kind: 'score', key: input.id, label: input.name, criterion: input.id });
+      else if (input.source === 'field' && input.field) add({ kind: 'field', key: input.field, label: input.name, criterion: input.id });
     }
-    if (!ex) return desc;
-    desc.variant = ex.variant ?? id;
-    desc.formula = ex.formula ?? '';
-    const first = this.sourceDoc.items?.[0] ?? ({} as Item);
-    for (const t of ex.terms ?? []) {
-      // Criteria-based models explain each criterion with its raw score; field-based models
-      // name the item field itself (a criterion may share a field's name, e.g. "effort").
-      if (criteriaIds.has(t.term) && 'raw' in t) {
-        desc.usesCriteria = true;
-        desc.inputs.push({ kind: 'score', key: t.term, label: t.name ?? t.term });
-      } else if (t.term in first && t.term !== 'id') {
-        desc.inputs.push({ kind: 'field', key: t.term, label: t.term });
-      }
-    }
-    return desc;
+    return out;
   }
 
   /** The value an input shows: the person's edit, else the document's (a range shows its likely value). */
@@ -401,20 +435,16 @@ export class Session {
     return (col.kind === 'field' ? this.state.fields : this.state.scores)[id]?.[col.key] !== undefined;
   }
 
-  /** Criteria with their current weights (edits included). */
-  criteria(): { id: string; name: string; weight: number; direction: string; documentWeight: number | null }[] {
-    return (this.sourceDoc.criteria ?? []).map((c) => {
-      const w =
-        this.ahpWeights?.[c.id] ?? (typeof c.weight === 'number' ? c.weight : (c.weight as { likely?: number } | undefined)?.likely);
-      const documentWeight = typeof w === 'number' ? w : c.weight === undefined ? 1 : null;
-      return {
-        id: c.id,
-        name: typeof c.name === 'string' && c.name ? c.name : c.id,
-        weight: this.state.weights[c.id] ?? documentWeight ?? 1,
-        direction: c.direction === 'cost' ? 'cost' : 'benefit',
-        documentWeight,
-      };
-    });
+  /** Criteria with the weights in use, as the engine reports them (edits included). */
+  criteria(): CriterionView[] {
+    const page = new Map((this.loadedDescription?.criteria ?? []).map((c) => [c.id, c.weight]));
+    return this.description.criteria.map((c) => ({
+      id: c.id,
+      name: c.name || c.id,
+      weight: c.weight,
+      direction: c.direction,
+      documentWeight: page.get(c.id) ?? c.weight,
+    }));
   }
 
   indexOf(id: string): number {

@@ -76,6 +76,11 @@ select, .gs-btn, .gs-more, .gs-close, .gs-tab {
 .gs-error p { margin: 0 0 4px; font-weight: 600; }
 .gs-error ul { margin: 0; padding-left: 1.2em; }
 .gs-error code { font-size: 12px; }
+.gs-error a, .gs-warnings a { color: inherit; }
+.gs-warnings { border: 1px solid color-mix(in srgb, var(--gs-accent) 40%, var(--gs-border)); background: color-mix(in srgb, var(--gs-accent) 6%, var(--gs-bg)); border-radius: var(--gs-radius); padding: 8px 10px; margin: 6px 0; }
+.gs-warnings p { margin: 0 0 4px; font-weight: 600; }
+.gs-warnings ul { margin: 0 0 6px; padding-left: 1.2em; }
+.gs-warnings code, .gs-preview code { font-size: 12px; }
 .gs-loading { color: var(--gs-muted); padding: 16px 0; }
 
 /* Weights */
@@ -154,6 +159,8 @@ th.gs-title { font-weight: normal; min-width: 14em; }
 .gs-terms thead th { color: var(--gs-muted); font-weight: 600; font-size: 12px; }
 .gs-computation code { background: var(--gs-subtle); padding: 2px 6px; border-radius: 4px; overflow-wrap: anywhere; }
 .gs-near { margin: 6px 0; padding-left: 1.2em; }
+.gs-why { font-size: 15px; line-height: 1.45; margin: 0 0 8px; }
+.gs-ex-h { font-size: 13px; margin: 12px 0 4px; color: var(--gs-muted); }
 .gs-desc { overflow-wrap: anywhere; }
 .gs-estimates { border: 1px solid var(--gs-border); border-radius: var(--gs-radius); display: flex; flex-wrap: wrap; gap: 8px 16px; padding: 8px 10px; }
 .gs-estimates legend { color: var(--gs-muted); font-size: 12.5px; padding: 0 4px; }
@@ -171,6 +178,7 @@ th.gs-title { font-weight: normal; min-width: 14em; }
 
 /* Compare */
 .gs-compare-head { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin-bottom: 8px; }
+.gs-direction { margin: 0 0 4px; font-size: 13px; }
 .gs-chips { display: flex; flex-wrap: wrap; gap: 6px; margin: 6px 0 10px; }
 .gs-chip { border-radius: 10px; padding: 1px 8px; font-size: 12.5px; border: 1px solid var(--gs-border); }
 .gs-chip.gs-in-top { border-color: var(--gs-up); color: var(--gs-up); }
@@ -228,6 +236,9 @@ th.gs-title { font-weight: normal; min-width: 14em; }
 .gs-band-cell { min-width: 160px; width: 30%; }
 .gs-track { position: relative; display: block; height: 10px; background: var(--gs-subtle); border-radius: 5px; margin: 4px 0 2px; }
 .gs-band { position: absolute; top: 0; bottom: 0; background: color-mix(in srgb, var(--gs-up) 35%, transparent); border-radius: 5px; }
+.gs-band.gs-band-ordered { top: 2px; bottom: 2px; background: color-mix(in srgb, var(--gs-up) 75%, transparent); }
+.gs-swaps, .gs-ordered { font-size: 12.5px; }
+.gs-ordered { color: var(--gs-muted); }
 .gs-mark { position: absolute; top: -3px; width: 3px; height: 16px; margin-left: -1px; background: var(--gs-fg); border-radius: 1px; }
 .gs-range-text { font-size: 11.5px; color: var(--gs-muted); }
 .gs-ag-head { margin: 4px 0 10px; }

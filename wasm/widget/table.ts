@@ -5,7 +5,7 @@
 
 import { h, fill } from './dom';
 import { numberInput, setInputValue } from './editor';
-import { formatNumber, humanize } from './format';
+import { formatNumber } from './format';
 import type { InputColumn, Session, Snapshot } from './session';
 
 export interface TableHandlers {
@@ -91,7 +91,7 @@ export class RankTable {
       th('#', 'gs-rank'),
       h('th', { scope: 'col', class: 'gs-delta' }, h('span', { class: 'gs-sr' }, 'Change from baseline'), h('span', { 'aria-hidden': 'true' }, '±')),
       th('Item', 'gs-title'),
-      ...columns.map((c) => th(c.kind === 'field' ? humanize(c.label) : c.label, 'gs-in')),
+      ...columns.map((c) => th(c.label, 'gs-in')),
       th('Score', 'gs-score'),
       h('th', { scope: 'col', class: 'gs-barcol' }, h('span', { class: 'gs-sr' }, 'Score parts')),
     );
@@ -180,7 +180,7 @@ export class RankTable {
     if (item?.moscow) titleCell.append(' ', h('span', { class: `gs-moscow gs-m-${item.moscow}`, part: 'badge' }, item.moscow));
     const inputs: HTMLInputElement[] = [];
     const inputCells = this.columns.map((col) => {
-      const label = `${col.kind === 'field' ? humanize(col.label) : col.label} of ${title}`;
+      const label = `${col.label} of ${title}`;
       const value = session.inputValue(index, col);
       let cell: HTMLTableCellElement;
       if (this.readonly) {

@@ -1,13 +1,14 @@
 // The analysis views next to the ranking: what-if vs baseline, value vs effort, the
 // opportunity landscape, stakeholders, uncertainty and sensitivity. Each appears only when
-// the module has its command and the data has what it needs, and each is redrawn from one
-// engine command once changes settle (never on the drag path).
+// the engine's description of the data allows it (and the module has its command), and each
+// is redrawn from one engine command once changes settle (never on the drag path).
 
 import { h } from './dom';
 import { parseResult, runJson } from './module';
 import type { GapscoreModule, Simulation } from './module-types';
-import type { ModelDescription, Session } from './session';
+import type { Session } from './session';
 import type { EditState } from './state';
+import { isPristine } from './state';
 import type { ViewTab } from './tabs';
 import { hashText } from './sharing';
 import { CompareView } from './compare-view';
@@ -49,6 +50,8 @@ export class AnalysisViews {
   private readonly panels = new Map<string, HTMLElement>();
   /** '' compares with the page's data; otherwise a saved scenario's name. */
   compareWith = '';
+  /** The model the value-vs-effort matrix is drawn with (one of those the description lists for it). */
+  private matrixModel = '';
   /** The stepped simulation under way, if any (cancelled when the data or model changes). */
   private running: Simulation | null = null;
   /** Set when the widget left the page: a run ending afterwards must not touch the session. */
@@ -74,20 +77,31 @@ export class AnalysisViews {
     panel('evidence', this.evidence.element);
   }
 
-  /** The views this data and this module support, in tab order (the ranking comes first, from the element). */
-  available(s: Session, commands: Set<string>, d: ModelDescription): ViewTab[] {
-    const doc = s.document;
+  /**
+   * The views this data and this module support, in tab order (the ranking comes first, from
+   * the element): those the engine's description lists, with the module's command. A view
+   * that works only with some models honours that: the matrix draws with its model (the
+   * current one when it is listed, else the first), sensitivity explains the current ranking
+   * and so appears only under a model it lists.
+   */
+  available(s: Session, commands: Set<string>): ViewTab[] {
+    const allowed = new Map(s.views.map((v) => [v.id, v]));
     const out: ViewTab[] = [];
-    const add = (id: string, label: string, ok: boolean) => {
-      if (ok) out.push({ id, label, panel: this.panels.get(id)! });
+    const add = (id: string, label: string, command: string, followsRanking = false) => {
+      const view = allowed.get(id);
+      if (!view || !commands.has(command)) return;
+      if (view.models && followsRanking && !view.models.includes(s.model)) return;
+      if (view.models?.length === 0) return;
+      if (id === 'matrix') this.matrixModel = view.models?.includes(s.model) ? s.model : (view.models?.[0] ?? s.model);
+      out.push({ id, label, panel: this.panels.get(id)! });
     };
-    add('compare', 'What-if vs baseline', commands.has('diff'));
-    add('matrix', 'Value vs effort', s.models.some((m) => m.id === 'value_effort' && m.usable));
-    add('gaps', 'Opportunity landscape', commands.has('gaps') && Array.isArray(doc.outcomes) && doc.outcomes.length > 0);
-    add('agreement', 'Stakeholders', commands.has('agreement') && Array.isArray(doc.stakeholders) && doc.stakeholders.length > 1);
-    add('uncertainty', 'Uncertainty', commands.has('simulate'));
-    add('sensitivity', 'Sensitivity', commands.has('sensitivity') && d.usesCriteria);
-    add('evidence', 'Did it work?', commands.has('evidence') && Array.isArray(doc.measurements) && doc.measurements.length > 0);
+    add('compare', 'What-if vs baseline', 'diff');
+    add('matrix', 'Value vs effort', 'rank');
+    add('gaps', 'Opportunity landscape', 'gaps');
+    add('agreement', 'Stakeholders', 'agreement');
+    add('uncertainty', 'Uncertainty', 'simulate');
+    add('sensitivity', 'Sensitivity', 'sensitivity', true);
+    add('evidence', 'Did it work?', 'evidence');
     this.compare.setTargets(Object.keys(this.host.scenarios()), this.compareWith);
     this.simulation.shownFor = ''; // new data or model: the last simulation no longer applies
     this.running?.cancel(); // nor does one under way
@@ -137,10 +151,19 @@ export class AnalysisViews {
     return (id) => names.get(id) ?? id;
   }
 
+  /**
+   * With the baseline: from the loaded document to the view on screen (the what-if). With a
+   * saved scenario: from the view on screen to the scenario, so "entered the top N" reads as
+   * what the scenario would do. Both sides are ranked by the model chosen now.
+   */
   private renderCompare(): void {
     const s = this.host.session();
+    const label = (id: string) => s.modelInfo(id)?.label ?? id;
+    const current = s.currentJson();
     let before = s.source;
-    let label = 'Baseline';
+    let after = current;
+    let left = 'Baseline';
+    let right = 'Your what-if';
     let note = '';
     const st = this.compareWith ? this.host.scenarios()[this.compareWith] : undefined;
     if (this.compareWith && !st) {
@@ -153,20 +176,23 @@ export class AnalysisViews {
         this.compare.showMessage(`Scenario “${this.compareWith}” no longer matches this data.`);
         return;
       }
-      before = doc;
-      label = `Scenario “${this.compareWith}”`;
+      before = current;
+      after = doc;
+      left = isPristine(s.state) ? 'The page’s data' : 'What you see now';
+      right = `Scenario “${this.compareWith}”`;
       const saved = st.model ?? s.documentModel();
       // diff ranks both sides by one model: say so when the scenario was saved under another.
-      if (saved && saved !== s.model) note = `Both sides are ranked by ${s.model}, the what-if's model; “${this.compareWith}” was saved with ${saved}. Pick ${saved} to compare under it.`;
+      if (saved && saved !== s.model)
+        note = `Both sides are ranked by ${label(s.model)}, the model chosen now; “${this.compareWith}” was saved with ${label(saved)}. Choose ${label(saved)} to compare under it.`;
     }
     const top = this.host.top();
-    const r = runJson<DiffResult>(this.host.gs(), 'diff', before, { model: s.model, after: s.currentJson(), top });
+    const r = runJson<DiffResult>(this.host.gs(), 'diff', before, { model: s.model, after, top });
     if (!r.ok) this.compare.showMessage(`No comparison: ${messages(r.errors)}`);
-    else this.compare.render(r.value, top, this.criterionNames(), label, note);
+    else this.compare.render(r.value, top, this.criterionNames(), { left, right, modelLabel: label(s.model), readsWeights: s.readsWeights, note });
   }
 
   private renderMatrix(): void {
-    const r = runJson<MatrixResult>(this.host.gs(), 'rank', this.host.session().currentJson(), { model: 'value_effort' });
+    const r = runJson<MatrixResult>(this.host.gs(), 'rank', this.host.session().currentJson(), { model: this.matrixModel });
     if (!r.ok) this.matrix.showMessage(`No matrix: ${messages(r.errors)}`);
     else this.matrix.render(r.value);
   }
@@ -251,7 +277,7 @@ export class AnalysisViews {
       }
       text = sim.result();
     } catch (error) {
-      text = JSON.stringify({ errors: [{ path: '', message: `the engine failed: ${String(error)}` }] });
+      text = JSON.stringify({ errors: [{ path: '', code: 'internal_error', message: `the engine failed: ${String(error)}` }] });
     } finally {
       sim?.delete();
       this.running = null;

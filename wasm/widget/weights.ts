@@ -4,11 +4,13 @@
 
 import { h, fill, uid } from './dom';
 import { formatNumber, formatPercent } from './format';
+import type { Preset } from './weight-presets';
 
 export interface WeightHandlers {
   input(id: string, weight: number): void;
   commit(id: string, before: number, after: number): void;
-  preset(name: string): void;
+  /** A preset's value (weight-presets.ts). */
+  preset(value: string): void;
 }
 
 export interface CriterionWeight {
@@ -48,9 +50,9 @@ export class WeightPanel {
     const presetId = uid('gs-preset');
     this.presets = h('select', { id: presetId, part: 'select' });
     this.presets.addEventListener('change', () => {
-      const name = this.presets.value;
+      const value = this.presets.value;
       this.presets.value = '';
-      if (name) this.handlers.preset(name);
+      if (value) this.handlers.preset(value);
     });
     this.presetWrap = h('div', { class: 'gs-presets' }, h('label', { for: presetId }, 'Weigh it like'), this.presets);
     this.element = h(
@@ -63,7 +65,7 @@ export class WeightPanel {
   }
 
   /** Builds the sliders; presets are named weight sets (e.g. each stakeholder's). */
-  configure(criteria: CriterionWeight[], presets: string[], disabled: boolean): void {
+  configure(criteria: CriterionWeight[], presets: Preset[], disabled: boolean): void {
     const max = sliderMax(
       criteria.map((c) => c.documentWeight ?? c.weight),
       criteria.map((c) => c.weight),
@@ -128,7 +130,7 @@ export class WeightPanel {
       ),
     );
     this.presetWrap.hidden = presets.length === 0;
-    fill(this.presets, h('option', { value: '' }, 'choose…'), ...presets.map((p) => h('option', { value: p }, p)));
+    fill(this.presets, h('option', { value: '' }, 'choose…'), ...presets.map((p) => h('option', { value: p.value }, p.label)));
     this.presets.disabled = disabled;
     this.update(criteria.map((c) => c.weight));
   }
