@@ -80,7 +80,7 @@ private:
         read_text(j, "description", path, "", d_);
         warn_unknown(j, path,
                      {"id", "name", "description", "segment", "importance", "satisfaction", "survey",
-                      "current", "desired", "unit"},
+                      "current", "desired", "unit", "lag_days" /* read by evidence/evidence_read.cpp */},
                      d_);
       }
       g.outcomes.push_back(o);
