@@ -485,3 +485,47 @@ TEST(Evidence, OverflowIsAnInputErrorAtTheMeasurement) {
   const std::string errors = evidence_errors(doc);
   EXPECT_NE(errors.find("/measurements/9/current: is too large"), std::string::npos) << errors;
 }
+
+// The demo's history (demo/health-app.json), margins from its respondents (1.96 × √(p(1 − p)/n)
+// in points, rounded to one decimal), tells one clear win and one result within the noise:
+//   hand-washing-alert, infection-risk 36 ± 1.9 -> 62 ± 1.9 of a 80 - 36 = 44 point gap:
+//     (26 ± √(1.9² + 1.9²)) / 44 = (26 ± 2.687) / 44 = [0.530, 0.652], all of it above the
+//     predicted 0.4: a clear win
+//   insurance-card-wallet, insurance-at-hand 41 ± 3.8 -> 46 ± 3.8 of a 90 - 41 = 49 point gap:
+//     (5 ± 5.374) / 49 = [-0.0076, 0.2117]: within noise (it may have done nothing)
+//   medication-reminders (released 04-22): the dose log of 04-25 (63.5) is 3 days after the
+//     release; medication-adherence waits lag_days 14 (to 05-06), so after = 05-15 (72):
+//     (72 - 63) / (90 - 63) = 1/3, and nothing is warned.
+TEST(Evidence, DemoShowsOneResultWithinNoiseAndOneClearWin) {
+  int code = -1;
+  const Json out = run_json("evidence", read_file("demo/health-app.json"), Json::object(), &code);
+  ASSERT_EQ(code, 0) << out.dump(2);
+  const Json* wash = row_of(out["items"], "hand-washing-alert");
+  const Json* wallet = row_of(out["items"], "insurance-card-wallet");
+  const Json* reminders = row_of(out["items"], "medication-reminders");
+  ASSERT_TRUE(wash && wallet && reminders);
+  const double wash_half = std::sqrt(1.9 * 1.9 + 1.9 * 1.9); // 2.687
+  EXPECT_NEAR((*wash)["interval"]["low"].get<double>(), (26 - wash_half) / 44, 1e-12);
+  EXPECT_NEAR((*wash)["interval"]["high"].get<double>(), (26 + wash_half) / 44, 1e-12);
+  EXPECT_GT((*wash)["interval"]["low"].get<double>(), (*wash)["predicted_lift"].get<double>());
+  EXPECT_EQ((*wash)["within_noise"], false);
+  const double wallet_half = std::sqrt(3.8 * 3.8 + 3.8 * 3.8); // 5.374
+  EXPECT_NEAR((*wallet)["interval"]["low"].get<double>(), (5 - wallet_half) / 49, 1e-12);
+  EXPECT_NEAR((*wallet)["interval"]["high"].get<double>(), (5 + wallet_half) / 49, 1e-12);
+  EXPECT_EQ((*wallet)["within_noise"], true);
+  int within = 0;
+  for (const auto& row : out["items"]) within += row["within_noise"] == true;
+  EXPECT_EQ(within, 1);
+  EXPECT_EQ((*reminders)["after"]["date"], "2025-05-15");
+  EXPECT_EQ((*reminders)["lag_days"], 14);
+  EXPECT_NEAR((*reminders)["realized_lift"].get<double>(), 1.0 / 3, 1e-15);
+  EXPECT_FALSE(out.contains("warnings")) << out["warnings"].dump(2);
+  // One unit (% of the segment) throughout: the sum is given beside the weighted headline.
+  EXPECT_EQ(out["total"]["unit"], "% of the segment for whom the outcome is met");
+  EXPECT_TRUE(out["total"]["closed"].is_number());
+  // What to measure next: the outcomes planned work waits on that were never measured.
+  std::vector<std::string> next;
+  for (const auto& o : out["measure_next"]["outcomes"]) next.push_back(o["id"]);
+  EXPECT_EQ(next, (std::vector<std::string>{"symptom-advice", "book-care", "see-results", "own-language"}));
+  EXPECT_EQ(out["measure_next"]["no_baseline"][0]["item"], "fhir-integration");
+}
