@@ -24,17 +24,20 @@ MeasureNext measure_next(const GapData& g, const EvidenceData& e, const std::vec
   for (std::size_t k = 0; k < rows.size(); ++k)
     if (rows[k].reason_code == kNoBaseline) next.no_baseline.push_back(k);
 
+  // One pass over the items and one over the rows, so the work is linear in the document.
+  std::vector<std::vector<std::size_t>> waiting(g.outcomes.size()), missing_baseline(g.outcomes.size());
+  for (std::size_t i = 0; i < g.lifts.size() && i < e.status.size(); ++i) {
+    const bool upcoming =
+        e.released[i] == kNoDay && (e.status[i] == ItemStatus::planned || e.status[i] == ItemStatus::in_progress);
+    if (upcoming)
+      for (const Lift& l : g.lifts[i]) waiting[l.outcome].push_back(i);
+  }
+  for (std::size_t k : next.no_baseline) missing_baseline[rows[k].outcome].push_back(k);
+
   for (std::size_t o = 0; o < g.outcomes.size(); ++o) {
+    if (waiting[o].empty()) continue;
     MeasureNextEntry entry;
     entry.outcome = o;
-    for (std::size_t i = 0; i < g.lifts.size() && i < e.status.size(); ++i) {
-      const bool upcoming = e.released[i] == kNoDay &&
-                            (e.status[i] == ItemStatus::planned || e.status[i] == ItemStatus::in_progress);
-      if (!upcoming) continue;
-      for (const Lift& l : g.lifts[i])
-        if (l.outcome == o) entry.waiting.push_back(i);
-    }
-    if (entry.waiting.empty()) continue;
     // The last measurement on or before as_of.
     const auto& history = e.by_outcome[o];
     const auto end = std::upper_bound(history.begin(), history.end(), as_of,
@@ -44,8 +47,8 @@ MeasureNext measure_next(const GapData& g, const EvidenceData& e, const std::vec
       entry.days_since = as_of - e.measurements[*entry.last].day;
       if (entry.days_since <= stale_days) continue; // fresh enough to be the next release's baseline
     }
-    for (std::size_t k : next.no_baseline)
-      if (rows[k].outcome == o) entry.no_baseline.push_back(k);
+    entry.waiting = std::move(waiting[o]);
+    entry.no_baseline = std::move(missing_baseline[o]);
     next.outcomes.push_back(std::move(entry));
   }
   return next;
