@@ -69,7 +69,6 @@ struct Measurement {
   /// Half-width of the value's 95 % interval in its own unit: given, or for a survey
   /// 10 × 1.96 × √(p(1 − p)/n) (survey_margin); kMissing when unknown.
   double margin = kMissing;
-  bool margin_derived = false; ///< computed from the survey's counts
   std::string source;
 };
 

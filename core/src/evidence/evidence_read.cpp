@@ -98,10 +98,7 @@ private:
     }
     if (j.contains("margin")) { // given: wins over a survey's derived margin (the survey may be weighted)
       const double margin = read_number(j["margin"], pointer(path, "margin"), kMargin, d_);
-      if (!is_missing(margin)) {
-        m.margin = margin;
-        m.margin_derived = false;
-      }
+      if (!is_missing(margin)) m.margin = margin;
     }
     m.source = read_text(j, "source", path, "", d_);
     warn_unknown(j, path,
@@ -202,7 +199,6 @@ private:
     }
     m.respondents = total;
     m.margin = survey_margin(c[3] + c[4], total);
-    m.margin_derived = true;
     return top_two_box(c);
   }
 
