@@ -62,6 +62,9 @@ struct Invocation {
   std::string scenario;               // simulate, sensitivity: run on a what-if variant
   std::string weights;                // rank, explain: a stakeholder's weight set
   std::string from, to, confidence_from; // evidence window; rank --confidence-from evidence
+  std::string as_of;                     // evidence: the day "what to measure next" is judged on
+  long long lag_days = 0, stale_days = 0; // evidence (lag also rank --confidence-from)
+  double prior_items = 0, prior_ratio = 0; // the suggested confidence's prior (evidence, rank)
 };
 
 /// Whether text is valid UTF-8, by nlohmann's own check (its strict dump throws on anything else).
@@ -128,6 +131,15 @@ int main(int argc, char** argv) {
   rank->add_option("--confidence-from", in.confidence_from,
                    "evidence: use the confidence suggested by the measured history (rice, gap)")
       ->check(CLI::IsMember({"evidence"}));
+  // The evidence options that shape the suggested confidence (with --confidence-from evidence).
+  const auto confidence_prior = [&](CLI::App* sub) {
+    sub->add_option("--lag-days", in.lag_days, "days after a release before its effect is measured, for outcomes "
+                                               "without their own lag_days (default 0)");
+    sub->add_option("--prior-items", in.prior_items, "the suggested confidence's prior: as many windows as this "
+                                                     "(default 2) ...");
+    sub->add_option("--prior-ratio", in.prior_ratio, "... that delivered this share of their promise (default 0.5)");
+  };
+  confidence_prior(rank);
 
   CLI::App* explain = add("explain", "explain one item's score term by term");
   file(explain);
@@ -203,6 +215,11 @@ int main(int argc, char** argv) {
   file(evidence);
   evidence->add_option("--from", in.from, "first day of the gap-over-time window (YYYY-MM-DD)");
   evidence->add_option("--to", in.to, "last day of the window (YYYY-MM-DD)");
+  confidence_prior(evidence);
+  evidence->add_option("--stale-days", in.stale_days, "what to measure next: a measurement older than this many days "
+                                                      "is stale (default 90)");
+  evidence->add_option("--as-of", in.as_of, "what to measure next: judged on this day (YYYY-MM-DD; default the latest "
+                                            "date in the document)");
 
   // CLI11 would answer "A subcommand is required" for a misspelt command: name it instead,
   // with the same words run_command (and so the WebAssembly module) uses.
@@ -264,6 +281,13 @@ int main(int argc, char** argv) {
   if (!in.confidence_from.empty()) options["confidence_from"] = in.confidence_from;
   if (!in.from.empty()) options["from"] = in.from;
   if (!in.to.empty()) options["to"] = in.to;
+  if (!in.as_of.empty()) options["as_of"] = in.as_of;
+  // Only the flags given: the core knows the defaults (and refuses these without --confidence-from).
+  const auto given = [&](const char* flag) { return sub->get_option_no_throw(flag) && sub->count(flag); };
+  if (given("--lag-days")) options["lag_days"] = in.lag_days;
+  if (given("--stale-days")) options["stale_days"] = in.stale_days;
+  if (given("--prior-items")) options["prior_items"] = in.prior_items;
+  if (given("--prior-ratio")) options["prior_ratio"] = in.prior_ratio;
   if (command == "plan") options["capacity"] = in.capacity;
   if (command == "simulate" && sub->count("--runs")) options["runs"] = in.runs;
   if (command == "simulate" && sub->count("--seed")) options["seed"] = in.seed;

@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "evidence/evidence.hpp"
 #include "test_support.hpp"
@@ -137,8 +138,12 @@ TEST(Evidence, RealizedLiftsByHand) {
   // h: released 2023-12-01, before the first wash measurement.
   EXPECT_EQ((*row_of(items, "h"))["reason"],
             "no measurement of \"wash\" before the release on 2023-12-01 (the first is on 2024-01-01)");
-  // q: its outcome is never measured.
-  EXPECT_EQ((*row_of(items, "q"))["reason"], "outcome \"quiet\" has no measurements");
+  EXPECT_EQ((*row_of(items, "h"))["reason_code"], "no_baseline");
+  EXPECT_EQ((*d)["reason_code"], "no_measurement_after");
+  // q: its outcome is never measured, so it has no baseline either.
+  EXPECT_EQ((*row_of(items, "q"))["reason"],
+            "outcome \"quiet\" has no measurements: nothing before the release on 2024-02-01 to compare with");
+  EXPECT_EQ((*row_of(items, "q"))["reason_code"], "no_baseline");
   // f: done without a release date.
   ASSERT_TRUE(out.contains("not_measured"));
   EXPECT_EQ(out["not_measured"][0]["id"], "f");
@@ -147,35 +152,43 @@ TEST(Evidence, RealizedLiftsByHand) {
   EXPECT_EQ(out["warnings"][0]["path"], "/measurements/2");
 }
 
-// Calibration over a, b, c and e (the items with a realized lift):
+// Calibration over a, b, c and e (the items with a realized lift), in 3 windows: a and b were
+// released between the same two wash measurements and are one observation.
 //   Σ predicted = 0.3 + 0.1 + 0.5 + 0.25 = 1.15; Σ realized = 0.375 + 0.125 + 0.2 + 0.25 = 0.95;
-//   ratio = 0.95 / 1.15 = 19/23. Per-item ratios sorted: 0.4, 1, 1.25, 1.25; quartiles at
-//   positions 3 × p: q1 = 0.4 + 0.75 × (1 - 0.4) = 0.85, median = 1 + 0.5 × 0.25 = 1.125, q3 = 1.25.
-//   Suggested confidence = (4 × 19/23 + 1) / (4 + 2) = 99/138.
-//   Team alpha (a, b): 0.5 / 0.4 = 1.25, capped at 1: (2 × 1 + 1) / 4 = 0.75.
-//   Team beta (c): 0.4, (0.4 + 1) / 3 = 7/15. Tag x (a, c): 0.575 / 0.8 = 0.71875,
+//   ratio = 0.95 / 1.15 = 19/23. Window ratios: {a, b} 0.5 / (0.3 + 0.1) = 1.25, c 0.2 / 0.5 = 0.4,
+//   e 0.25 / 0.25 = 1; sorted 0.4, 1, 1.25; quartiles at positions 2 × p: q1 = 0.4 + 0.5 × 0.6 = 0.7,
+//   median = 1, q3 = 1 + 0.5 × 0.25 = 1.125.
+//   Suggested confidence (prior 2 windows at 0.5) = (3 × 19/23 + 2 × 0.5) / (3 + 2) = (80/23) / 5 = 16/23.
+//   Team alpha (a, b: one window): 1.25, (1 × 1.25 + 1) / 3 = 0.75 (the ratio above 1 is kept).
+//   Team beta (c): 0.4, (0.4 + 1) / 3 = 7/15. Tag x (a, c: two windows): 0.575 / 0.8 = 0.71875,
 //   (2 × 0.71875 + 1) / 4 = 0.609375.
 TEST(Evidence, CalibrationByHand) {
   const Json out = run_json("evidence", small().dump());
   const Json& c = out["calibration"];
+  EXPECT_EQ(c["windows"], 3);
   EXPECT_EQ(c["items"], 4);
   EXPECT_EQ(c["lifts"], 4);
   EXPECT_NEAR(c["predicted_lift_total"].get<double>(), 1.15, 1e-12);
   EXPECT_NEAR(c["realized_lift_total"].get<double>(), 0.95, 1e-12);
   EXPECT_NEAR(c["ratio"].get<double>(), 19.0 / 23.0, 1e-12);
   EXPECT_NEAR(c["spread"]["min"].get<double>(), 0.4, 1e-12);
-  EXPECT_NEAR(c["spread"]["q1"].get<double>(), 0.85, 1e-12);
-  EXPECT_NEAR(c["spread"]["median"].get<double>(), 1.125, 1e-12);
-  EXPECT_NEAR(c["spread"]["q3"].get<double>(), 1.25, 1e-12);
+  EXPECT_NEAR(c["spread"]["q1"].get<double>(), 0.7, 1e-12);
+  EXPECT_NEAR(c["spread"]["median"].get<double>(), 1, 1e-12);
+  EXPECT_NEAR(c["spread"]["q3"].get<double>(), 1.125, 1e-12);
   EXPECT_NEAR(c["spread"]["max"].get<double>(), 1.25, 1e-12);
-  EXPECT_NEAR(c["suggested_confidence"].get<double>(), 99.0 / 138.0, 1e-12);
+  EXPECT_NEAR(c["suggested_confidence"].get<double>(), 16.0 / 23.0, 1e-12);
+  EXPECT_EQ(c["capped"], false);
+  EXPECT_EQ(c["prior"], Json({{"items", 2}, {"ratio", 0.5}}));
   ASSERT_EQ(c["by_team"].size(), 2u);
   EXPECT_EQ(c["by_team"][0]["team"], "alpha");
+  EXPECT_EQ(c["by_team"][0]["windows"], 1);
+  EXPECT_EQ(c["by_team"][0]["items"], 2);
   EXPECT_NEAR(c["by_team"][0]["ratio"].get<double>(), 1.25, 1e-12);
   EXPECT_NEAR(c["by_team"][0]["suggested_confidence"].get<double>(), 0.75, 1e-12);
   EXPECT_NEAR(c["by_team"][1]["suggested_confidence"].get<double>(), 7.0 / 15.0, 1e-12);
   ASSERT_EQ(c["by_tag"].size(), 2u);
   EXPECT_EQ(c["by_tag"][0]["tag"], "x");
+  EXPECT_EQ(c["by_tag"][0]["windows"], 2);
   EXPECT_NEAR(c["by_tag"][0]["ratio"].get<double>(), 0.71875, 1e-12);
   EXPECT_NEAR(c["by_tag"][0]["suggested_confidence"].get<double>(), 0.609375, 1e-12);
 }
@@ -191,16 +204,25 @@ TEST(Evidence, SpreadAndConfidenceRules) {
   const auto one = gapscore::spread_of({0.7});
   EXPECT_DOUBLE_EQ(one.q1, 0.7);
   EXPECT_DOUBLE_EQ(one.median, 0.7);
-  // (n × clamp(r, 0, 1) + 1) / (n + 2): always in (0, 1].
-  EXPECT_DOUBLE_EQ(gapscore::suggested_confidence(1.5, 8), 0.9);  // ratio capped at 1: (8 × 1 + 1) / 10
-  EXPECT_DOUBLE_EQ(gapscore::suggested_confidence(1.0, 8), 0.9);
-  EXPECT_DOUBLE_EQ(gapscore::suggested_confidence(-2, 2), 0.25);  // (0 + 1) / 4
-  EXPECT_DOUBLE_EQ(gapscore::suggested_confidence(0.5, 1), 0.5);  // (0.5 + 1) / 3
-  EXPECT_GT(gapscore::suggested_confidence(0, 1000000), 0.0);
+  // (n × r + 2 × 0.5) / (n + 2), cut to [0, 1] and then marked capped.
+  using gapscore::suggested_confidence;
+  EXPECT_DOUBLE_EQ(suggested_confidence(1.5, 8).value, 1);   // (12 + 1) / 10 = 1.3, cut to 1
+  EXPECT_TRUE(suggested_confidence(1.5, 8).capped);
+  EXPECT_DOUBLE_EQ(suggested_confidence(1.0, 8).value, 0.9); // (8 + 1) / 10
+  EXPECT_FALSE(suggested_confidence(1.0, 8).capped);
+  EXPECT_DOUBLE_EQ(suggested_confidence(1.2, 1).value, 2.2 / 3); // (1.2 + 1) / 3: above 1 counts as it is
+  EXPECT_FALSE(suggested_confidence(1.2, 1).capped);
+  EXPECT_DOUBLE_EQ(suggested_confidence(-2, 2).value, 0);    // (-4 + 1) / 4 = -0.75, cut to 0
+  EXPECT_TRUE(suggested_confidence(-2, 2).capped);
+  EXPECT_DOUBLE_EQ(suggested_confidence(0.5, 1).value, 0.5); // (0.5 + 1) / 3
+  // Another prior: 4 windows at 0.8. (1 × 0.3 + 4 × 0.8) / 5 = 3.5 / 5 = 0.7.
+  EXPECT_DOUBLE_EQ(suggested_confidence(0.3, 1, {4, 0.8}).value, 0.7);
+  // No prior: the ratio itself.
+  EXPECT_DOUBLE_EQ(suggested_confidence(0.6, 3, {0, 0.5}).value, 0.6);
 }
 
-// Total unrealized value on each measurement day, each outcome at its latest measurement
-// (before its first one: that first one); quiet counts 4000 on every day.
+// Unrealized value on each measurement day, each outcome at its latest measurement (before its
+// first one: that first one); quiet counts 4000 on every day.
 //   day     wash          mood        wait          measured   total
 //   01-01   40 × 1000     5 × 200     40 × 1000      81000     85000   (mood, wait carried back)
 //   01-15   40000         1000        40000          81000     85000
@@ -210,27 +232,38 @@ TEST(Evidence, SpreadAndConfidenceRules) {
 //   04-01   18 × 1000     1000        30000          49000     53000
 //   05-01   18000         4 × 200     30000          48800     52800
 //   07-01   16 × 1000     800         30000          46800     50800
-// closed share = (85000 - 50800) / 85000 = 34200 / 85000; of the measured: 34200 / 81000.
+// The outcomes' gaps are in % of users, satisfaction points, minutes and level points: those
+// sums have no unit and are not given (null, with a mixed_units warning). The headline is each
+// outcome's value as a share of its own on 01-01, weighted by customers (wash 1000, mood 200,
+// wait 1000, quiet 200 at share 1 throughout), Σ = 2400:
+//   03-01   (1000 × 0.9 + 200 × 1 + 1000 × 1 + 200) / 2400 = 2300 / 2400
+//   03-15   (900 + 200 + 1000 × 0.75 + 200) / 2400 = 2050 / 2400
+//   04-01   (1000 × 0.45 + 200 + 750 + 200) / 2400 = 1600 / 2400
+//   05-01   (450 + 200 × 0.8 + 750 + 200) / 2400 = 1560 / 2400
+//   07-01   (1000 × 0.4 + 160 + 750 + 200) / 2400 = 1510 / 2400  -> closed 890 / 2400
+// Of the measured outcomes only (Σ = 2200): (400 + 160 + 750) / 2200 -> closed 890 / 2200.
 TEST(Evidence, GapOverTimeByHand) {
   const Json out = run_json("evidence", small().dump());
   const Json& total = out["total"];
-  const double expected[] = {85000, 85000, 85000, 81000, 71000, 53000, 52800, 50800};
+  const double expected[] = {2400, 2400, 2400, 2300, 2050, 1600, 1560, 1510};
   const char* days[] = {"2024-01-01", "2024-01-15", "2024-02-01", "2024-03-01",
                         "2024-03-15", "2024-04-01", "2024-05-01", "2024-07-01"};
   ASSERT_EQ(total["trend"].size(), 8u);
   for (std::size_t k = 0; k < 8; ++k) {
     EXPECT_EQ(total["trend"][k]["date"], days[k]);
-    EXPECT_DOUBLE_EQ(total["trend"][k]["unrealized_value"].get<double>(), expected[k]) << days[k];
+    EXPECT_NEAR(total["trend"][k]["gap_share"].get<double>(), expected[k] / 2400, 1e-12) << days[k];
+    EXPECT_NEAR(total["trend"][k]["closed_share"].get<double>(), 1 - expected[k] / 2400, 1e-12) << days[k];
+    EXPECT_TRUE(total["trend"][k]["unrealized_value"].is_null()) << days[k];
   }
-  EXPECT_DOUBLE_EQ(total["trend"][7]["measured_unrealized_value"].get<double>(), 46800);
+  EXPECT_EQ(total["trend"][0]["closed_share"], 0); // exactly: every share is 1 on the first day
   EXPECT_EQ(total["from"], "2024-01-01");
   EXPECT_EQ(total["to"], "2024-07-01");
-  EXPECT_DOUBLE_EQ(total["closed"].get<double>(), 34200);
-  EXPECT_DOUBLE_EQ(total["closed_share"].get<double>(), 34200.0 / 85000.0);
-  EXPECT_DOUBLE_EQ(total["closed_share_of_measured"].get<double>(), 34200.0 / 81000.0);
+  EXPECT_NEAR(total["closed_share"].get<double>(), 890.0 / 2400.0, 1e-12);
+  EXPECT_NEAR(total["closed_share_of_measured"].get<double>(), 890.0 / 2200.0, 1e-12);
+  EXPECT_TRUE(total["closed"].is_null());
+  EXPECT_TRUE(total["unit"].is_null());
   EXPECT_EQ(total["measured_outcomes"], 3);
   EXPECT_EQ(total["unmeasured_outcomes"], Json::array({"quiet"}));
-  EXPECT_DOUBLE_EQ(total["unmeasured_unrealized_value"].get<double>(), 4000);
 
   // Per outcome: its own measurements only (wash: 4 days, the 04-01 duplicate counted once).
   const Json& wash = out["outcomes"][0];
@@ -238,6 +271,8 @@ TEST(Evidence, GapOverTimeByHand) {
   ASSERT_EQ(wash["trend"].size(), 4u);
   EXPECT_DOUBLE_EQ(wash["trend"][2]["unrealized_value"].get<double>(), 18000);
   EXPECT_DOUBLE_EQ(wash["closed_share"].get<double>(), 0.6); // (40000 - 16000) / 40000
+  EXPECT_DOUBLE_EQ(wash["trend"][2]["gap_share"].get<double>(), 0.45); // 18000 / 40000
+  EXPECT_EQ(wash["unit"], "% of users");
   EXPECT_EQ(wash["releases"][0]["item"], "h");               // release markers by day
   EXPECT_EQ(wash["releases"][1]["item"], "a");
   const Json& mood = out["outcomes"][1];
@@ -246,9 +281,10 @@ TEST(Evidence, GapOverTimeByHand) {
   EXPECT_EQ(mood["trend"][0]["respondents"], 150);
 }
 
-// "This year": from 2024-03-01 to 2024-12-31. On 03-01: wash 36000, mood 1000 (02-01),
-// wait 40000 (01-15), quiet 4000 = 81000; on 12-31 the last values, 50800.
-// closed share = 30200 / 81000.
+// "This year": from 2024-03-01 to 2024-12-31. On 03-01: wash 36000, mood 1000 (02-01), wait
+// 40000 (01-15), quiet 4000; on 12-31 the last values: wash 16000, mood 800, wait 30000.
+// Shares of 03-01: wash 16/36 = 4/9, mood 0.8, wait 0.75, quiet 1; weighted by customers:
+// (1000 × 4/9 + 200 × 0.8 + 1000 × 0.75 + 200) / 2400 = (4000/9 + 1110) / 2400, closed = 1 − that.
 TEST(Evidence, WindowFromTo) {
   int code = -1;
   const Json out = run_json("evidence", small().dump(), {{"from", "2024-03-01"}, {"to", "2024-12-31"}}, &code);
@@ -256,12 +292,11 @@ TEST(Evidence, WindowFromTo) {
   const Json& total = out["total"];
   EXPECT_EQ(total["from"], "2024-03-01");
   EXPECT_EQ(total["to"], "2024-12-31");
-  EXPECT_DOUBLE_EQ(total["unrealized_value_start"].get<double>(), 81000);
-  EXPECT_DOUBLE_EQ(total["unrealized_value_end"].get<double>(), 50800);
-  EXPECT_DOUBLE_EQ(total["closed_share"].get<double>(), 30200.0 / 81000.0);
+  EXPECT_NEAR(total["closed_share"].get<double>(), 1 - (4000.0 / 9 + 1110) / 2400, 1e-12);
   EXPECT_EQ(total["trend"].size(), 6u); // 03-01 03-15 04-01 05-01 07-01 12-31
-  // wait's own trend keeps only 03-15 inside the window.
+  // wait's own trend keeps only 03-15 inside the window; its share is of its value on 03-01.
   EXPECT_EQ(out["outcomes"][2]["trend"].size(), 1u);
+  EXPECT_DOUBLE_EQ(out["outcomes"][2]["trend"][0]["gap_share"].get<double>(), 0.75); // 30000 / 40000
 
   // A window in the middle of nothing still answers (values carried), bad dates are usage errors.
   EXPECT_EQ(run_json("evidence", small().dump(), {{"from", "2025-01-01"}}, &code)["total"]["closed_share"], 0);
@@ -393,7 +428,9 @@ TEST(Evidence, RankConfidenceFromEvidence) {
   const Json rice = run_json("rank", doc, {{"model", "rice"}, {"confidence_from", "evidence"}}, &code);
   ASSERT_EQ(code, 0) << rice.dump(2);
   EXPECT_EQ(rice["confidence_from"]["replaces"], "confidence");
-  EXPECT_NEAR(rice["confidence_from"]["confidence"].get<double>(), 99.0 / 138.0, 1e-12);
+  EXPECT_NEAR(rice["confidence_from"]["confidence"].get<double>(), 16.0 / 23.0, 1e-12); // CalibrationByHand
+  EXPECT_EQ(rice["confidence_from"]["calibrated_on_windows"], 3);
+  EXPECT_EQ(rice["confidence_from"]["capped"], false);
   EXPECT_EQ(rice["confidence_from"]["applied_to_items"], 2);   // g, k
   EXPECT_EQ(rice["confidence_from"]["released_items_kept"], 8); // released or done
   auto score = [](const Json& out, const std::string& id) {
@@ -401,9 +438,9 @@ TEST(Evidence, RankConfidenceFromEvidence) {
       if (r["id"] == id) return r["score"].get<double>();
     return -1.0;
   };
-  // g (team alpha): 1000 × 1 × 0.75 / 1; k (no team): 1000 × 1 × 99/138 / 2; a kept at 1000.
+  // g (team alpha): 1000 × 1 × 0.75 / 1; k (no team): 1000 × 1 × 16/23 / 2; a kept at 1000.
   EXPECT_NEAR(score(rice, "g"), 750, 1e-9);
-  EXPECT_NEAR(score(rice, "k"), 1000 * (99.0 / 138.0) / 2, 1e-9);
+  EXPECT_NEAR(score(rice, "k"), 1000 * (16.0 / 23.0) / 2, 1e-9);
   EXPECT_NEAR(score(rice, "a"), 1000, 1e-9);
 
   // Gap model: lifts × confidence. g: 0.2 × 40 × 1000 × (8 + 5) / 10 = 10400 -> × 0.75 = 7800.
@@ -424,11 +461,14 @@ TEST(Evidence, RankConfidenceFromEvidence) {
 TEST(Evidence, TableRendering) {
   const auto r = gapscore::run_command("evidence", small().dump(), R"({"format": "table"})");
   ASSERT_EQ(r.exit_code, 0) << r.messages;
-  EXPECT_NE(r.output.find("closed 40.2% of the customers' unrealized value from 2024-01-01 to 2024-07-01"),
-            std::string::npos)
-      << r.output;
+  EXPECT_NE(r.output.find("closed 37.1% of the customers' gap from 2024-01-01 to 2024-07-01"), std::string::npos)
+      << r.output; // 890 / 2400
   EXPECT_NE(r.output.find("shared with b (75.0% of the change)"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("suggested confidence for new estimates: 0.717391"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("measured on the release day"), std::string::npos) << r.output; // c
+  EXPECT_NE(r.output.find("over 3 windows of 4 released items"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("suggested confidence for new estimates: 0.695652"), std::string::npos) << r.output; // 16/23
+  EXPECT_NE(r.output.find("no baseline: h on wash"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("unrealized value closed"), std::string::npos) << r.output; // mixed units: no sum
   const auto md = gapscore::run_command("evidence", small().dump(), R"({"format": "markdown"})");
   EXPECT_NE(md.output.find("| date"), std::string::npos) << md.output;
 }
@@ -439,4 +479,48 @@ TEST(Evidence, OverflowIsAnInputErrorAtTheMeasurement) {
   doc["measurements"].push_back({{"outcome", "wash"}, {"date", "2024-08-01"}, {"current", 1e308}});
   const std::string errors = evidence_errors(doc);
   EXPECT_NE(errors.find("/measurements/9/current: is too large"), std::string::npos) << errors;
+}
+
+// The demo's history (demo/health-app.json), margins from its respondents (1.96 × √(p(1 − p)/n)
+// in points, rounded to one decimal), tells one clear win and one result within the noise:
+//   hand-washing-alert, infection-risk 36 ± 1.9 -> 62 ± 1.9 of a 80 - 36 = 44 point gap:
+//     (26 ± √(1.9² + 1.9²)) / 44 = (26 ± 2.687) / 44 = [0.530, 0.652], all of it above the
+//     predicted 0.4: a clear win
+//   insurance-card-wallet, insurance-at-hand 41 ± 3.8 -> 46 ± 3.8 of a 90 - 41 = 49 point gap:
+//     (5 ± 5.374) / 49 = [-0.0076, 0.2117]: within noise (it may have done nothing)
+//   medication-reminders (released 04-22): the dose log of 04-25 (63.5) is 3 days after the
+//     release; medication-adherence waits lag_days 14 (to 05-06), so after = 05-15 (72):
+//     (72 - 63) / (90 - 63) = 1/3, and nothing is warned.
+TEST(Evidence, DemoShowsOneResultWithinNoiseAndOneClearWin) {
+  int code = -1;
+  const Json out = run_json("evidence", read_file("demo/health-app.json"), Json::object(), &code);
+  ASSERT_EQ(code, 0) << out.dump(2);
+  const Json* wash = row_of(out["items"], "hand-washing-alert");
+  const Json* wallet = row_of(out["items"], "insurance-card-wallet");
+  const Json* reminders = row_of(out["items"], "medication-reminders");
+  ASSERT_TRUE(wash && wallet && reminders);
+  const double wash_half = std::sqrt(1.9 * 1.9 + 1.9 * 1.9); // 2.687
+  EXPECT_NEAR((*wash)["interval"]["low"].get<double>(), (26 - wash_half) / 44, 1e-12);
+  EXPECT_NEAR((*wash)["interval"]["high"].get<double>(), (26 + wash_half) / 44, 1e-12);
+  EXPECT_GT((*wash)["interval"]["low"].get<double>(), (*wash)["predicted_lift"].get<double>());
+  EXPECT_EQ((*wash)["within_noise"], false);
+  const double wallet_half = std::sqrt(3.8 * 3.8 + 3.8 * 3.8); // 5.374
+  EXPECT_NEAR((*wallet)["interval"]["low"].get<double>(), (5 - wallet_half) / 49, 1e-12);
+  EXPECT_NEAR((*wallet)["interval"]["high"].get<double>(), (5 + wallet_half) / 49, 1e-12);
+  EXPECT_EQ((*wallet)["within_noise"], true);
+  int within = 0;
+  for (const auto& row : out["items"]) within += row["within_noise"] == true;
+  EXPECT_EQ(within, 1);
+  EXPECT_EQ((*reminders)["after"]["date"], "2025-05-15");
+  EXPECT_EQ((*reminders)["lag_days"], 14);
+  EXPECT_NEAR((*reminders)["realized_lift"].get<double>(), 1.0 / 3, 1e-15);
+  EXPECT_FALSE(out.contains("warnings")) << out["warnings"].dump(2);
+  // One unit (% of the segment) throughout: the sum is given beside the weighted headline.
+  EXPECT_EQ(out["total"]["unit"], "% of the segment for whom the outcome is met");
+  EXPECT_TRUE(out["total"]["closed"].is_number());
+  // What to measure next: the outcomes planned work waits on that were never measured.
+  std::vector<std::string> next;
+  for (const auto& o : out["measure_next"]["outcomes"]) next.push_back(o["id"]);
+  EXPECT_EQ(next, (std::vector<std::string>{"symptom-advice", "book-care", "see-results", "own-language"}));
+  EXPECT_EQ(out["measure_next"]["no_baseline"][0]["item"], "fhir-integration");
 }

@@ -262,6 +262,14 @@ th.gs-title { font-weight: normal; min-width: 14em; }
 .gs-chart .gs-ev-marker { stroke: var(--gs-down); stroke-dasharray: 4 3; }
 .gs-ev-items tbody tr { cursor: default; } .gs-ev-items .gs-ev-date { white-space: nowrap; }
 .gs-ev-met .gs-ev-realized { color: var(--gs-up); } .gs-ev-missed .gs-ev-realized { color: var(--gs-down); }
+.gs-ev-noise .gs-ev-realized { color: var(--gs-muted); font-style: italic; }
+.gs-chart .gs-ev-margin { stroke: var(--gs-muted); stroke-width: 1.5; }
+.gs-ev-interval { white-space: nowrap; font-variant-numeric: tabular-nums; font-size: 12.5px; }
+.gs-ev-strip { display: block; margin-top: 2px; }
+.gs-ev-strip .gs-ev-zero { stroke: var(--gs-muted); } .gs-ev-strip .gs-ev-range { fill: color-mix(in srgb, var(--gs-accent) 35%, transparent); }
+.gs-ev-strip .gs-ev-predicted { stroke: var(--gs-fg); stroke-width: 2; } .gs-ev-strip .gs-ev-point { fill: var(--gs-accent); }
+.gs-ev-noise .gs-ev-range { fill: var(--gs-subtle); stroke: var(--gs-muted); stroke-dasharray: 2 2; }
+.gs-ev-next h3 { font-size: 13px; margin: 12px 0 4px; } .gs-ev-next ul { margin: 0; padding-left: 1.2em; font-size: 13px; }
 /* Narrow widgets (a wiki sidebar, a phone): set by a ResizeObserver on the widget's own width. */
 .gs-narrow .gs-sides, .gs-narrow .gs-quadrants { grid-template-columns: 1fr; }
 .gs-narrow .gs-in { display: none; }

@@ -1,5 +1,7 @@
 // Calibration: across released items, how the realized lift compares with the predicted one,
 // overall, per team and per tag; and the confidence that history suggests for new estimates.
+// The observations are windows: items released between the same two measurements of an
+// outcome share one change, so they count once in n and in the spread.
 // Only + − × ÷ and sorting, so native and WebAssembly agree to the last bit.
 #include <algorithm>
 #include <map>
@@ -8,13 +10,6 @@
 
 namespace gapscore {
 namespace {
-
-/// One item's measured lifts summed over its outcomes.
-struct ItemHistory {
-  std::size_t item = 0;
-  std::size_t lifts = 0;
-  double predicted = 0, realized = 0;
-};
 
 /// The quantile at p = num / den by linear interpolation at position (n − 1) × p, with the
 /// position split into whole and fractional parts in integers (exact for quartiles).
@@ -26,21 +21,36 @@ double quantile(const std::vector<double>& sorted, std::size_t num, std::size_t 
   return sorted[lo] + frac * (sorted[lo + 1] - sorted[lo]);
 }
 
-CalibrationGroup group_of(std::string key, const std::vector<const ItemHistory*>& members) {
+/// A group of item × outcome rows (all with a realized lift), in row order: sums over the
+/// rows, counts of the distinct items and windows, the spread of the windows' ratios.
+CalibrationGroup group_of(std::string key, const std::vector<std::size_t>& members, const std::vector<RealizedLift>& rows,
+                          const std::vector<std::size_t>& window_of, const std::vector<LiftWindow>& windows,
+                          const ConfidencePrior& prior) {
   CalibrationGroup c;
   c.key = std::move(key);
+  std::vector<bool> item_seen, window_seen(windows.size(), false);
   std::vector<double> ratios;
-  for (const ItemHistory* h : members) {
-    c.items += 1;
-    c.lifts += h->lifts;
-    c.predicted += h->predicted;
-    c.realized += h->realized;
-    ratios.push_back(h->realized / h->predicted);
+  for (std::size_t k : members) {
+    const RealizedLift& r = rows[k];
+    c.lifts += 1;
+    c.predicted += r.predicted;
+    c.realized += r.realized;
+    if (r.item >= item_seen.size()) item_seen.resize(r.item + 1, false);
+    if (!item_seen[r.item]) {
+      item_seen[r.item] = true;
+      c.items += 1;
+    }
+    const std::size_t w = window_of[k];
+    if (!window_seen[w]) {
+      window_seen[w] = true;
+      c.windows += 1;
+      ratios.push_back(windows[w].ratio);
+    }
   }
-  if (c.items == 0) return c;
+  if (c.windows == 0) return c;
   c.ratio = c.realized / c.predicted;
   c.spread = spread_of(std::move(ratios));
-  c.suggested_confidence = suggested_confidence(c.ratio, c.items);
+  c.suggested = suggested_confidence(c.ratio, c.windows, prior);
   return c;
 }
 
@@ -57,47 +67,49 @@ Spread spread_of(std::vector<double> values) {
   return s;
 }
 
-double suggested_confidence(double ratio, std::size_t items) {
-  const double r = ratio < 0 ? 0 : ratio > 1 ? 1 : ratio;
-  const double n = static_cast<double>(items);
-  return (n * r + 1) / (n + 2);
+ConfidenceSuggestion suggested_confidence(double ratio, std::size_t windows, const ConfidencePrior& prior) {
+  const double n = static_cast<double>(windows);
+  const double raw = (n * ratio + prior.items * prior.ratio) / (n + prior.items);
+  ConfidenceSuggestion s;
+  s.value = raw > 1 ? 1 : raw < 0 ? 0 : raw;
+  s.capped = s.value != raw;
+  return s;
 }
 
 Calibration calibrate(const std::vector<RealizedLift>& rows, const std::vector<ItemInfo>& items,
-                      const std::vector<std::string>& teams) {
-  // Per item, in document order (rows are in item order already).
-  std::vector<ItemHistory> history;
-  for (const RealizedLift& r : rows) {
-    if (is_missing(r.realized)) continue;
-    if (history.empty() || history.back().item != r.item) history.push_back({r.item, 0, 0, 0});
-    ItemHistory& h = history.back();
-    h.lifts += 1;
-    h.predicted += r.predicted;
-    h.realized += r.realized;
-  }
+                      const std::vector<std::string>& teams, const ConfidencePrior& prior) {
+  const std::vector<LiftWindow> windows = lift_windows(rows);
+  std::vector<std::size_t> window_of(rows.size(), 0);
+  for (std::size_t w = 0; w < windows.size(); ++w)
+    for (std::size_t k : windows[w].rows) window_of[k] = w;
+
+  // Rows with a realized lift, in row order (items in document order), grouped.
   Calibration c;
-  std::vector<const ItemHistory*> all;
+  c.prior = prior;
+  std::vector<std::size_t> all;
   std::vector<std::string> team_order, tag_order;
-  std::map<std::string, std::vector<const ItemHistory*>> by_team, by_tag;
-  for (const ItemHistory& h : history) {
-    all.push_back(&h);
-    const std::string& team = h.item < teams.size() ? teams[h.item] : std::string();
+  std::map<std::string, std::vector<std::size_t>> by_team, by_tag;
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    const RealizedLift& r = rows[k];
+    if (is_missing(r.realized)) continue;
+    all.push_back(k);
+    const std::string& team = r.item < teams.size() ? teams[r.item] : std::string();
     if (!team.empty()) {
       auto& list = by_team[team];
       if (list.empty()) team_order.push_back(team);
-      list.push_back(&h);
+      list.push_back(k);
     }
-    if (h.item < items.size())
-      for (const std::string& tag : items[h.item].tags) {
+    if (r.item < items.size())
+      for (const std::string& tag : items[r.item].tags) {
         auto& list = by_tag[tag];
-        if (!list.empty() && list.back() == &h) continue; // a tag listed twice
+        if (!list.empty() && list.back() == k) continue; // a tag listed twice
         if (list.empty()) tag_order.push_back(tag);
-        list.push_back(&h);
+        list.push_back(k);
       }
   }
-  c.overall = group_of("", all);
-  for (const std::string& t : team_order) c.by_team.push_back(group_of(t, by_team[t]));
-  for (const std::string& t : tag_order) c.by_tag.push_back(group_of(t, by_tag[t]));
+  c.overall = group_of("", all, rows, window_of, windows, prior);
+  for (const std::string& t : team_order) c.by_team.push_back(group_of(t, by_team[t], rows, window_of, windows, prior));
+  for (const std::string& t : tag_order) c.by_tag.push_back(group_of(t, by_tag[t], rows, window_of, windows, prior));
   return c;
 }
 

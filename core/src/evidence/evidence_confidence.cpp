@@ -6,6 +6,7 @@
 
 #include "document/sections.hpp"
 #include "evidence/evidence.hpp"
+#include "evidence/evidence_options.hpp"
 
 namespace gapscore {
 
@@ -27,6 +28,15 @@ std::string models_with_confidence() {
 
 } // namespace
 
+bool evidence_options_unused(Request& r) {
+  for (const char* name : {"lag_days", "prior_items", "prior_ratio"})
+    if (r.has(name)) {
+      r.usage(name, code::invalid_option, "applies only with confidence_from \"evidence\" (it shapes the suggested confidence)");
+      return false;
+    }
+  return true;
+}
+
 std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
   auto from = r.text("confidence_from");
   if (!from) return std::nullopt;
@@ -34,6 +44,8 @@ std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
     r.usage("confidence_from", code::invalid_option, "must be \"evidence\" (got " + describe(Json(*from)) + ")");
     return std::nullopt;
   }
+  const auto opts = read_evidence_options(r);
+  if (!opts) return std::nullopt;
   auto s = r.load();
   if (!s) return std::nullopt;
   // The model is checked before its inputs: "not for wsjf" says more than wsjf's missing fields.
@@ -46,14 +58,16 @@ std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
   const ModelInfo* m = r.model(*s);
   if (!m) return std::nullopt;
   const EvidenceData& e = s->sections().evidence;
-  const Calibration cal = calibrate(realized_lifts(s->sections().gap, e), s->items, e.team);
-  if (cal.overall.items == 0) {
+  const std::vector<RealizedLift> rows = realized_lifts(s->sections().gap, e, opts->lag_days);
+  const Calibration cal = calibrate(rows, s->items, e.team, opts->prior);
+  if (cal.overall.windows == 0) {
     r.diag.error("/measurements", code::missing_input, "confidence from evidence needs at least one released item with a measurement of "
                                   "its outcome before and after its release");
     return std::nullopt;
   }
+  warn_early_measurements(r, *s, rows);
   std::map<std::string, double> by_team;
-  for (const CalibrationGroup& t : cal.by_team) by_team[t.key] = t.suggested_confidence;
+  for (const CalibrationGroup& t : cal.by_team) by_team[t.key] = t.suggested.value;
 
   // The gap model's lifts change (below): the scenario's own copy of its sections.
   const bool scales_lifts = m->evidence_confidence == EvidenceConfidence::lifts;
@@ -65,7 +79,7 @@ std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
       continue;
     }
     const auto team = by_team.find(e.team[i]);
-    const double c = team != by_team.end() ? team->second : cal.overall.suggested_confidence;
+    const double c = team != by_team.end() ? team->second : cal.overall.suggested.value;
     ++applied;
     if (scales_lifts)
       for (Lift& l : (*lifts)[i]) l.fraction *= c;
@@ -74,15 +88,19 @@ std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
   }
   note = {{"source", "evidence"},
           {"replaces", scales_lifts ? "lift × confidence" : "confidence"},
-          {"confidence", cal.overall.suggested_confidence},
+          {"confidence", cal.overall.suggested.value},
+          {"capped", cal.overall.suggested.capped},
           {"rule", kConfidenceRule},
+          {"prior", {{"items", cal.prior.items}, {"ratio", cal.prior.ratio}}},
+          {"calibrated_on_windows", cal.overall.windows},
           {"calibrated_on_items", cal.overall.items},
           {"ratio", cal.overall.ratio},
           {"applied_to_items", applied},
           {"released_items_kept", kept}};
+  if (opts->lag_days != kNoLag) note["lag_days"] = opts->lag_days;
   if (!by_team.empty()) {
     Json teams = Json::object();
-    for (const CalibrationGroup& t : cal.by_team) teams[t.key] = t.suggested_confidence;
+    for (const CalibrationGroup& t : cal.by_team) teams[t.key] = t.suggested.value;
     note["by_team"] = std::move(teams);
   }
   return score_and_rank(std::move(*s), *m);

@@ -13,4 +13,8 @@ namespace gapscore {
 /// is multiplied by it. `note` receives what was done, for the result. nullopt on any error.
 std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note);
 
+/// Without confidence_from, the evidence options (lag_days, prior_items, prior_ratio) would be
+/// ignored: false, with a usage error naming the first one given.
+bool evidence_options_unused(Request& r);
+
 } // namespace gapscore

@@ -21,6 +21,7 @@ using detail::warn_unknown;
 
 constexpr NumberRule kRating{0, true, 10, true};
 constexpr NumberRule kCount{0, true, 1e12, true}; // like the customer sections: sums stay exact and finite
+constexpr NumberRule kMargin{0, true, 1e12, true}; // in the value's unit; levels are bounded by 1e12 too
 constexpr std::array<const char*, 3> kKinds = {"current", "satisfaction", "survey"};
 
 class EvidenceReader {
@@ -34,6 +35,7 @@ public:
     read_measurements(e);
     index_by_outcome(e);
     read_items(items, e);
+    read_lags(e);
   }
 
 private:
@@ -94,8 +96,13 @@ private:
         d_.error(at, code::out_of_range, "must be a whole number of at least 1 (got " + number_text(n) + ")");
       else m.respondents = n;
     }
+    if (j.contains("margin")) { // given: wins over a survey's derived margin (the survey may be weighted)
+      const double margin = read_number(j["margin"], pointer(path, "margin"), kMargin, d_);
+      if (!is_missing(margin)) m.margin = margin;
+    }
     m.source = read_text(j, "source", path, "", d_);
-    warn_unknown(j, path, {"outcome", "date", "current", "satisfaction", "survey", "respondents", "source", "note", "notes"},
+    warn_unknown(j, path,
+                 {"outcome", "date", "current", "satisfaction", "survey", "margin", "respondents", "source", "note", "notes"},
                  d_);
     return ok && !is_missing(m.value);
   }
@@ -191,6 +198,7 @@ private:
       return kMissing;
     }
     m.respondents = total;
+    m.margin = survey_margin(c[3] + c[4], total);
     return top_two_box(c);
   }
 
@@ -235,6 +243,22 @@ private:
     }
   }
 
+  /// outcomes[].lag_days: a whole number of days, 0..kMaxDays (the outcome itself is read by
+  /// gaps/gap_read.cpp, which knows the field).
+  void read_lags(EvidenceData& e) {
+    e.lag_days.assign(g_.outcomes.size(), kNoLag);
+    if (!doc_.contains("outcomes") || !doc_["outcomes"].is_array()) return;
+    const Json& list = doc_["outcomes"];
+    for (std::size_t o = 0; o < g_.outcomes.size() && o < list.size(); ++o) {
+      if (!list[o].is_object() || !list[o].contains("lag_days")) continue;
+      const std::string at = pointer(pointer("/outcomes", o), "lag_days");
+      const double days = read_number(list[o]["lag_days"], at, NumberRule{0, true, double(kMaxDays), true}, d_);
+      if (is_missing(days)) continue;
+      if (days != std::floor(days)) d_.error(at, code::out_of_range, "must be a whole number of days (got " + number_text(days) + ")");
+      else e.lag_days[o] = static_cast<std::int64_t>(days);
+    }
+  }
+
   ItemStatus read_status(const Json& v, const std::string& at) {
     static constexpr std::array<ItemStatus, 4> kAll = {ItemStatus::idea, ItemStatus::planned, ItemStatus::in_progress,
                                                        ItemStatus::done};
@@ -254,6 +278,7 @@ EvidenceData read_evidence_data(const Json& document, const GapData& g, std::siz
   e.status.assign(items, ItemStatus::unset);
   e.released.assign(items, kNoDay);
   e.team.assign(items, "");
+  e.lag_days.assign(g.outcomes.size(), kNoLag);
   if (!document.is_object()) return e;
   try {
     EvidenceReader(document, g, diag).read(items, e);
@@ -261,6 +286,11 @@ EvidenceData read_evidence_data(const Json& document, const GapData& g, std::siz
     diag.error("", code::internal_error, std::string("could not read the measurements: ") + ex.what());
   }
   return e;
+}
+
+double survey_margin(double top_two, double n) {
+  const double p = top_two / n;
+  return 10 * kZ95 * std::sqrt(p * (1 - p) / n);
 }
 
 double measured_gap(const Outcome& o, const Measurement& m) {

@@ -48,6 +48,7 @@ struct Outcome {
   RatingSource satisfaction_source = RatingSource::given;
   double current = kMissing; ///< Evidence-Based-Management levels: both given or both missing
   double desired = kMissing;
+  std::string unit; ///< free text: the unit of current and desired ("" when not given)
   bool has_levels() const { return !is_missing(current) && !is_missing(desired); }
 };
 

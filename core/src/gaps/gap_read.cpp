@@ -76,11 +76,11 @@ private:
         read_segment_ref(j, path, g, o);
         read_ratings(j, path, o);
         read_levels(j, path, o);
-        read_text(j, "unit", path, "", d_);        // free text: checked, shown by the widget
+        o.unit = read_text(j, "unit", path, "", d_); // free text: shown by the widget, compared by evidence
         read_text(j, "description", path, "", d_);
         warn_unknown(j, path,
                      {"id", "name", "description", "segment", "importance", "satisfaction", "survey",
-                      "current", "desired", "unit"},
+                      "current", "desired", "unit", "lag_days" /* read by evidence/evidence_read.cpp */},
                      d_);
       }
       g.outcomes.push_back(o);

@@ -7,6 +7,7 @@ namespace gapscore {
 
 Json command_rank(Request& r) {
   Json evidence; // {"confidence_from": "evidence"}: only when asked for, and reported
+  if (!r.has("confidence_from") && !evidence_options_unused(r)) return nullptr;
   auto sc = r.has("confidence_from") ? load_and_score_with_evidence(r, evidence) : load_and_score(r);
   if (!sc) return nullptr;
   const std::size_t top = r.top(sc->scenario);
@@ -40,7 +41,7 @@ Json command_rank(Request& r) {
 }
 
 const CommandSpec& rank_command() {
-  static const CommandSpec spec{"rank", "rank the items by a model", {"model", "top", "weights", "confidence_from"}, command_rank, render_rank_table, render_rank_csv};
+  static const CommandSpec spec{"rank", "rank the items by a model", {"model", "top", "weights", "confidence_from", "lag_days", "prior_items", "prior_ratio"}, command_rank, render_rank_table, render_rank_csv};
   return spec;
 }
 
