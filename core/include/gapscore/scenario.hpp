@@ -134,8 +134,9 @@ struct Scenario {
 
   /// The typed sections (empty ones for a scenario not made by the loader).
   const Sections& sections() const;
-  /// The sections for changing (the evidence loop scales lifts): copied first when another
-  /// scenario shares them, so copies of a scenario never see each other's changes.
+  /// The sections for changing (the evidence loop scales lifts). Only for a scenario that
+  /// holds them alone, as a freshly loaded one does: when a copy shares them it throws
+  /// std::logic_error rather than let the copy see the change.
   Sections& edit_sections();
   void set_sections(std::shared_ptr<const Sections> sections) { sections_ = std::move(sections); }
 
@@ -158,7 +159,7 @@ struct Scenario {
 
 private:
   std::unordered_map<std::string, std::size_t> item_lookup_;
-  std::shared_ptr<const Sections> sections_; ///< shared by copies until one changes them
+  std::shared_ptr<const Sections> sections_; ///< shared by copies (read-only)
 };
 
 } // namespace gapscore

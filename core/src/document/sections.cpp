@@ -1,6 +1,8 @@
 // Reading the sections once, at load, in the order their problems are reported.
 #include "document/sections.hpp"
 
+#include <stdexcept>
+
 namespace gapscore {
 namespace {
 
@@ -55,9 +57,13 @@ const Sections& Scenario::sections() const {
 }
 
 Sections& Scenario::edit_sections() {
-  if (!sections_ || sections_.use_count() > 1)
-    sections_ = std::make_shared<Sections>(sections_ ? *sections_ : Sections{});
-  // Made here or by read_sections as a non-const Sections, and now held by this scenario alone.
+  if (!sections_) sections_ = std::make_shared<Sections>();
+  // Only a scenario that holds its sections alone may change them (a freshly loaded one
+  // does): a copy would otherwise see the change. No copy of the sections is made here, on
+  // purpose: copying every section type would add 6 KB of code to the module for a case that
+  // does not occur.
+  if (sections_.use_count() > 1) throw std::logic_error("the scenario's sections are shared with a copy");
+  // Made by read_sections or above as a non-const Sections.
   return const_cast<Sections&>(*sections_);
 }
 
