@@ -22,6 +22,7 @@ using gapscore::Json;
 using gapscore::test::document_json;
 using gapscore::test::errors_text;
 using gapscore::test::run_json;
+using gapscore::test::read_file;
 
 namespace {
 
