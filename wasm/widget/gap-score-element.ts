@@ -70,10 +70,10 @@ export class GapScoreElement extends HTMLElement {
   readonly ready: Promise<void> = new Promise((r) => (this.readyResolve = r));
   /** A link pasted into the address of the page already open applies at once. */
   private readonly onHashChange = (): void => void this.parts?.loader.openLinkInAddress();
-  /** Another tab saved this widget's entry: its edits show here too. */
+  /** Another tab saved this widget's entry: its edits show here too (sessionStorage events are someone else's). */
   private readonly onStorage = (e: StorageEvent): void => {
     const p = this.parts;
-    if (p?.loader.session?.loaded && p.loader.key && e.key === entryName(p.loader.key)) p.edits.received(e.newValue);
+    if (p?.loader.session?.loaded && p.loader.key && e.key === entryName(p.loader.key) && !isSessionStorage(e.storageArea)) p.edits.received(e.newValue);
   };
   private offEngineFailure: (() => void) | null = null;
 
@@ -366,6 +366,14 @@ export class GapScoreElement extends HTMLElement {
       ev.preventDefault();
     });
     return { loader, edits, renderer, feedback, tabs, views, engineFailed: () => durability.engineFailed() };
+  }
+}
+
+function isSessionStorage(area: Storage | null): boolean {
+  try {
+    return area === globalThis.sessionStorage;
+  } catch {
+    return false; // storage blocked: no events reach this page anyway
   }
 }
 
