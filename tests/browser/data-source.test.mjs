@@ -113,9 +113,10 @@ test('saved edits it cannot read are refused with a message and kept aside; old 
   };
   await expectRefused('{"state": {"weights": {"user_value": 9}', /damaged \(not JSON\)/);
   await backlog(page).locator('.gs-error').screenshot({ path: shot('stored-edits-refused.png') });
-  await expectRefused(JSON.stringify({ version: 99, state: { weights: { user_value: 9 } }, scenarios: {} }), /newer version of the widget \(format 99; this one reads format 1\)/);
+  await expectRefused(JSON.stringify({ version: 99, state: { weights: { user_value: 9 } }, scenarios: {} }), /newer version of the widget \(format 99; this one reads format 2\)/);
 
-  // An entry written before entries had a version: read as version 1, and saved with one.
+  // An entry written before entries had a version: read as version 1, and saved as version 2
+  // (each value stamped) with its edits kept.
   const oldEntry = { state: { document: null, model: 'weighted', weights: { strategic_fit: 9 }, fields: {}, scores: {} }, scenarios: {} };
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, JSON.stringify(oldEntry)]);
   await page.reload();
@@ -125,7 +126,12 @@ test('saved edits it cannot read are refused with a message and kept aside; old 
   const slider = backlog(page).getByRole('slider', { name: 'User value' });
   await slider.focus();
   await page.keyboard.press('ArrowLeft');
-  await until(async () => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key) ?? '{}').version === 1, 3000, 'the entry saved with its version');
+  await until(async () => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key) ?? '{}').version === 2, 3000, 'the entry saved with its version');
+  const migrated = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key));
+  assert.equal(migrated.edits.weights.strategic_fit.v, 9, 'the old entry’s weight, kept');
+  assert.equal(migrated.edits.model.v, 'weighted');
+  assert.equal(typeof migrated.edits.weights.user_value.v, 'number', 'the new edit, stamped');
+  assert.ok(migrated.edits.weights.user_value.t > migrated.edits.weights.strategic_fit.t, 'written after the migrated values (stamped 0)');
   await page.context().close();
 });
 

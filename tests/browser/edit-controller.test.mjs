@@ -5,7 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { widgetModules } from './harness.mjs';
 
-const u = await widgetModules(`export { EditController } from './edit-controller.ts'; export { emptyState, isPristine, sanitizeState } from './state.ts';`);
+const u = await widgetModules(
+  `export { EditController } from './edit-controller.ts'; export { emptyState, isPristine, sanitizeState } from './state.ts';
+   export { parseEntry, StorageProblem } from './store.ts';`,
+);
 
 const REACH = { kind: 'field', key: 'reach', label: 'Reach', criterion: null };
 /** An EditState from a plain object (records without prototype, as the widget makes them). */
@@ -49,8 +52,10 @@ function fakeSession({ refuse = () => false } = {}) {
 
 /** The controller with a fake session and ports that record what reaches the page and the store. */
 function setup({ session = fakeSession(), storageWorks = true } = {}) {
-  const flags = { readOnly: false };
-  const log = { saved: [], said: [], failed: [], changed: 0, refused: 0, linkDropped: 0, scenarioNames: null };
+  const flags = { readOnly: false, storageWorks };
+  // log.saved: each entry written, read back as the edits and scenarios it holds.
+  const log = { saved: [], said: [], failed: [], changed: 0, refused: 0, linkDropped: 0, scenarioNames: null, storage: [] };
+  let entry = null;
   const ports = {
     session: () => session,
     readOnly: () => flags.readOnly,
@@ -59,11 +64,18 @@ function setup({ session = fakeSession(), storageWorks = true } = {}) {
       clearErrors: () => {},
       fail: (during, heading, problems, keep, doc) => log.failed.push({ during, heading, problems, keep, doc }),
     },
-    save: (saved) => {
-      if (!storageWorks) return false;
-      log.saved.push(JSON.parse(JSON.stringify(saved)));
-      return true;
+    store: {
+      read: () => entry,
+      write: (text) => {
+        if (!flags.storageWorks) throw new u.StorageProblem('storage_full', 'this browser’s storage for the site is full');
+        entry = text;
+        const replica = u.parseEntry(text);
+        log.saved.push(JSON.parse(JSON.stringify({ state: replica.state(), scenarios: replica.scenarioStates() })));
+      },
+      setAside: () => '',
     },
+    storage: (problem) => log.storage.push(problem?.code ?? null),
+    otherTab: () => {},
     dropLink: () => log.linkDropped++,
     changed: () => log.changed++,
     refused: () => log.refused++,
@@ -173,10 +185,17 @@ test('read-only: nothing is stored; scenarios last for the visit, and one with d
   assert.equal(log.saved.length, stored, 'no write while read-only');
 });
 
-test('storage refused: the person is told the edits last until the page closes', () => {
-  const { edits, log } = setup({ storageWorks: false });
+test('storage refused: told once with its code, the edit stays; when a save works again, that is told and everything is written', () => {
+  const { edits, session, log, flags } = setup({ storageWorks: false });
   edits.chooseModel('ice');
-  assert.equal(log.said.at(-1), 'Your browser did not let the widget save (storage full or disabled): edits last until the page closes.');
+  edits.editValue(0, REACH, 150);
+  assert.deepEqual(log.storage, ['storage_full'], 'said once, not at every edit');
+  assert.equal(session.state.model, 'ice', 'the in-page state stays');
+  assert.equal(log.saved.length, 0);
+  flags.storageWorks = true;
+  edits.editValue(1, REACH, 5);
+  assert.deepEqual(log.storage, ['storage_full', null]);
+  assert.deepEqual(log.saved.at(-1).state, { document: null, model: 'ice', weights: {}, fields: { a: { reach: 150 }, b: { reach: 5 } }, scores: {} }, 'the edits made while it failed are written too');
 });
 
 test('Reset is one undoable step back to the page’s data; with nothing to reset it says so', () => {

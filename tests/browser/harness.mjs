@@ -252,3 +252,23 @@ export async function tabUntil(page, match, max = 40) {
   }
   throw new Error('Tab never reached the expected control');
 }
+
+/**
+ * The edits stored for a widget's key (localStorage "gapscore:<key>") as plain values,
+ * {model, document, weights, fields, scores}, without the values set back to the page's;
+ * null when nothing is stored. Reads format 2 (a stamp on each value) and format 1 (a plain
+ * state), so a test says the same of an older widget.
+ */
+export async function savedEdits(page, key) {
+  const raw = await page.evaluate((k) => localStorage.getItem(`gapscore:${k}`), key);
+  if (raw === null) return null;
+  const entry = JSON.parse(raw);
+  if ((entry.version ?? 1) === 1) {
+    const { document = null, model = null, weights = {}, fields = {}, scores = {} } = entry.state ?? {};
+    return { model, document, weights, fields, scores };
+  }
+  const { edits = {} } = entry;
+  const values = (m = {}) => Object.fromEntries(Object.entries(m).filter(([, e]) => e.v !== null).map(([k, e]) => [k, e.v]));
+  const rows = (m = {}) => Object.fromEntries(Object.entries(m).map(([k, r]) => [k, values(r)]).filter(([, r]) => Object.keys(r).length > 0));
+  return { model: edits.model?.v ?? null, document: edits.document?.v ?? null, weights: values(edits.weights), fields: rows(edits.fields), scores: rows(edits.scores) };
+}

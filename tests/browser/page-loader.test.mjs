@@ -8,7 +8,7 @@ import { widgetModules } from './harness.mjs';
 
 const u = await widgetModules(
   `export { PageLoader, documentText } from './page-loader.ts'; export { EditController } from './edit-controller.ts';
-   export { emptyState, sanitizeState } from './state.ts';`,
+   export { emptyState, sanitizeState } from './state.ts'; export { Replica } from './replica.ts';`,
 );
 
 const state = (o) => u.sanitizeState(o);
@@ -34,8 +34,16 @@ class FakeSession {
       return { ok: false, errors: [{ path: '', message: 'not JSON' }] };
     }
     if (next.model !== null && !doc.models.includes(next.model)) return { ok: false, errors: [{ path: '/model', message: `no inputs for ${next.model}` }] };
-    Object.assign(this, { loaded: true, pageDocument: pageText, state: next, size: doc.items.length, document: doc });
-    return { ok: true, dropped: 0 };
+    // An estimate of an item the data lacks is left out, with the engine's reason.
+    const kept = u.sanitizeState(JSON.parse(JSON.stringify(next)));
+    const droppedEdits = [];
+    for (const [item, row] of Object.entries(kept.fields)) {
+      if (doc.items.includes(item)) continue;
+      for (const [field, value] of Object.entries(row)) droppedEdits.push({ path: ['fields', item, field], value, problem: { path: 'item', code: 'unknown_reference', message: `no item with id "${item}"` } });
+      delete kept.fields[item];
+    }
+    Object.assign(this, { loaded: true, pageDocument: pageText, state: droppedEdits.length ? kept : next, size: doc.items.length, document: doc });
+    return { ok: true, dropped: droppedEdits.length, droppedEdits };
   }
   apply(change, side, next) {
     if (change.kind === 'state') return this.open(this.pageDocument, next);
@@ -47,8 +55,12 @@ class FakeSession {
   }
 }
 
-function setup({ saved = null, storedProblem, readOnly = false, src = 'backlog.json' } = {}) {
-  const log = { failed: [], said: [], problems: [], saved: [], opened: 0, views: [], setAside: [], claimed: 0, released: [], storageReads: 0, fetches: 0, sessions: [] };
+function setup({ saved: plain = null, savedPage = null, storedProblem, readOnly = false, src = 'backlog.json' } = {}) {
+  const log = { failed: [], said: [], problems: [], saved: [], opened: 0, views: [], setAside: [], claimed: 0, released: [], storageReads: 0, fetches: 0, sessions: [], unapplied: [] };
+  // What storage holds: a format 1 entry's state and scenarios, read as the widget reads them.
+  const saved = plain && u.Replica.fromState(plain.state, plain.scenarios);
+  if (saved) saved.page = savedPage;
+  let modules = 0;
   const pages = { 'backlog.json': PAGE };
   /** What the address holds for the widget: a link (taken once), or text that is no link. */
   const address = { link: null, unreadable: null };
@@ -61,7 +73,7 @@ function setup({ saved = null, storedProblem, readOnly = false, src = 'backlog.j
       if (!(s in pages)) throw [{ path: 'src', message: `could not load ${s}: 404 Not Found` }];
       return pages[s];
     },
-    module: async () => ({ commands: () => '[{"name":"rank"},{"name":"ahp"}]' }),
+    module: async () => ({ instance: ++modules, commands: () => '[{"name":"rank"},{"name":"ahp"}]' }),
     newSession: () => {
       const s = new FakeSession();
       log.sessions.push(s);
@@ -91,7 +103,17 @@ function setup({ saved = null, storedProblem, readOnly = false, src = 'backlog.j
       readOnly: () => attrs.readOnly,
       gs: () => null,
       feedback,
-      save: (s) => (log.saved.push(JSON.parse(JSON.stringify(s))), true),
+      store: {
+        read: () => null,
+        write: (text) => {
+          const r = JSON.parse(text);
+          const replica = u.Replica.fromStored(r);
+          log.saved.push(JSON.parse(JSON.stringify({ state: replica.state(), scenarios: replica.scenarioStates() })));
+        },
+        setAside: () => '',
+      },
+      storage: () => {},
+      otherTab: () => {},
       dropLink: () => {},
       changed: () => {},
       refused: () => {},
@@ -108,6 +130,7 @@ function setup({ saved = null, storedProblem, readOnly = false, src = 'backlog.j
     opened: () => log.opened++,
     refreshAll: () => {},
     showView: (id) => log.views.push(id),
+    unapplied: (edits, pageChanged) => log.unapplied.push({ edits, pageChanged }),
   });
   return { loader, edits, log, attrs, pages, address };
 }
@@ -325,4 +348,47 @@ test('load() takes JSON text as it is and objects as JSON; anything else is refu
   const cyclic = {};
   cyclic.self = cyclic;
   assert.match(u.documentText(cyclic).why, /^the document cannot be written as JSON: .*circular/i);
+});
+
+test('saved edits the data cannot take are reported, saying whether the data changed since they were saved, and stay saved', async () => {
+  const { loader, edits, log } = setup({ saved: { state: state({ fields: { gone: { reach: 5 }, a: { reach: 7 } } }), scenarios: {} }, savedPage: 'the-old-data' });
+  await loader.start();
+  assert.deepEqual(json(loader.session.state.fields), json({ a: { reach: 7 } }));
+  assert.equal(log.unapplied.length, 1);
+  assert.deepEqual(log.unapplied[0].edits.map((d) => [d.path, d.value, d.problem.code]), [[['fields', 'gone', 'reach'], 5, 'unknown_reference']]);
+  assert.equal(log.unapplied[0].pageChanged, true);
+  edits.chooseModel('wsjf');
+  assert.equal(log.saved.at(-1).state.fields.gone.reach, 5, 'still saved after the next change');
+  assert.equal(log.saved.at(-1).state.model, 'wsjf');
+  edits.forgetSaved([JSON.stringify(['fields', 'gone', 'reach'])]);
+  assert.equal(log.saved.at(-1).state.fields.gone, undefined, 'gone once the reader forgets them');
+
+  const same = setup({ saved: { state: state({ fields: { gone: { reach: 5 } } }), scenarios: {} } });
+  await same.loader.start();
+  assert.equal(same.log.unapplied[0].pageChanged, false, 'a format 1 entry does not know its data: not said to have changed');
+  const none = setup({ saved: { state: state({ model: 'wsjf' }), scenarios: {} } });
+  await none.loader.start();
+  assert.deepEqual(none.log.unapplied.map((x) => x.edits.length), [0], 'nothing to say: an empty list (a notice shown before goes)');
+});
+
+test('reloading the engine opens the state on screen on a fresh instance; before any data, it loads again', async () => {
+  const { loader, edits, log, address } = setup({ saved: { state: state({ model: 'wsjf' }), scenarios: {} } });
+  await loader.start();
+  address.link = { state: state({ weights: { cost: 3 } }), view: null };
+  await loader.openLinkInAddress();
+  const before = loader.session;
+  const gs = loader.gs;
+  assert.equal(await loader.reloadEngine(), true);
+  assert.notEqual(loader.gs, gs, 'a fresh instance');
+  assert.notEqual(loader.session, before, 'a session on it');
+  assert.equal(loader.session.state.weights.cost, 3, 'the view that was on screen');
+  assert.equal(edits.ownState().model, 'wsjf', 'and the reader’s own edits under it');
+  assert.ok(edits.canUndo, 'the steps are kept');
+  assert.equal(log.storageReads, 1, 'storage is not read again: the state on screen is the one to keep');
+
+  const first = setup({ src: 'missing.json' });
+  await first.loader.start();
+  first.attrs.src = 'backlog.json';
+  assert.equal(await first.loader.reloadEngine(), true);
+  assert.equal(first.loader.session.loaded, true);
 });

@@ -3,7 +3,7 @@
 // and switching it off starts again from the saved edits without the read-only visit's steps.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, newPage, widget, titles, engineTitles, demoText, until, serveHtml, openAt, inlineWidget, typeEstimate } from './harness.mjs';
+import { useBrowser, newPage, widget, titles, engineTitles, demoText, until, serveHtml, openAt, inlineWidget, typeEstimate, savedEdits } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -41,7 +41,7 @@ test('switching readonly off starts from the saved edits, without the read-only 
   const items = JSON.parse(SAMPLE).items;
   const effort = page.getByRole('textbox', { name: `Effort of ${items[0].title}` });
   await typeEstimate(effort, '40');
-  await until(async () => (await page.evaluate(() => localStorage.getItem('gapscore:id:ro')))?.includes('40'), 3000, 'the edit saved');
+  await until(async () => (await savedEdits(page, 'id:ro'))?.fields[items[0].id]?.effort === 40, 3000, 'the edit saved');
   // The same widget on a read-only page: it neither reads nor writes storage; a model change
   // there is an undo step of that visit only.
   await serveHtml(env, page, '/demo/ro-readonly.html', '<gap-score id="ro" src="widget-sample.json" readonly></gap-score>');
@@ -54,9 +54,9 @@ test('switching readonly off starts from the saved edits, without the read-only 
   assert.ok(await undo.isDisabled(), 'no undo step from the read-only visit survives (an Undo would save over the edit)');
   const other = page.getByRole('textbox', { name: `Effort of ${items[1].title}` });
   await typeEstimate(other, '30');
-  await until(async () => (await page.evaluate(() => localStorage.getItem('gapscore:id:ro')))?.includes('30'), 3000, 'the second edit saved');
-  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('gapscore:id:ro')));
-  assert.equal(saved.state.fields[items[0].id].effort, 40, 'the first edit is still saved');
+  await until(async () => (await savedEdits(page, 'id:ro'))?.fields[items[1].id]?.effort === 30, 3000, 'the second edit saved');
+  const saved = await savedEdits(page, 'id:ro');
+  assert.equal(saved.fields[items[0].id].effort, 40, 'the first edit is still saved');
   await page.context().close();
 });
 

@@ -6,7 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { widgetModules } from './harness.mjs';
 
-const u = await widgetModules(`export { Session, NO_MODEL } from './session.ts'; export { emptyState, sanitizeState } from './state.ts';`);
+const u = await widgetModules(
+  `export { Session, NO_MODEL } from './session.ts'; export { emptyState, sanitizeState } from './state.ts';
+   export { EngineFailure, isEngineFailure } from './engine-guard.ts';`,
+);
 
 const model = (id, usable, extra = {}) => ({ id, label: id.toUpperCase(), variant: id, formula: '', usable, inputs: [], reads_weights: false, exact_sensitivity: false, quadrants: false, ...extra });
 const criterion = (id, source, weight, field) => ({ id, name: `${id} name`, weight, weight_from: 'document', weight_is_range: false, direction: 'benefit', source, ...(field ? { field } : {}) });
@@ -114,7 +117,7 @@ function describeDoc(engine) {
 test('what the document offers is the engine’s description: models, inputs where their values come from, weights, top, warnings', () => {
   const { gs } = fakeModule(describeDoc);
   const s = new u.Session(gs);
-  assert.deepEqual(s.open(DOC, u.emptyState()), { ok: true, dropped: 0 });
+  assert.deepEqual(s.open(DOC, u.emptyState()), { ok: true, dropped: 0, droppedEdits: [] });
   assert.equal(s.model, 'weighted', 'the document’s model, usable');
   assert.deepEqual(s.models, [{ id: 'rice', label: 'RICE', usable: false }, { id: 'weighted', label: 'WEIGHTED', usable: true }]);
   assert.deepEqual(
@@ -182,4 +185,42 @@ test('a document no model can rank is refused: the typo first, then what the doc
   );
   assert.equal(r.note, 'RICE is the document’s model: it lacks an input in 2 places. ICE cannot rank these items either.');
   assert.equal(s.loaded, false, 'nothing loaded');
+});
+
+test('saved edits the data cannot take are named with the engine’s reason (its path and code) and left out of the state', () => {
+  const { gs } = fakeModule(describeDoc);
+  const refusal = (path, message) => JSON.stringify({ errors: [{ path, code: 'unknown_reference', message }] });
+  class Picky extends gs.Engine {
+    setField(item, field, v) {
+      this.last = item === 'gone' ? refusal('item', 'no item with id "gone"') : '';
+      return item !== 'gone' && super.setField(item, field, v);
+    }
+    setWeight(id, w) {
+      this.last = id === 'cost' ? refusal('criterion', 'no criterion with id "cost"') : '';
+      return id !== 'cost' && super.setWeight(id, w);
+    }
+    lastErrors() {
+      return this.last ?? '';
+    }
+  }
+  const s = new u.Session({ Engine: Picky });
+  const r = s.open(DOC, u.sanitizeState({ weights: { cost: 2, value: 4 }, fields: { gone: { reach: 5 }, a: { effort: 3 } } }));
+  assert.equal(r.dropped, 2);
+  assert.deepEqual(
+    r.droppedEdits.map((d) => [d.path, d.value, d.problem.path, d.problem.code]),
+    [[['weights', 'cost'], 2, 'criterion', 'unknown_reference'], [['fields', 'gone', 'reach'], 5, 'item', 'unknown_reference']],
+  );
+  assert.deepEqual(JSON.parse(JSON.stringify(s.state)), { document: null, model: null, weights: { value: 4 }, fields: { a: { effort: 3 } }, scores: {} });
+});
+
+test('an engine that failed is not reported as a document that cannot be used: the failure goes up to the widget', () => {
+  const { gs } = fakeModule(describeDoc);
+  class Failing extends gs.Engine {
+    load() {
+      throw new u.EngineFailure(new Error('Aborted()'));
+    }
+  }
+  const s = new u.Session({ Engine: Failing });
+  assert.throws(() => s.open(DOC, u.emptyState()), (e) => u.isEngineFailure(e));
+  assert.equal(s.loaded, false);
 });

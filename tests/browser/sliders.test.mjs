@@ -4,7 +4,7 @@
 // undoable step that is saved, which Undo takes back to the page's exact weight.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, newPage, widget, titles, engineTitles, demoText, until, serveHtml, openAt, inlineWidget, openDemo, backlog, chooseModel, sliderValue, expectOrder, SHOWN } from './harness.mjs';
+import { useBrowser, newPage, widget, titles, engineTitles, demoText, until, serveHtml, openAt, inlineWidget, openDemo, backlog, chooseModel, sliderValue, expectOrder, SHOWN, savedEdits } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -56,7 +56,7 @@ test('a click on a slider’s track is one undoable step that is saved', async (
   await until(async () => Number(await slider.inputValue()) >= 8, 3000, 'the weight moved to the click');
   const undo = w.getByRole('button', { name: /Undo/ });
   await until(async () => !(await undo.isDisabled()), 3000, 'Undo enabled');
-  await until(async () => (await page.evaluate(() => localStorage.getItem('gapscore:id:track')))?.includes('strategic_fit'), 3000, 'the weight saved');
+  await until(async () => (await savedEdits(page, 'id:track'))?.weights.strategic_fit !== undefined, 3000, 'the weight saved');
   await undo.click();
   await until(async () => Number(await slider.inputValue()) === 2, 3000, 'undo gives back the page’s weight 2');
   await until(async () => JSON.stringify(await titles(page)) === JSON.stringify(before), 3000, 'the page’s order');
@@ -77,7 +77,7 @@ test('after Ctrl+Z on a focused slider, the next arrow step is undoable and save
   await until(async () => Number(await slider.inputValue()) === 2, 3000, 'undone to 2');
   await page.keyboard.press('ArrowRight');
   await until(async () => !(await w.getByRole('button', { name: /Undo/ }).isDisabled()), 3000, 'the step is undoable');
-  await until(async () => JSON.parse((await page.evaluate(() => localStorage.getItem('gapscore:id:ctrlz'))) ?? '{}').state?.weights?.strategic_fit === 2.5, 3000, 'and saved');
+  await until(async () => (await savedEdits(page, 'id:ctrlz'))?.weights.strategic_fit === 2.5, 3000, 'and saved');
   await page.context().close();
 });
 
@@ -114,7 +114,7 @@ test('fractional page weights keep their 0..1 slider scale after one is edited t
   assert.equal(await slider.getAttribute('max'), '1');
   await slider.focus();
   await page.keyboard.press('End');
-  await until(async () => (await page.evaluate(() => localStorage.getItem('gapscore:id:fractions')))?.includes('"weights":{"' + 'user_value":1}'), 3000, 'weight 1 saved');
+  await until(async () => JSON.stringify((await savedEdits(page, 'id:fractions'))?.weights) === '{"user_value":1}', 3000, 'weight 1 saved');
   await page.reload();
   await widget(page);
   assert.equal(await slider.getAttribute('max'), '1');

@@ -1,17 +1,26 @@
 // Every change a person makes, in one place: applied to the session, recorded for Undo and
-// Redo, and saved with the named scenarios under the widget's storage key. The page is
-// reached only through EditPorts, so these rules are tested under node with a fake session
-// and a fake store (tests/browser/edit-controller.test.mjs).
+// Redo, and saved with the named scenarios under the widget's storage key, merged with what
+// other tabs saved (edit-sync.ts). What another tab saved is shown here too, and Undo is
+// rebased on it. The page is reached only through EditPorts, so these rules are tested under
+// node with a fake session and a fake store (tests/browser/edit-controller.test.mjs,
+// sync.test.mjs).
 
+import type { SaveOutcome } from './edit-sync';
+import { EditSync } from './edit-sync';
+import { unlessEngineFailed } from './engine-guard';
 import type { Feedback } from './feedback';
 import { count, formatNumber } from './format';
 import { History } from './history';
 import { safeParse } from './messages';
-import type { InputColumn, Session } from './session';
+import type { Merged, Replica } from './replica';
+import type { InputColumn, LoadResult, Session } from './session';
 import type { Change, EditState } from './state';
-import { applyChange, changesData, cloneState, editCount, emptyState, isPristine, viewOnly } from './state';
-import type { Saved } from './store';
+import { applyChange, changesData, cloneState, editCount, emptyState, isPristine, pinned, viewOnly } from './state';
+import type { EntryStore, StorageProblem } from './store';
 import { presetState } from './weight-presets';
+
+/** What a change returns when the engine failed under it (the widget says so in its notice). */
+export const ENGINE_DOWN = 'the engine stopped';
 
 /** The part of a Session that changes go through. */
 export type EditableSession = Pick<
@@ -23,8 +32,12 @@ export interface EditPorts {
   session(): EditableSession | null;
   readOnly(): boolean;
   feedback: Pick<Feedback, 'say' | 'clearErrors' | 'fail'>;
-  /** Writes the edits and scenarios under the widget's key; false when the browser refused. */
-  save(saved: Saved): boolean;
+  /** The widget's entry in storage. */
+  store: EntryStore;
+  /** A save failed (the problem, with its code), or saves work again after failing (null). */
+  storage(problem: StorageProblem | null): void;
+  /** Values or scenarios another tab saved are now shown here; `merged.replaced`: values of this tab's they replaced. */
+  otherTab(merged: Merged): void;
   /** Takes the widget's share link out of the address: the view on screen is no longer the link's. */
   dropLink(): void;
   /** The model, the data or the history changed: redraw all that depends on them. */
@@ -49,11 +62,18 @@ export class EditController {
   /** Named scenarios (a record without prototype: "__proto__" is just a name). */
   scenarios: Record<string, EditState> = Object.create(null);
 
+  private readonly sync: EditSync;
+  /** The last save failed, and why; null while saves work. */
+  private storageProblem: StorageProblem | null = null;
+
+  /** `now`: the history's clock (slider steps merge within a second); `sync`: this tab's id and clock for stamps. */
   constructor(
     private readonly ports: EditPorts,
     now?: () => number,
+    sync: { tab?: string; now?: () => number } = {},
   ) {
     this.history = new History(now);
+    this.sync = new EditSync(ports.store, sync.tab ?? Math.random().toString(36).slice(2, 10), sync.now);
   }
 
   get canUndo(): boolean {
@@ -77,7 +97,8 @@ export class EditController {
     const s = this.ports.session();
     if (!s) return 'not loaded';
     const next = applyChange(s.state, change, 'after');
-    const r = s.apply(change, 'after', next);
+    const r = unlessEngineFailed(() => s.apply(change, 'after', next));
+    if (!r) return ENGINE_DOWN; // nothing recorded: the last good state stays
     const { feedback } = this.ports;
     if (!r.ok) {
       const keep = [r.note, 'The data shown before is unchanged.'].filter(Boolean).join(' ');
@@ -95,18 +116,20 @@ export class EditController {
   }
 
   undo(): void {
-    const c = this.history.undo();
-    if (c) this.replay(c, 'before', 'Undone.');
+    this.replay(this.history.nextUndo(), 'before', 'Undone.', () => this.history.undo());
   }
 
   redo(): void {
-    const c = this.history.redo();
-    if (c) this.replay(c, 'after', 'Redone.');
+    this.replay(this.history.nextRedo(), 'after', 'Redone.', () => this.history.redo());
   }
 
-  private replay(c: Change, side: 'before' | 'after', note: string): void {
-    const s = this.ports.session()!;
-    const r = s.apply(c, side, applyChange(s.state, c, side));
+  /** Replays one side of a step; the step moves (`take`) once the engine ran it, failed or not. */
+  private replay(c: Change | null, side: 'before' | 'after', note: string, take: () => void): void {
+    const s = this.ports.session();
+    if (!c || !s) return;
+    const r = unlessEngineFailed(() => s.apply(c, side, applyChange(s.state, c, side)));
+    if (!r) return; // the engine failed: the step stays where it was
+    take();
     if (!r.ok) this.ports.feedback.fail('edit', 'Could not restore that step.', r.errors);
     else this.ports.feedback.clearErrors(); // the refused change's message no longer applies
     this.ports.feedback.say(note);
@@ -142,7 +165,7 @@ export class EditController {
 
   /** A slider moving: the engine follows, nothing is recorded (the gesture's end commits). */
   previewWeight(id: string, w: number): boolean {
-    return this.ports.session()?.previewWeight(id, w) ?? false;
+    return unlessEngineFailed(() => this.ports.session()?.previewWeight(id, w)) ?? false;
   }
 
   /**
@@ -178,8 +201,7 @@ export class EditController {
     const s = this.ports.session()!;
     s.preferredModel = models;
     if (s.state.model !== null) return;
-    s.apply({ kind: 'model', before: null, after: s.documentModel() }, 'after', s.state);
-    this.ports.changed();
+    if (unlessEngineFailed(() => s.apply({ kind: 'model', before: null, after: s.documentModel() }, 'after', s.state))) this.ports.changed();
   }
 
   // ---- scenarios ----
@@ -217,9 +239,49 @@ export class EditController {
 
   // ---- what the page loader hands over ----
 
-  /** The scenarios found in storage when the page's data loaded. */
-  adoptScenarios(scenarios: Record<string, EditState>): void {
-    this.scenarios = scenarios;
+  /**
+   * What storage held when the page's data loaded (null: nothing), and the hash of that data
+   * (written with each save, so a later visit can tell the data changed).
+   */
+  adoptSaved(saved: Replica | null, page: string | null): void {
+    this.sync.adopt(saved, page);
+    this.scenarios = this.sync.replica.scenarioStates();
+  }
+
+  /**
+   * The data is on screen with the saved edits it could take: the next save stamps only what
+   * the reader changes from here, so saved edits this data cannot take stay saved.
+   */
+  loaded(): void {
+    const s = this.ports.session();
+    if (s) this.sync.settle(this.ownOf(s));
+  }
+
+  /** Removes saved edits this data cannot take (path keys) from storage, when the reader chooses to. */
+  forgetSaved(keys: string[]): void {
+    if (this.ports.readOnly()) return;
+    this.sync.forget(keys);
+    this.persist();
+  }
+
+  /** Every edit storage holds for this widget, those this data cannot take included (for their download). */
+  savedState(): EditState {
+    return this.sync.replica.state();
+  }
+
+  /** Saves again now (the storage notice's "Try saving again"); the problem that remains, or null when it saved. */
+  retrySave(): StorageProblem | null {
+    this.persist();
+    return this.storageProblem;
+  }
+
+  /** Another tab wrote this widget's entry (a storage event): `text` is the entry now. */
+  received(text: string | null): void {
+    const s = this.ports.session();
+    if (this.ports.readOnly() || !s || text === null) return; // removed (storage cleared): the next save writes it again
+    const { merged, rewrite } = this.sync.receive(text);
+    if (merged) this.takeIn(merged);
+    if (rewrite) this.saved(rewrite);
   }
 
   /**
@@ -256,12 +318,50 @@ export class EditController {
     this.persist();
   }
 
-  /** Saves the reader's own edits and the scenarios; a read-only widget stores nothing. */
+  /** Saves the reader's own edits and the scenarios, merged with other tabs'; a read-only widget stores nothing. */
   private persist(): void {
     const s = this.ports.session();
     if (this.ports.readOnly() || !s) return;
-    if (!this.ports.save({ state: this.ownOf(s), scenarios: this.scenarios })) {
-      this.ports.feedback.say('Your browser did not let the widget save (storage full or disabled): edits last until the page closes.');
+    this.sync.record(this.ownOf(s), this.scenarios);
+    this.saved(this.sync.save());
+  }
+
+  /** After a write: what other tabs had saved is shown, and a failure (or the end of one) is told once. */
+  private saved(out: SaveOutcome): void {
+    if (out.merged) this.takeIn(out.merged);
+    const problem = out.ok ? null : out.problem;
+    if ((problem?.code ?? null) === (this.storageProblem?.code ?? null)) return;
+    this.storageProblem = problem;
+    this.ports.storage(problem);
+  }
+
+  /**
+   * Values and scenarios another tab saved later than this one: shown (under a shared link's
+   * view, they go into the reader's own edits underneath), and every Undo step keeps them as
+   * that tab left them, so Undo here never takes another tab's edit back.
+   */
+  private takeIn(m: Merged): void {
+    const s = this.ports.session();
+    if (!s || (m.changed.size === 0 && !m.scenariosChanged)) return;
+    if (m.changed.size > 0) {
+      if (this.showing.kind === 'link') {
+        this.showing = { kind: 'link', own: pinned(this.showing.own, m.changed) };
+      } else {
+        const next = pinned(s.state, m.changed);
+        const change: Change = { kind: 'state', label: 'changes from another tab', before: s.state, after: next };
+        const r: LoadResult | null = unlessEngineFailed(() => s.apply(change, 'after', next));
+        // A failed engine: the state to reopen once it is reloaded (page-loader.ts reopens s.state).
+        if (!r) s.state = next;
+        else if (!r.ok) this.ports.feedback.fail('edit', 'Changes saved in another tab cannot be shown here.', r.errors, 'They stay saved; the view here is unchanged.');
+      }
+      this.history.rebase(m.changed);
+      this.sync.settle(this.ownOf(s));
     }
+    if (m.scenariosChanged) {
+      this.scenarios = this.sync.replica.scenarioStates();
+      this.ports.scenariosChanged(Object.keys(this.scenarios));
+    }
+    this.ports.changed();
+    this.ports.otherTab(m);
   }
 }

@@ -39,8 +39,11 @@ export function numberInput(label: string, value: number | null, onEdit: EditHan
 
 export function setInputValue(input: HTMLInputElement, value: number | null): void {
   const text = value === null ? '' : String(value);
+  const shown = input.dataset.value;
   input.dataset.value = text;
-  if (input.matches(':focus')) return; // never overwrite what someone is typing
+  // Never overwrite what someone is typing; a focused field that shows the value in force
+  // follows a change made elsewhere (another tab, Undo).
+  if (input.matches(':focus') && input.value !== (shown ?? '')) return;
   input.setCustomValidity('');
   input.value = text;
   input.title = value === null ? '' : formatNumber(value);

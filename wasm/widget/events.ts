@@ -17,7 +17,7 @@ export class GapScoreChangeEvent extends CustomEvent<ChangeDetail> {
 }
 
 export interface ErrorDetail {
-  /** What failed: "load", "edit", "import", "link". */
+  /** What failed: "load", "edit", "import", "link"; "save" (storage cannot keep the edits), "engine" (the engine stopped). */
   during: string;
   /**
    * Each problem's `code` is stable (docs/format.md "Problem codes"; the widget's own in

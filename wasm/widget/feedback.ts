@@ -34,6 +34,11 @@ export class Feedback {
     this.messages.problems(heading, problems);
   }
 
+  /** A problem the widget shows in a notice of its own (notices.ts): only the event. */
+  report(during: string, problems: Problem[]): void {
+    this.host.target.dispatchEvent(new GapScoreErrorEvent({ during, errors: problems.map(({ path, message, code }) => ({ path, message, ...(code ? { code } : {}) })) }));
+  }
+
   /**
    * Something could not be loaded or applied. `keep` says what stayed as it was; `doc` names
    * the items in the problems' paths (default: the document on screen).

@@ -2,16 +2,20 @@
 // load(), ready, the events) and its wiring: the parts are built on first connection and
 // connected here. Each job lives in its own module: page-loader.ts loads the data, saved
 // edits and share links; edit-controller.ts makes every change, with its history and its
-// storage; renderer.ts and render-scheduler.ts draw; scoring is the WebAssembly module's.
+// storage (merged with other tabs'); renderer.ts and render-scheduler.ts draw;
+// durability.ts says what cannot be kept or has stopped; scoring is the WebAssembly module's.
 
 import { DataDialog } from './data-dialog';
+import { Durability } from './durability';
 import { EditController } from './edit-controller';
+import { unlessEngineFailed } from './engine-guard';
 import { GapScoreChangeEvent, GapScoreErrorEvent } from './events';
 import { ExplainDialog } from './explain-dialog';
 import { Feedback } from './feedback';
 import { Header } from './header';
 import { modelsToTry, prepareImport } from './import';
 import { MessageArea } from './messages';
+import { onEngineFailure } from './module';
 import { PageLoader, browserEdges, documentText } from './page-loader';
 import { Renderer } from './renderer';
 import { ScenariosDialog } from './scenarios-dialog';
@@ -22,7 +26,7 @@ import { dropShareLink } from './sharing';
 import { mountShell } from './shell';
 import { historyShortcut } from './shortcuts';
 import { emptyState } from './state';
-import { save } from './store';
+import { entryName, entryStore } from './store';
 import { RankTable } from './table';
 import { Tabs } from './tabs';
 import { AnalysisViews } from './views';
@@ -36,6 +40,8 @@ interface Parts {
   feedback: Feedback;
   tabs: Tabs;
   views: AnalysisViews;
+  /** The engine stopped: the body is inert until it is reloaded. */
+  engineFailed(): void;
 }
 
 export class GapScoreElement extends HTMLElement {
@@ -64,6 +70,12 @@ export class GapScoreElement extends HTMLElement {
   readonly ready: Promise<void> = new Promise((r) => (this.readyResolve = r));
   /** A link pasted into the address of the page already open applies at once. */
   private readonly onHashChange = (): void => void this.parts?.loader.openLinkInAddress();
+  /** Another tab saved this widget's entry: its edits show here too (sessionStorage events are someone else's). */
+  private readonly onStorage = (e: StorageEvent): void => {
+    const p = this.parts;
+    if (p?.loader.session?.loaded && p.loader.key && e.key === entryName(p.loader.key) && !isSessionStorage(e.storageArea)) p.edits.received(e.newValue);
+  };
+  private offEngineFailure: (() => void) | null = null;
 
   constructor() {
     super();
@@ -123,7 +135,8 @@ export class GapScoreElement extends HTMLElement {
   get document(): object | null {
     const session = this.parts?.loader.session;
     if (!session?.loaded) return null;
-    return JSON.parse(session.currentJson()) as object;
+    const text = unlessEngineFailed(() => session.currentJson()); // null while the engine is stopped
+    return text === null ? null : (JSON.parse(text) as object);
   }
 
   /** Replaces the data (an object or JSON text); undoable. Resolves false if it cannot load. */
@@ -138,12 +151,18 @@ export class GapScoreElement extends HTMLElement {
       return false;
     }
     await loader.module();
-    return loader.session?.loaded ? edits.replaceDocument(doc.text) : loader.openPage(doc.text, emptyState());
+    // A stopped engine refuses (its notice says so) instead of throwing.
+    return (loader.session?.loaded ? edits.replaceDocument(doc.text) : unlessEngineFailed(() => loader.openPage(doc.text, emptyState()))) ?? false;
   }
 
   connectedCallback(): void {
     this.parts ??= this.build();
+    const parts = this.parts;
+    this.offEngineFailure ??= onEngineFailure((failed) => {
+      if (failed === parts.loader.gs) parts.engineFailed();
+    });
     window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('storage', this.onStorage);
     if (!this.parts.loader.session) void this.parts.loader.start();
   }
 
@@ -152,6 +171,9 @@ export class GapScoreElement extends HTMLElement {
     queueMicrotask(() => {
       if (this.isConnected || !this.parts) return;
       window.removeEventListener('hashchange', this.onHashChange);
+      window.removeEventListener('storage', this.onStorage);
+      this.offEngineFailure?.();
+      this.offEngineFailure = null;
       this.parts.loader.stop();
       this.parts.views.dispose();
       this.parts.renderer.stop();
@@ -208,6 +230,17 @@ export class GapScoreElement extends HTMLElement {
       },
     });
     const outputs: OutputHost = { session, gs: () => loader.gs!, key: () => loader.key, view: () => tabs.current, say: (text) => feedback.say(text) };
+    const durability = new Durability({
+      loader: () => loader,
+      edits: () => edits,
+      renderer: () => renderer,
+      shell: () => shell,
+      dialogs: () => [explainDialog.element, dataDialog.element, scenariosDialog.element],
+      feedback,
+      messages,
+      outputs,
+      gaveUp: () => this.readyResolve(),
+    });
 
     const header = new Header({
       model: (id) => edits.chooseModel(id),
@@ -250,7 +283,7 @@ export class GapScoreElement extends HTMLElement {
     const tabs = new Tabs((id) => renderer.tabChanged(id));
     const explainDialog = new ExplainDialog();
     const dataDialog = new DataDialog({
-      exportJson: () => exportJson(outputs),
+      exportJson: () => void unlessEngineFailed(() => exportJson(outputs)),
       exportCsv: () => exportCsv(outputs),
       prepare: (text, filename) => prepareImport(loader.gs!, text, filename, modelsToTry(loader.session)),
       replace: (text) => void edits.replaceDocument(text),
@@ -274,7 +307,9 @@ export class GapScoreElement extends HTMLElement {
       session,
       readOnly,
       feedback,
-      save: (saved) => save(loader.key, saved),
+      store: entryStore(() => loader.key),
+      storage: (problem) => durability.storage(problem),
+      otherTab: (merged) => durability.otherTab(merged),
       dropLink: () => dropShareLink(loader.key),
       changed: () => renderer.refreshAll(),
       refused: () => renderer.redraw(),
@@ -313,12 +348,13 @@ export class GapScoreElement extends HTMLElement {
       showView: (id) => {
         if (id && tabs.has(id)) tabs.select(id);
       },
+      unapplied: (list, pageChanged) => durability.unapplied(list, pageChanged),
     });
 
     const shell = mountShell(
       this.root,
       this,
-      [messages.errors, messages.warningList],
+      [durability.notices.element, messages.errors, messages.warningList],
       [header.element, messages.status, weights.element, tabs.list, tabs.panels],
       [explainDialog.element, dataDialog.element, scenariosDialog.element],
     );
@@ -329,7 +365,15 @@ export class GapScoreElement extends HTMLElement {
       else edits.redo();
       ev.preventDefault();
     });
-    return { loader, edits, renderer, feedback, tabs, views };
+    return { loader, edits, renderer, feedback, tabs, views, engineFailed: () => durability.engineFailed() };
+  }
+}
+
+function isSessionStorage(area: Storage | null): boolean {
+  try {
+    return area === globalThis.sessionStorage;
+  } catch {
+    return false; // storage blocked: no events reach this page anyway
   }
 }
 

@@ -1,12 +1,22 @@
 // Loads the WebAssembly module once per page; every <gap-score> shares the instance and
-// owns its own Engine objects, so widgets stay independent.
+// owns its own Engine objects, so widgets stay independent. The instance is guarded
+// (engine-guard.ts): when it fails, every widget is told, and the next loadModule() makes a
+// fresh one.
 // @ts-ignore: resolved by the bundler (wasm/widget/build.mjs); typed through module-types.ts.
 import createGapscore from '../../dist/gapscore.mjs';
+import { ENGINE_FAILED, guardModule, isEngineFailure } from './engine-guard';
 import { docsLink } from './links';
 import type { GapscoreModule, Problem } from './module-types';
 import type { ShownProblem } from './messages';
 
 let loading: Promise<GapscoreModule> | null = null;
+const failureListeners = new Set<(failed: GapscoreModule) => void>();
+
+/** Calls `listener` with the instance that failed, each time one does; returns the unsubscribe. */
+export function onEngineFailure(listener: (failed: GapscoreModule) => void): () => void {
+  failureListeners.add(listener);
+  return () => failureListeners.delete(listener);
+}
 
 /** The page's Content-Security-Policy refuses to compile WebAssembly (no 'wasm-unsafe-eval'). */
 export const WASM_BLOCKED = 'wasm_blocked';
@@ -47,11 +57,19 @@ export function loadModule(): Promise<GapscoreModule> {
     const blocked = wasmProblem();
     if (blocked) return Promise.reject([blocked]);
     // The module unpacks its own deflated wasm (wasm/pack-module.mjs) and never fetches.
-    loading = factory().catch((error: unknown) => {
-      loading = null; // let a later widget try again
-      const problem = wasmProblem();
-      throw problem ? [problem] : error;
-    });
+    const instance: Promise<GapscoreModule> = factory().then(
+      (gs) =>
+        guardModule(gs, (failed) => {
+          if (loading === instance) loading = null; // the next widget to ask gets a fresh instance
+          for (const listener of [...failureListeners]) listener(failed);
+        }),
+      (error: unknown) => {
+        loading = null; // let a later widget try again
+        const problem = wasmProblem();
+        throw problem ? [problem] : error;
+      },
+    );
+    loading = instance;
   }
   return loading;
 }
@@ -74,6 +92,8 @@ export function runJson<T>(gs: GapscoreModule, command: string, document: string
   try {
     text = gs.run(command, document, JSON.stringify(options));
   } catch (error) {
+    // A failed instance: the widget says so once (engine-guard.ts); the view only says it has no result.
+    if (isEngineFailure(error)) return { ok: false, errors: [{ path: '', code: ENGINE_FAILED, message: error.message }] };
     return { ok: false, errors: [{ path: '', code: 'internal_error', message: `the engine failed: ${String(error)}` }] };
   }
   return parseResult<T>(text);

@@ -1,20 +1,24 @@
 // Loading a widget's data: the WebAssembly module, the page's document (src file or inline
 // script), the saved edits and a share link in the address. A link's view opens over the
 // reader's saved edits (Undo returns to them); a link that cannot be used is blamed and the
-// reader's own view shown; saved edits that no longer fit are set aside, never dropped; and
-// a newer load (a new src) wins over an older one still on its way. The browser is reached
-// through PageEdges, so tests/browser/page-loader.test.mjs runs all of this under node.
+// reader's own view shown; saved edits that no longer fit are set aside, never dropped, and
+// single saved edits the data cannot take (an item or criterion gone) are named and kept; a
+// newer load (a new src) wins over an older one still on its way; and after the engine
+// failed, a fresh one opens the state that was on screen. The browser is reached through
+// PageEdges, so tests/browser/page-loader.test.mjs runs all of this under node.
 
 import type { EditController } from './edit-controller';
+import { isEngineFailure, unlessEngineFailed } from './engine-guard';
 import type { Feedback } from './feedback';
 import { count } from './format';
 import { safeParse } from './messages';
 import { NO_WASM, WASM_BLOCKED, commandNames, loadModule } from './module';
 import type { GapscoreModule, Problem } from './module-types';
 import { claimStorageKey, readPageText, releaseStorageKey } from './page-source';
+import type { DroppedEdit } from './session';
 import { Session } from './session';
 import type { SharedView } from './sharing';
-import { hasShareLink, takeShareLink } from './sharing';
+import { hashText, hasShareLink, takeShareLink } from './sharing';
 import type { EditState } from './state';
 import { changesData, emptyState, viewOnly } from './state';
 import type { LoadOutcome } from './store';
@@ -60,13 +64,18 @@ export interface LoaderPorts {
   model(): string;
   readOnly(): boolean;
   feedback: Pick<Feedback, 'say' | 'clearErrors' | 'fail' | 'problems'>;
-  edits: Pick<EditController, 'adoptScenarios' | 'linkOpened' | 'ownState'>;
+  edits: Pick<EditController, 'adoptSaved' | 'loaded' | 'linkOpened' | 'ownState'>;
   /** A document is on screen (first or again): show the widget's body and draw; `ready` resolves. */
   opened(): void;
   /** Redraw after the state changed under the same document. */
   refreshAll(): void;
   /** Opens the view (tab) a link names, when this data has it. */
   showView(id: string | null): void;
+  /**
+   * The saved edits this data cannot take (none: nothing to say), opened at the first load of
+   * the data; `pageChanged`: the page's data differs from the one they were saved with.
+   */
+  unapplied(edits: DroppedEdit[], pageChanged: boolean): void;
 }
 
 /** What the address holds for this widget. */
@@ -85,6 +94,8 @@ export class PageLoader {
   key = '';
   /** Each start() takes a number; one that is no longer the latest gives way. */
   private latestLoad = 0;
+  /** The edits the last openPage() could not apply. */
+  private dropped: DroppedEdit[] = [];
 
   constructor(
     private readonly edges: PageEdges,
@@ -101,6 +112,14 @@ export class PageLoader {
 
   /** Loads the page's data with the saved edits or a share link's view (connection, a new src). */
   async start(): Promise<void> {
+    try {
+      await this.load();
+    } catch (error) {
+      if (!isEngineFailure(error)) throw error; // the engine failed while loading: the widget says so
+    }
+  }
+
+  private async load(): Promise<void> {
     const load = ++this.latestLoad;
     const superseded = () => load !== this.latestLoad;
     // Attributes set right after the element is added by script (append, then setAttribute)
@@ -135,14 +154,20 @@ export class PageLoader {
     // Read-only stores nothing and reads nothing.
     const stored: LoadOutcome = this.ports.readOnly() ? { saved: null } : this.edges.loadSaved(this.key);
     const saved = stored.saved;
-    if (saved) this.ports.edits.adoptScenarios(saved.scenarios);
-    const own = saved?.state ?? emptyState();
+    const page = hashText(text);
+    this.ports.edits.adoptSaved(saved, page);
+    const own = saved?.state() ?? emptyState();
     const link = await this.readLink(text);
     if (superseded()) return;
     const linkShown = link.kind === 'view' && this.openPage(text, link.shared.state);
     let opened = linkShown;
+    if (linkShown && this.dropped.length) {
+      this.ports.feedback.say(`${count(this.dropped.length, 'edit')} of the shared view no longer matched the data and ${this.dropped.length === 1 ? 'was' : 'were'} left out.`);
+    }
     if (!linkShown) {
       opened = this.openPage(text, own);
+      // Saved edits this data cannot take (an item or criterion gone): named, and kept saved.
+      if (opened) this.ports.unapplied(this.dropped, !!saved?.page && saved.page !== page);
       // After openPage, which clears old messages. A link whose view does not load here
       // leaves the reader's own view (and their saved edits) alone, and is blamed.
       if (link.kind === 'view' && opened) this.linkUnreadable({ path: 'link', code: 'invalid_value', message: 'its view does not fit this data' });
@@ -153,9 +178,39 @@ export class PageLoader {
     } else if (!opened && saved) {
       // Saved edits that no longer load (the data changed shape): start from the page's
       // data, and say so (the errors of the failed attempt are cleared by the second open).
-      if (this.openPage(text, emptyState())) this.storedEditsRefused(`they no longer fit this data. ${this.edges.setAside(this.key)}`);
+      if (this.openPage(text, emptyState())) {
+        this.ports.edits.adoptSaved(null, page); // set aside whole: the next save starts a new entry
+        this.storedEditsRefused(`they no longer fit this data. ${this.edges.setAside(this.key)}`);
+      }
     }
     if (stored.problem) this.storedEditsRefused(stored.problem);
+    this.ports.edits.loaded();
+  }
+
+  /**
+   * After the engine failed: a fresh instance opens the state that was on screen (the reader's
+   * edits, a shared view, an import), or, when nothing had loaded yet, the first load again.
+   * False when it did not load (the widget says why).
+   */
+  async reloadEngine(): Promise<boolean> {
+    const before = this.session;
+    this.gs = null;
+    if (!before?.loaded) {
+      this.session = null;
+      await this.start();
+      return (this.session as Session | null)?.loaded === true; // start() opened one, or said why not
+    }
+    this.session = null; // openPage makes a session on the fresh instance
+    let opened: boolean | null = false;
+    try {
+      await this.module();
+      opened = unlessEngineFailed(() => this.openPage(before.pageDocument, before.state));
+    } catch (error) {
+      const problems = Array.isArray(error) ? (error as Problem[]) : [{ path: '', code: 'internal_error', message: String((error as Error)?.message ?? error) }];
+      this.ports.feedback.fail('load', 'The engine could not be reloaded.', problems, 'Your edits are kept.');
+    }
+    if (!opened) this.session = before; // still the state to reopen on the next try
+    return !!opened;
   }
 
   /** Loads page text + edits into a session. On failure, the previous session stays as it was. */
@@ -173,8 +228,8 @@ export class PageLoader {
       return false;
     }
     this.session = session;
+    this.dropped = r.droppedEdits ?? [];
     feedback.clearErrors();
-    if (r.dropped) feedback.say(`${count(r.dropped, 'saved edit')} no longer matched the data and ${r.dropped === 1 ? 'was' : 'were'} left out.`);
     this.ports.opened();
     return true;
   }
@@ -189,7 +244,8 @@ export class PageLoader {
     if (link.kind !== 'view') return;
     const own = this.ports.edits.ownState();
     const { state } = link.shared;
-    const r = s.apply({ kind: 'state', label: 'open the shared link', before: s.state, after: state }, 'after', state);
+    const r = unlessEngineFailed(() => s.apply({ kind: 'state', label: 'open the shared link', before: s.state, after: state }, 'after', state));
+    if (!r) return;
     if (!r.ok) {
       this.ports.feedback.fail('link', r.heading ?? 'The shared link does not fit this data.', r.errors, [r.note, 'Showing your own view instead.'].filter(Boolean).join(' '));
       return;

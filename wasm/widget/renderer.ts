@@ -5,6 +5,7 @@
 
 import { h } from './dom';
 import type { ChangeDetail } from './events';
+import { unlessEngineFailed } from './engine-guard';
 import type { ExplainDialog } from './explain-dialog';
 import { humanize } from './format';
 import type { Header } from './header';
@@ -70,12 +71,13 @@ export class Renderer {
     clock?: Clock,
   ) {
     this.scheduler = new RenderScheduler<Drawn>(
+      // A failed engine draws nothing more (the widget says so and offers to reload it).
       {
-        rows: () => this.drawRows(),
+        rows: () => unlessEngineFailed(() => this.drawRows()),
         followDrag: () => this.parts.weights.update(this.parts.weights.values()),
         announce: (d) => this.announce(d),
-        settle: () => this.settle(),
-        warm: (d) => void d.session.warmBaseline(),
+        settle: () => void unlessEngineFailed(() => this.settle()),
+        warm: (d) => void unlessEngineFailed(() => d.session.warmBaseline()),
       },
       clock,
     );
@@ -83,6 +85,10 @@ export class Renderer {
 
   /** After a change or a load: sets up what depends on the model or the data, then draws. */
   refreshAll(): void {
+    unlessEngineFailed(() => this.refreshNow());
+  }
+
+  private refreshNow(): void {
     const s = this.host.session();
     if (!s?.loaded) return;
     const signature = `${s.generation}|${s.model}|${this.host.readOnly()}`;

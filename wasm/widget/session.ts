@@ -10,8 +10,9 @@ import type { Description, DescribedModel, DescribedView, WeightSet } from './de
 import { rankable, readDescription, unrankableProblems, otherModelsNote } from './description';
 import { humanize } from './format';
 import type { Engine, GapscoreModule, Problem } from './module-types';
+import { isEngineFailure } from './engine-guard';
 import { engineErrors } from './module';
-import type { Change, EditState, NumberMap } from './state';
+import type { Change, EditPath, EditState, EditValue, NumberMap } from './state';
 import { cloneState, emptyState, isPristine } from './state';
 
 /** The ranking after rank(): copies, so they survive the next engine call. */
@@ -68,8 +69,16 @@ export interface DocumentShape {
   [key: string]: unknown;
 }
 
+/** A saved edit the loaded data cannot take (its item or criterion is gone), with the engine's reason. */
+export interface DroppedEdit {
+  path: EditPath;
+  value: EditValue;
+  problem: Problem;
+}
+
 export type LoadResult =
-  | { ok: true; dropped: number }
+  /** `dropped`: how many edits the data could not take; `droppedEdits`: which, and why. */
+  | { ok: true; dropped: number; droppedEdits?: DroppedEdit[] }
   /** `heading`: what the failure is, when it is not a document with errors (no model can rank it). */
   | { ok: false; errors: Problem[]; heading?: string; note?: string };
 
@@ -96,8 +105,9 @@ export class Session {
   state: EditState;
   /** The element's model attribute: used when the person has not chosen one. */
   preferredModel: string | null = null;
-  /** Increases on every successful open(), so views know when to rebuild. */
+  /** Increases on every successful open(), so views know when to rebuild; unique across sessions (an engine reloaded after a failure is a new session). */
   generation = 0;
+  private static opened = 0;
   ids: string[] = [];
   titles: string[] = [];
   lastErrors: Problem[] = [];
@@ -201,6 +211,7 @@ export class Session {
       described = readDescription(engine.describe());
     } catch (errors) {
       engine.delete();
+      if (isEngineFailure(errors)) throw errors; // the instance failed: nothing here to report
       return { ok: false, errors: Array.isArray(errors) ? (errors as Problem[]) : [{ path: '', code: 'internal_error', message: String(errors) }] };
     }
     if (!rankable(described)) {
@@ -226,39 +237,41 @@ export class Session {
     }
     this.baselineModel = '';
     this.previewed = false;
-    this.generation++;
+    this.generation = ++Session.opened;
     engine.setModel(this.documentModel());
-    const dropped = this.replay(state);
-    return { ok: true, dropped };
+    const droppedEdits = this.replay(state);
+    return { ok: true, dropped: droppedEdits.length, droppedEdits };
   }
 
-  /** Applies a whole state onto the freshly loaded engine; returns how many edits were dropped. */
-  private replay(state: EditState): number {
+  /** Applies a whole state onto the freshly loaded engine; returns the edits it could not take, with the engine's reasons. */
+  private replay(state: EditState): DroppedEdit[] {
     const kept = cloneState(state);
-    let dropped = 0;
+    const dropped: DroppedEdit[] = [];
+    const refused = (path: EditPath, value: EditValue) => dropped.push({ path, value, problem: engineErrors(this.engine.lastErrors())[0] });
     if (kept.model !== null && !this.engine.setModel(kept.model)) {
+      refused(['model'], kept.model);
       kept.model = null;
-      dropped++;
     }
     for (const [id, w] of Object.entries(kept.weights)) {
       if (!this.engine.setWeight(id, w)) {
+        refused(['weights', id], w);
         delete kept.weights[id];
-        dropped++;
       }
     }
-    const nested = (m: Record<string, NumberMap>, set: (item: string, key: string, v: number) => boolean) => {
+    const nested = (kind: 'fields' | 'scores', set: (item: string, key: string, v: number) => boolean) => {
+      const m: Record<string, NumberMap> = kept[kind];
       for (const [item, row] of Object.entries(m)) {
         for (const [key, v] of Object.entries(row)) {
           if (!set(item, key, v)) {
+            refused([kind, item, key], v);
             delete row[key];
-            dropped++;
           }
         }
         if (Object.keys(row).length === 0) delete m[item];
       }
     };
-    nested(kept.fields, (i, f, v) => this.engine.setField(i, f, v));
-    nested(kept.scores, (i, c, v) => this.engine.setScore(i, c, v));
+    nested('fields', (i, f, v) => this.engine.setField(i, f, v));
+    nested('scores', (i, c, v) => this.engine.setScore(i, c, v));
     this.state = kept;
     if (!isPristine({ ...kept, document: null })) this.currentDescription = null; // edits: ask again when needed
     return dropped;

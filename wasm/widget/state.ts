@@ -149,3 +149,101 @@ export function editCount(s: EditState): number {
   for (const row of Object.values(s.scores)) n += Object.keys(row).length;
   return n;
 }
+
+// ---- single values by path: what storage stamps and merges, and what Undo is rebased on ----
+
+/** Where one edited value sits in an EditState. */
+export type EditPath =
+  | readonly ['document']
+  | readonly ['model']
+  | readonly ['weights', string]
+  | readonly ['fields', string, string]
+  | readonly ['scores', string, string];
+
+/** A value at a path: the document's text or the model (strings), else a number. */
+export type EditValue = string | number;
+
+/** A path as one string, for maps (JSON: ids may hold any character). */
+export function pathKey(p: EditPath): string {
+  return JSON.stringify(p);
+}
+
+export function keyPath(key: string): EditPath {
+  return JSON.parse(key) as EditPath;
+}
+
+/** Every value a state holds, by path key. */
+export function flatten(s: EditState): Map<string, EditValue> {
+  const out = new Map<string, EditValue>();
+  if (s.document !== null) out.set(pathKey(['document']), s.document);
+  if (s.model !== null) out.set(pathKey(['model']), s.model);
+  for (const [id, w] of Object.entries(s.weights)) out.set(pathKey(['weights', id]), w);
+  for (const kind of ['fields', 'scores'] as const) {
+    for (const [item, row] of Object.entries(s[kind])) for (const [k, v] of Object.entries(row)) out.set(pathKey([kind, item, k]), v);
+  }
+  return out;
+}
+
+/** Sets the value at `path` in place (null: as the document says). A value of the wrong type clears it. */
+function setValue(s: EditState, path: EditPath, v: EditValue | null): void {
+  const text = typeof v === 'string' ? v : null;
+  const num = typeof v === 'number' ? v : null;
+  switch (path[0]) {
+    case 'document':
+      s.document = text;
+      break;
+    case 'model':
+      s.model = text;
+      break;
+    case 'weights':
+      if (num === null) delete s.weights[path[1]];
+      else s.weights[path[1]] = num;
+      break;
+    case 'fields':
+    case 'scores':
+      setNested(s[path[0]], path[1], path[2], num);
+      break;
+  }
+}
+
+/** The values that differ from `a` to `b`, by path key, with b's value (null: b has none). */
+export function diffStates(a: EditState, b: EditState): Map<string, EditValue | null> {
+  const fa = flatten(a);
+  const fb = flatten(b);
+  const out = new Map<string, EditValue | null>();
+  for (const [k, v] of fb) if (fa.get(k) !== v) out.set(k, v);
+  for (const k of fa.keys()) if (!fb.has(k)) out.set(k, null);
+  return out;
+}
+
+/** `s` with the values of `pins` (path key to value; null: as the document says). */
+export function pinned(s: EditState, pins: ReadonlyMap<string, EditValue | null>): EditState {
+  const next = cloneState(s);
+  for (const [k, v] of pins) setValue(next, keyPath(k), v);
+  return next;
+}
+
+function changeKey(c: Exclude<Change, { kind: 'state' }>): string {
+  switch (c.kind) {
+    case 'model':
+      return pathKey(['model']);
+    case 'weight':
+      return pathKey(['weights', c.id]);
+    case 'field':
+      return pathKey(['fields', c.item, c.field]);
+    case 'score':
+      return pathKey(['scores', c.item, c.criterion]);
+  }
+}
+
+/**
+ * A step of this tab's history after another tab set the values in `pins`: those values are
+ * the other tab's on both sides of the step, so undoing or redoing it never takes them back.
+ * Null when nothing is left for the step to change.
+ */
+export function pinChange(c: Change, pins: ReadonlyMap<string, EditValue | null>): Change | null {
+  if (c.kind !== 'state') return pins.has(changeKey(c)) ? null : c;
+  const before = pinned(c.before, pins);
+  const after = pinned(c.after, pins);
+  return diffStates(before, after).size === 0 ? null : { ...c, before, after };
+}

@@ -81,6 +81,12 @@ select, .gs-btn, .gs-more, .gs-close, .gs-tab {
 .gs-warnings p { margin: 0 0 4px; font-weight: 600; }
 .gs-warnings ul { margin: 0 0 6px; padding-left: 1.2em; }
 .gs-warnings code, .gs-preview code { font-size: 12px; }
+.gs-notice { border: 1px solid color-mix(in srgb, var(--gs-accent) 40%, var(--gs-border)); background: color-mix(in srgb, var(--gs-accent) 6%, var(--gs-bg)); border-radius: var(--gs-radius); padding: 8px 10px; margin: 6px 0; }
+.gs-notice[data-notice="storage"], .gs-notice[data-notice="engine"] { border-color: color-mix(in srgb, var(--gs-down) 45%, var(--gs-border)); background: var(--gs-error-bg); }
+.gs-notice p { margin: 0 0 4px; font-weight: 600; }
+.gs-notice ul { margin: 0 0 4px; padding-left: 1.2em; }
+.gs-notice .gs-actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
+.gs-root [inert] { opacity: 0.55; }
 .gs-loading { color: var(--gs-muted); padding: 16px 0; }
 
 /* Weights */
