@@ -62,8 +62,23 @@ TEST(Rice, ExplanationSaysWhyAgainstItsNeighbours) {
   EXPECT_EQ(out["why"],
             "2nd of 3 by RICE. Above Project 2 (3rd) mainly on impact (3 vs 1) and effort (2 vs 4). "
             "Below Project 3 (1st), which leads on effort (1 vs 2) and reach (800 vs 450).");
-  EXPECT_EQ(out["below"]["behind_on"][0], Json({{"term", "impact"}, {"name", "impact"}, {"this", 3.0}, {"other", 1.0}}));
-  EXPECT_EQ(out["above"]["ahead_on"][1], Json({{"term", "reach"}, {"name", "reach"}, {"this", 450.0}, {"other", 800.0}}));
+  EXPECT_EQ(out["below"]["behind_on"][0], Json({{"term", "impact"}, {"name", "impact"}, {"measure", "value"}, {"this", 3.0}, {"other", 1.0}}));
+  EXPECT_EQ(out["above"]["ahead_on"][1], Json({{"term", "reach"}, {"name", "reach"}, {"measure", "value"}, {"this", 450.0}, {"other", 800.0}}));
+}
+
+// Scores the ranking treats as tied (within its tolerance) are explained as a tie, as
+// tied_with says, even where the doubles differ in the last bit: 3 × 0.1 is
+// 0.30000000000000004 and 1 × 0.3 is 0.3, and a comes first by the id tie-break, not on
+// confidence.
+TEST(Rice, WhySaysTiedWhereTheRankingTies) {
+  const std::string doc = R"({"format": "gapscore/1", "model": "rice", "items": [
+    {"id": "b", "title": "B", "reach": 3, "impact": 1, "confidence": 0.1, "effort": 1},
+    {"id": "a", "title": "A", "reach": 1, "impact": 1, "confidence": 0.3, "effort": 1}]})";
+  const Json a = test::run_json("explain", doc, {{"item", "a"}});
+  ASSERT_EQ(a["tied_with"], Json::array({"b"}));
+  EXPECT_EQ(a["why"], "1st of 2 by RICE. Above B (2nd): tied, and ahead by the tie-break (MoSCoW, then id).");
+  const Json b = test::run_json("explain", doc, {{"item", "b"}});
+  EXPECT_EQ(b["why"], "2nd of 2 by RICE. Below A (1st): tied, and behind by the tie-break (MoSCoW, then id).");
 }
 
 } // namespace

@@ -21,8 +21,23 @@ namespace {
 struct Lead {
   std::size_t term = 0;
   double strength = 0; ///< how much the term favours the leader (a difference, or a ratio)
-  double leader = 0, other = 0; ///< the values shown
+  double leader = 0, other = 0; ///< the values shown, of the kind Leads::measure names
 };
+
+/// What the compared numbers are, named as the key of the model's own explanation that
+/// holds them ("terms"[k][measure]), so a label never calls a share of the score the input:
+/// a sum's parts are contributions, TOPSIS compares weighted normalized values, a product
+/// its factors' values.
+struct Leads {
+  std::vector<Lead> terms;
+  const char* measure = "value";
+};
+
+/// The words the sentence puts before the two numbers: the same measure as Leads::measure.
+const char* measure_words(const char* measure) {
+  const std::string m = measure;
+  return m == "contribution" ? "contributing " : m == "weighted" ? "weighted and normalized " : "";
+}
 
 /// A term's name for people: a criterion's name (for models that read criteria), else the
 /// term with spaces ("time criticality").
@@ -39,15 +54,18 @@ std::string term_label(const Scenario& s, const ModelInfo& m, const std::string&
 /// and values to show. By the model's shape: parts of a sum compare by difference; factors of
 /// a product by ratio (a divisor leads when smaller); TOPSIS terms by weighted difference
 /// with cost criteria reversed. No logarithms: the same comparisons natively and in wasm.
-std::vector<Lead> leads(const Scenario& s, const ModelInfo& m, const ScoreTable& t, std::size_t a, std::size_t b,
-                        std::vector<std::string>& names) {
-  std::vector<Lead> out;
+Leads leads(const Scenario& s, const ModelInfo& m, const ScoreTable& t, std::size_t a, std::size_t b,
+            std::vector<std::string>& names) {
+  Leads result;
+  std::vector<Lead>& out = result.terms;
   const bool sum = m.shape == ScoreShape::sum && !t.parts.empty();
   if (sum) {
+    result.measure = "contribution";
     names = t.part_names;
     for (std::size_t k = 0; k < t.parts.size(); ++k)
       if (t.parts[k][a] > t.parts[k][b]) out.push_back({k, t.parts[k][a] - t.parts[k][b], t.parts[k][a], t.parts[k][b]});
   } else if (m.shape == ScoreShape::weighted_terms) {
+    result.measure = "weighted";
     names = t.term_names;
     for (std::size_t k = 0; k < t.terms.size(); ++k) {
       const double w = k < t.term_weights.size() ? t.term_weights[k] : 1;
@@ -70,24 +88,27 @@ std::vector<Lead> leads(const Scenario& s, const ModelInfo& m, const ScoreTable&
   }
   std::stable_sort(out.begin(), out.end(), [](const Lead& x, const Lead& y) { return x.strength > y.strength; });
   if (out.size() > 2) out.resize(2);
-  return out;
+  return result;
 }
 
-Json leads_json(const Scenario& s, const ModelInfo& m, const std::vector<Lead>& ls, const std::vector<std::string>& names, bool leader_is_this) {
+Json leads_json(const Scenario& s, const ModelInfo& m, const Leads& ls, const std::vector<std::string>& names, bool leader_is_this) {
   Json out = Json::array();
-  for (const Lead& l : ls)
+  for (const Lead& l : ls.terms)
     out.push_back({{"term", names[l.term]},
                    {"name", term_label(s, m, names[l.term])},
+                   {"measure", ls.measure},
                    {"this", leader_is_this ? l.leader : l.other},
                    {"other", leader_is_this ? l.other : l.leader}});
   return out;
 }
 
-std::string leads_text(const Scenario& s, const ModelInfo& m, const std::vector<Lead>& ls, const std::vector<std::string>& names) {
+std::string leads_text(const Scenario& s, const ModelInfo& m, const Leads& ls, const std::vector<std::string>& names) {
   std::string out;
-  for (std::size_t k = 0; k < ls.size(); ++k)
-    out += std::string(k ? " and " : "") + term_label(s, m, names[ls[k].term]) + " (" + display_number(ls[k].leader, 3) +
-           " vs " + display_number(ls[k].other, 3) + ")";
+  for (std::size_t k = 0; k < ls.terms.size(); ++k) {
+    const Lead& l = ls.terms[k];
+    out += std::string(k ? " and " : "") + term_label(s, m, names[l.term]) + " (" + measure_words(ls.measure) +
+           display_number(l.leader, 3) + " vs " + display_number(l.other, 3) + ")";
+  }
   return out;
 }
 
@@ -127,7 +148,8 @@ Json explain_item(const Scenario& s, const ModelInfo& m, const ScoreTable& t, co
     const auto ls = leads(s, m, t, i, b, names);
     below = {{"id", s.items[b].id}, {"score", t.score[b]}, {"behind_on", leads_json(s, m, ls, names, true)}};
     why += " Above " + s.items[b].title + " (" + ordinal(r.rank[b]) + ")";
-    why += t.score[b] == t.score[i] || ls.empty() ? ": tied, and ahead by the tie-break (MoSCoW, then id)."
+    // Tied as the ranking ties (its tolerance, not ==), so the sentence agrees with tied_with.
+    why += r.tie_start[b] == r.tie_start[i] || ls.terms.empty() ? ": tied, and ahead by the tie-break (MoSCoW, then id)."
                                                   : " mainly on " + leads_text(s, m, ls, names) + ".";
   }
   if (pos > 0) {
@@ -135,7 +157,7 @@ Json explain_item(const Scenario& s, const ModelInfo& m, const ScoreTable& t, co
     const auto ls = leads(s, m, t, a, i, names);
     above = {{"id", s.items[a].id}, {"score", t.score[a]}, {"ahead_on", leads_json(s, m, ls, names, false)}};
     why += " Below " + s.items[a].title + " (" + ordinal(r.rank[a]) + ")";
-    why += t.score[a] == t.score[i] || ls.empty() ? ": tied, and behind by the tie-break (MoSCoW, then id)."
+    why += r.tie_start[a] == r.tie_start[i] || ls.terms.empty() ? ": tied, and behind by the tie-break (MoSCoW, then id)."
                                                   : ", which leads on " + leads_text(s, m, ls, names) + ".";
   }
   if (!above.is_null()) out["above"] = std::move(above);
