@@ -279,6 +279,38 @@ TEST(Diff, ReasonsAreTrueForTheModelInUse) {
   EXPECT_EQ(weighted["items"][2]["reason_code"], "weights_changed");
 }
 
+// Under TOPSIS and the weighted scorecard without a fixed scale each criterion is normalized
+// against every item, so changing one item's score moves every item's normalized terms. The
+// reason must follow the item's own inputs: A's value 5 -> 10 is A's own change; B, C and D
+// changed nothing and moved (if at all) because A crossed them.
+TEST(Diff, OwnTermsAreTheItemsOwnInputsUnderRelativeNormalization) {
+  for (const char* model : {"topsis", "weighted"}) {
+    const Json before = {{"format", "gapscore/1"},
+                         {"model", model},
+                         {"criteria", {{{"id", "v"}, {"weight", 1}}, {{"id", "c"}, {"weight", 1}, {"direction", "cost"}}}},
+                         {"items",
+                          {{{"id", "a"}, {"scores", {{"v", 5}, {"c", 3}}}},
+                           {{"id", "b"}, {"scores", {{"v", 4}, {"c", 2}}}},
+                           {{"id", "c1"}, {"scores", {{"v", 3}, {"c", 1}}}},
+                           {{"id", "d"}, {"scores", {{"v", 2}, {"c", 2}}}}}}};
+    Json after = before;
+    after["items"][0]["scores"]["v"] = 10;
+    const Json out = run_json("diff", before.dump(), {{"after", after.dump()}});
+    for (const Json& row : out["items"]) {
+      SCOPED_TRACE(std::string(model) + " " + row.dump());
+      if (row["id"] == "a") {
+        EXPECT_EQ(row["moved_by"], Json::array({Json{{"term", "v"}, {"before", 5.0}, {"after", 10.0}}}));
+        if (row["change"] != 0) {
+          EXPECT_EQ(row["reason_code"], "own_terms_changed");
+        }
+      } else {
+        EXPECT_EQ(row["moved_by"], Json::array());
+        EXPECT_NE(row["reason_code"], "own_terms_changed");
+      }
+    }
+  }
+}
+
 } // namespace
 } // namespace gapscore
 
@@ -291,13 +323,39 @@ namespace {
 // (1/6 × 0.6 vs 1/6 × 0.2); sso leads on revenue (3/6 × 1 vs 3/6 × 0.5).
 TEST(Explain, WhyComparesContributionsUnderTheWeightedScorecard) {
   const Json out = run_json("explain", test::document_text("uncertain_weighted.json"), {{"item", "onboarding"}});
-  EXPECT_EQ(out["why"], "1st of 5 by Weighted scorecard. Above Single sign-on (2nd) mainly on Retention (0.333 vs 0.111) "
-                        "and Cost to build (0.1 vs 0.0333).");
+  EXPECT_EQ(out["why"], "1st of 5 by Weighted scorecard. Above Single sign-on (2nd) mainly on Retention (contributing "
+                        "0.333 vs 0.111) and Cost to build (contributing 0.1 vs 0.0333).");
+  EXPECT_EQ(out["below"]["behind_on"][0]["measure"], "contribution");
   const Json sso = run_json("explain", test::document_text("uncertain_weighted.json"), {{"item", "sso"}});
-  EXPECT_NE(sso["why"].get<std::string>().find("Below Guided onboarding (1st), which leads on Retention (0.333 vs 0.111) "
-                                               "and Cost to build (0.1 vs 0.0333)."),
+  EXPECT_NE(sso["why"].get<std::string>().find("Below Guided onboarding (1st), which leads on Retention (contributing 0.333 "
+                                               "vs 0.111) and Cost to build (contributing 0.1 vs 0.0333)."),
             std::string::npos)
       << sso["why"];
+}
+
+// Under WSJF the compared numbers are each component's part of the score (component ÷ job
+// size), and the sentence says so: the numbers shown are never the raw time criticality.
+TEST(Explain, WhyNamesContributionsUnderWsjf) {
+  const std::string doc = R"({"format": "gapscore/1", "model": "wsjf", "items": [
+    {"id": "a", "title": "A", "business_value": 2, "time_criticality": 20, "risk_reduction": 1, "job_size": 3},
+    {"id": "b", "title": "B", "business_value": 2, "time_criticality": 5, "risk_reduction": 1, "job_size": 3}]})";
+  const Json a = run_json("explain", doc, {{"item", "a"}});
+  // (2 + 20 + 1) / 3 against (2 + 5 + 1) / 3: A leads on time criticality, 20/3 vs 5/3.
+  EXPECT_EQ(a["why"], "1st of 2 by WSJF. Above B (2nd) mainly on time criticality (contributing 6.67 vs 1.67).");
+  EXPECT_EQ(a["below"]["behind_on"][0],
+            Json({{"term", "time_criticality"}, {"name", "time criticality"}, {"measure", "contribution"},
+                  {"this", 20.0 / 3}, {"other", 5.0 / 3}}));
+}
+
+// Under TOPSIS the compared numbers are weighted normalized values, not the scores as typed.
+TEST(Explain, WhyNamesWeightedNormalizedValuesUnderTopsis) {
+  const std::string doc = R"({"format": "gapscore/1", "model": "topsis",
+    "criteria": [{"id": "v", "name": "Value", "weight": 1}],
+    "items": [{"id": "a", "title": "A", "scores": {"v": 4}}, {"id": "b", "title": "B", "scores": {"v": 3}}]})";
+  const Json a = run_json("explain", doc, {{"item", "a"}});
+  // Vector normalization: 4/5 and 3/5, weight share 1.
+  EXPECT_EQ(a["why"], "1st of 2 by TOPSIS. Above B (2nd) mainly on Value (weighted and normalized 0.8 vs 0.6).");
+  EXPECT_EQ(a["below"]["behind_on"][0]["measure"], "weighted");
 }
 
 } // namespace

@@ -163,6 +163,8 @@ TEST(Compare, RankDeltasAndTheTopN) {
 
 // "cheap-sso": SSO's cost score 5 -> 2. Cost is min-max normalized and reversed over
 // 1..6, so its term goes from (6-5)/5 = 0.2 to (6-2)/5 = 0.8, and SSO passes onboarding.
+// moved_by names the item's own input as typed (5 -> 2), not the normalized term, which
+// also moves when another item's score changes the range.
 TEST(Compare, TheTermsThatMovedAnItem) {
   const Json out = run_json("compare", fixture().dump(), {{"a", "base"}, {"b", "cheap-sso"}});
   const Json& sso = out["items"][0];
@@ -171,8 +173,8 @@ TEST(Compare, TheTermsThatMovedAnItem) {
   EXPECT_EQ(sso["reason"], "its own terms changed");
   ASSERT_EQ(sso["moved_by"].size(), 1u);
   EXPECT_EQ(sso["moved_by"][0]["term"], "cost");
-  EXPECT_DOUBLE_EQ(sso["moved_by"][0]["before"].get<double>(), 0.2);
-  EXPECT_DOUBLE_EQ(sso["moved_by"][0]["after"].get<double>(), 0.8);
+  EXPECT_EQ(sso["moved_by"][0]["before"], 5.0);
+  EXPECT_EQ(sso["moved_by"][0]["after"], 2.0);
   EXPECT_EQ(out["items"][1]["reason"], "sso moved past it");
   EXPECT_EQ(out["items"][1]["reason_code"], "others_moved_past");
   EXPECT_EQ(out["weights"], Json::array());

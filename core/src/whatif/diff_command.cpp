@@ -29,16 +29,31 @@ std::optional<Scored> load_after(Request& r, const ModelInfo& model) {
   return score_and_rank(std::move(*s), model);
 }
 
-/// The terms of item i (before) and j (after) whose values differ.
+/// The inputs of item i (before) and j (after) that differ. For models that read criteria
+/// these are the item's own criterion values, not the table's terms: those are normalized
+/// against the other items (TOPSIS; the weighted scorecard without a fixed scale), so a
+/// change to one item would move every item's terms and "its own terms changed" would be
+/// false. Other models' terms are the item's own inputs already (RICE's reach, the gap
+/// model's value).
 Json moved_terms(const Scored& a, std::size_t i, const Scored& b, std::size_t j) {
   Json out = Json::array();
+  auto add = [&](const std::string& name, double before, double after) {
+    if (before != after) out.push_back(Json{{"term", name}, {"before", before}, {"after", after}});
+  };
+  if (a.model->needs_criteria) {
+    const Scenario &sa = a.scenario, &sb = b.scenario;
+    for (std::size_t c = 0; c < sa.criteria.size(); ++c) {
+      const std::size_t cb = sb.criterion_index(sa.criteria[c].id);
+      if (cb != Scenario::npos) add(sa.criteria[c].id, sa.criterion_values(c)[i], sb.criterion_values(cb)[j]);
+    }
+    return out;
+  }
   for (std::size_t k = 0; k < a.table.term_names.size(); ++k) {
     const auto& name = a.table.term_names[k];
     auto it = std::find(b.table.term_names.begin(), b.table.term_names.end(), name);
     if (it == b.table.term_names.end()) continue;
     const std::size_t kb = static_cast<std::size_t>(it - b.table.term_names.begin());
-    const double before = a.table.terms[k][i], after = b.table.terms[kb][j];
-    if (before != after) out.push_back(Json{{"term", name}, {"before", before}, {"after", after}});
+    add(name, a.table.terms[k][i], b.table.terms[kb][j]);
   }
   return out;
 }
