@@ -280,6 +280,37 @@ TEST(EvidenceNoise, GivenMarginsOnLevelsAndNoneWithoutThem) {
   EXPECT_NE(problems_text(evidence(bad, Json::object(), 2)).find("/measurements/0/margin"), std::string::npos);
 }
 
+// A satisfaction given with its number of respondents has the survey's margin, p =
+// satisfaction / 10: 3 -> 4 on 100 answers each is within the noise, on 4,000 it is not.
+//   100:   margins 19.6 × √(0.3 × 0.7 / 100) and 19.6 × √(0.4 × 0.6 / 100); gap before 8 − 3 = 5;
+//          interval (1 ± √(m1² + m2²)) / 5 = [-0.063, 0.463]
+//   4,000: the same with n = 4,000: [0.158, 0.242]
+TEST(EvidenceNoise, RespondentsGiveASatisfactionItsMargin) {
+  for (const double n : {100.0, 4000.0}) {
+    Json doc = Json::parse(R"({
+      "format": "gapscore/1",
+      "segments": [{"id": "everyone", "size": 1000}],
+      "outcomes": [{"id": "mood", "segment": "everyone", "importance": 8, "satisfaction": 3}],
+      "measurements": [
+        {"outcome": "mood", "date": "2024-03-01", "satisfaction": 3},
+        {"outcome": "mood", "date": "2024-05-01", "satisfaction": 4}],
+      "items": [{"id": "a", "released": "2024-04-01", "effort": 1, "outcomes": [{"outcome": "mood", "lift": 0.3}]}]
+    })");
+    doc["measurements"][0]["respondents"] = n;
+    doc["measurements"][1]["respondents"] = n;
+    SCOPED_TRACE(n);
+    const Json out = evidence(doc);
+    const Json* a = row_of(out["items"], "a");
+    ASSERT_NE(a, nullptr);
+    const double m1 = 10 * 1.96 * std::sqrt(0.3 * 0.7 / n), m2 = 10 * 1.96 * std::sqrt(0.4 * 0.6 / n);
+    const double half = std::sqrt(m1 * m1 + m2 * m2);
+    EXPECT_NEAR((*a)["realized_lift"].get<double>(), 0.2, 1e-15);
+    EXPECT_NEAR((*a)["interval"]["low"].get<double>(), (1 - half) / 5, 1e-12);
+    EXPECT_NEAR((*a)["interval"]["high"].get<double>(), (1 + half) / 5, 1e-12);
+    EXPECT_EQ((*a)["within_noise"], n < 1000);
+  }
+}
+
 // Items that share a window are one observation. Outcomes o and p (points, 0 -> 100):
 //   o: 01-01 20, 03-01 36: gap 80, closed 16, window 0.2; x (0.2, 01-10) and y (0.2, 02-10)
 //      share it: x 0.1, y 0.1; window ratio 0.2 / (0.2 + 0.2) = 0.5
@@ -516,6 +547,39 @@ TEST(EvidenceConfidence, ACappedSuggestionSaysSo) {
   ranked = run_json("rank", doc.dump(), {{"prior_items", 4}}, &code);
   EXPECT_EQ(code, 1);
   EXPECT_NE(problems_text(ranked).find("options/prior_items [invalid_option]: applies only with confidence_from"), std::string::npos);
+}
+
+// A history that delivered less than nothing gives a suggestion of 0, which the evidence
+// command reports as it is, but rank refuses to apply: confidence 0 would score every new
+// item 0. One window: o (points 40 -> 80) 40 on 01-01, 20 on 03-01 (the gap widened): a
+// (predicted 0.5) realized -0.5, ratio -1; default prior: (1 × -1 + 2 × 0.5) / 3 = 0.
+TEST(EvidenceConfidence, AZeroSuggestionIsNotApplied) {
+  const Json doc = Json::parse(R"({
+    "format": "gapscore/1", "model": "rice",
+    "segments": [{"id": "s", "size": 100}],
+    "outcomes": [{"id": "o", "segment": "s", "importance": 8, "satisfaction": 3, "current": 40, "desired": 80}],
+    "measurements": [{"outcome": "o", "date": "2025-01-01", "current": 40}, {"outcome": "o", "date": "2025-03-01", "current": 20}],
+    "items": [
+      {"id": "a", "status": "done", "released": "2025-02-01", "reach": 10, "impact": 1, "confidence": 1, "effort": 1,
+       "outcomes": [{"outcome": "o", "lift": 0.5}]},
+      {"id": "b", "status": "planned", "reach": 10, "impact": 1, "confidence": 0.8, "effort": 1,
+       "outcomes": [{"outcome": "o", "lift": 0.5}]},
+      {"id": "c", "status": "planned", "reach": 100, "impact": 3, "confidence": 1, "effort": 1,
+       "outcomes": [{"outcome": "o", "lift": 0.5}]}]
+  })");
+  const Json c = evidence(doc)["calibration"];
+  EXPECT_NEAR(c["ratio"].get<double>(), -1, 1e-15);
+  EXPECT_EQ(c["suggested_confidence"], 0);
+  int code = -1;
+  const Json ranked = run_json("rank", doc.dump(), {{"confidence_from", "evidence"}}, &code);
+  EXPECT_EQ(code, 2) << ranked.dump(2);
+  EXPECT_NE(problems_text(ranked).find("/measurements [out_of_range]: the evidence suggests a confidence of 0"),
+            std::string::npos)
+      << problems_text(ranked);
+  // A prior that trusts history less gives a positive confidence, which is applied.
+  const Json trusted = run_json("rank", doc.dump(), {{"confidence_from", "evidence"}, {"prior_items", 4}}, &code);
+  ASSERT_EQ(code, 0) << trusted.dump(2);
+  EXPECT_NEAR(trusted["confidence_from"]["confidence"].get<double>(), (-1 + 4 * 0.5) / 5, 1e-15);
 }
 
 // The command line only maps its flags to these options: the same bytes as run_command.

@@ -68,6 +68,21 @@ std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
   warn_early_measurements(r, *s, rows);
   std::map<std::string, double> by_team;
   for (const CalibrationGroup& t : cal.by_team) by_team[t.key] = t.suggested.value;
+  // A suggestion of 0 (history delivered nothing, or less) is a true statistic for the
+  // evidence command, but applied it would score every new item 0 and leave the order to
+  // the tie-break: refused, with the team it comes from, rather than ranked.
+  for (std::size_t i = 0; i < s->size(); ++i) {
+    if (e.released[i] != kNoDay || e.status[i] == ItemStatus::done) continue;
+    const auto team = by_team.find(e.team[i]);
+    if ((team != by_team.end() ? team->second : cal.overall.suggested.value) > 0) continue;
+    const std::string whose = team != by_team.end() ? "team " + team->first + "'s" : "the";
+    r.diag.error("/measurements", code::out_of_range,
+                 "the evidence suggests a confidence of 0 from " + whose +
+                     " history (the measured lifts delivered nothing of what was promised): applied, every new "
+                     "item would score 0 and only the tie-break would order them; rank without confidence_from, "
+                     "or trust history less (prior_items, prior_ratio)");
+    return std::nullopt;
+  }
 
   // The gap model's lifts change (below): the scenario's own copy of its sections.
   const bool scales_lifts = m->evidence_confidence == EvidenceConfidence::lifts;

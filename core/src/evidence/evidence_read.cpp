@@ -99,6 +99,10 @@ private:
     if (j.contains("margin")) { // given: wins over a survey's derived margin (the survey may be weighted)
       const double margin = read_number(j["margin"], pointer(path, "margin"), kMargin, d_);
       if (!is_missing(margin)) m.margin = margin;
+    } else if (m.kind == MeasureKind::satisfaction && !is_missing(m.value) && !is_missing(m.respondents)) {
+      // A satisfaction is 10 × the top-two-box share of its answers (ODI), so n answers give
+      // its margin as they do for a survey's counts: 40 answers are not 4,000.
+      m.margin = survey_margin(m.value / 10 * m.respondents, m.respondents);
     }
     m.source = read_text(j, "source", path, "", d_);
     warn_unknown(j, path,
