@@ -116,5 +116,19 @@ TEST(Describe, TheEngineDescribesWhatItHoldsInTheCommandsBytes) {
   EXPECT_EQ(e.describe_json(), run_command("describe", e.document_json(), "").output);
 }
 
+// After a model is chosen on a document that named none, the document names it: describe
+// says model_given, as the command does on the edited document.
+TEST(Describe, AChosenModelIsGiven) {
+  Json doc = Json::parse(read_file("demo/health-app.json"));
+  doc.erase("model");
+  Engine e;
+  ASSERT_TRUE(e.load(doc.dump()));
+  EXPECT_EQ(Json::parse(e.describe_json())["model_given"], false);
+  ASSERT_TRUE(e.set_model("ice"));
+  ASSERT_TRUE(e.set_field("dark-mode", "effort", 2));
+  EXPECT_EQ(Json::parse(e.describe_json())["model_given"], true);
+  EXPECT_EQ(e.describe_json(), run_command("describe", e.document_json(), "").output);
+}
+
 } // namespace
 } // namespace gapscore

@@ -59,6 +59,7 @@ bool Engine::set_model(std::string_view model_id) {
   model_ = m;
   model_id_ = std::string(m->id);
   scenario_.model = model_id_;
+  scenario_.model_given = true; // the document now names it: describe() as for documentJson()
   scenario_.document["model"] = model_id_;
   table_stale_ = true;
   errors_.clear();

@@ -87,6 +87,13 @@ void check_inputs_present(const Scenario& s, const ModelInfo& m, Diagnostics& di
                    "missing: model " + std::string(m.id) + " needs a score for every criterion");
     }
   }
+  // Allowed (a reader may drag every weight to 0), but the ranking then says nothing: every
+  // item gets the same score (0 by the weighted scorecard, 0.5 by TOPSIS).
+  const bool all_zero = std::all_of(s.criteria.begin(), s.criteria.end(), [](const Criterion& c) { return c.weight == 0; });
+  if (m.reads_weights() && all_zero)
+    diag.warning("/criteria", code::unusual_value,
+                 "every weight is 0: every item scores the same under " + std::string(m.label) +
+                     ", and only the tie-break (MoSCoW, then id) orders them; give a criterion a weight above 0");
 }
 } // namespace
 
