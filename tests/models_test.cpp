@@ -367,6 +367,28 @@ TEST(Weighted, AllZeroWeightsGiveZeroScoresAndOneTie) {
   EXPECT_EQ(order_of(doc), (std::vector<std::string>{"c", "a", "b"}));
 }
 
+// The same document says why its ranking is flat: a warning at /criteria (by both models
+// that read weights), never an error, since a reader may drag every weight to 0 on the way.
+TEST(Weighted, AllZeroWeightsWarnAtTheCriteria) {
+  for (const char* model : {"weighted", "topsis"}) {
+    const Json doc = {{"format", "gapscore/1"},
+                      {"model", model},
+                      {"criteria", {{{"id", "v"}, {"weight", 0}}, {{"id", "w"}, {"weight", 0}}}},
+                      {"items", {{{"id", "a"}, {"scores", {{"v", 3}, {"w", 1}}}},
+                                 {{"id", "b"}, {"scores", {{"v", 1}, {"w", 2}}}}}}};
+    int code = -1;
+    const Json out = run_json("rank", doc.dump(), {{"format", "json"}}, &code);
+    EXPECT_EQ(code, 0) << model;
+    EXPECT_TRUE(gapscore::test::has_problem(out.value("warnings", Json::array()), "/criteria", "every weight is 0"))
+        << model << "\n" << gapscore::test::problems(out);
+    Json one_weight = doc;
+    one_weight["criteria"][0]["weight"] = 1;
+    const Json out2 = run_json("rank", one_weight.dump(), {{"format", "json"}});
+    EXPECT_FALSE(gapscore::test::has_problem(out2.value("warnings", Json::array()), "/criteria", "every weight is 0"))
+        << model;
+  }
+}
+
 // ---------------------------------------------------------------- TOPSIS
 
 // J. Papathanasiou and N. Ploskas, "TOPSIS", in Multiple Criteria Decision Aid, Springer, 2018,
