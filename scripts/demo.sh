@@ -3,6 +3,6 @@
 # http://localhost:${PORT:-8080}/ (Ctrl+C to stop). Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh demo
 npm run --silent build
 exec node scripts/serve.mjs

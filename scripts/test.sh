@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs every gapscore test: native GoogleTest (plain and under ASan+UBSan), the libFuzzer
-# targets on a fixed set of inputs (scripts/fuzz.sh), the installed
-# package from a consumer project, the WebAssembly module under node (parity with native),
-# and the widget in headless Chromium. Installs what is missing first.
+# Runs every gapscore test: native GoogleTest (plain, under ASan+UBSan, and the core alone
+# without the CLI), the libFuzzer targets on a fixed set of inputs (scripts/fuzz.sh), the
+# installed package from a consumer project, the WebAssembly module under node (parity with
+# native), the widget in headless Chromium, and the widget in a real MediaWiki. Installs what
+# is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs   # Emscripten's link step needs Debian's acorn (TOOLCHAIN.md)
@@ -25,6 +26,9 @@ preset native
 
 step "native tests under AddressSanitizer + UBSan"
 preset asan
+
+step "the core alone (GAPSCORE_BUILD_CLI=OFF): its tests without the command line"
+preset core-only
 
 # A fixed number of inputs from a fixed random seed, not a time budget: CI explores the same
 # inputs on every machine, so a red run means the code changed, not that the dice did.
