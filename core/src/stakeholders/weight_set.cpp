@@ -5,6 +5,20 @@
 
 namespace gapscore {
 
+namespace {
+
+/// "weighted or topsis": the models that read criterion weights, as the registry lists them.
+std::string models_reading_weights() {
+  std::string out;
+  std::size_t left = 0;
+  for (const ModelInfo& m : models()) left += m.reads_weights() ? 1 : 0;
+  for (const ModelInfo& m : models())
+    if (m.reads_weights()) out += std::string(m.id) + (--left == 0 ? "" : left == 1 ? " or " : ", ");
+  return out;
+}
+
+} // namespace
+
 bool apply_requested_weight_set(Request& r, Scenario& s) {
   if (!r.has("weights")) return true;
   const auto id = r.text("weights");
@@ -27,9 +41,9 @@ bool apply_requested_weight_set(Request& r, Scenario& s) {
   std::string model = s.model;
   if (r.has("model") && r.options["model"].is_string()) model = r.options["model"].get<std::string>();
   const ModelInfo* m = find_model(model);
-  if (m && !m->needs_criteria)
+  if (m && !m->reads_weights())
     r.diag.warning("options/weights", code::ignored, "model " + model + " does not use criteria weights, so " + st.id +
-                                          "'s weights change nothing (use weighted or topsis)");
+                                          "'s weights change nothing (use " + models_reading_weights() + ")");
   return true;
 }
 

@@ -1,5 +1,6 @@
-// gapscore sensitivity: how far each criterion weight can move before the ordered top N
-// changes, and which pair of items flips first at each end.
+// gapscore sensitivity: how far each criterion weight can move before the top N changes,
+// both its members (same_items, with the item that enters and the one that leaves at each end)
+// and its order (stable_min/stable_max, with the pair that swaps first at each end).
 #include "whatif/commands.hpp"
 #include "whatif/sensitivity.hpp"
 
