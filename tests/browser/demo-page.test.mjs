@@ -93,7 +93,11 @@ test('the widget says what it does: a withdrawn preview, a replaced scenario, al
     await slider.focus();
     await page.keyboard.press('Home');
   }
-  await until(async () => /Every weight is 0/.test(await status.textContent()), 3000, 'the all-zero notice');
+  // The engine's own warning (describe's model warnings), not a rule the widget works out.
+  await until(async () => /^every weight is 0: every item scores the same under Weighted scorecard/.test(await status.textContent()), 3000, 'the all-zero notice');
+  await backlog(page).getByRole('slider').first().focus();
+  await page.keyboard.press('ArrowRight');
+  await until(async () => !/every weight is 0/.test(await status.textContent()), 3000, 'the notice taken back');
   await page.context().close();
 });
 

@@ -25,6 +25,8 @@ export interface DescribedModel {
   /** When not usable: the first few problems (each with its code), and how many there are. */
   problems?: Problem[];
   problem_count?: number;
+  /** What the model says about these inputs without refusing them (every weight 0, a rater who skipped an item). */
+  warnings?: Problem[];
   inputs: ModelInput[];
   /** Inputs that are not item fields or criteria ("its outcomes"). */
   other_inputs?: string;

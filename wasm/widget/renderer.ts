@@ -21,8 +21,6 @@ import { presets } from './weight-presets';
 import type { Clock } from './render-scheduler';
 import { RenderScheduler } from './render-scheduler';
 
-const ALL_ZERO = 'Every weight is 0, so every item scores 0: the order is only the tie-break (MoSCoW, then id). Raise a weight to rank.';
-
 export interface RenderParts {
   header: Header;
   messages: MessageArea;
@@ -62,8 +60,8 @@ export class Renderer {
   private warnedFor = '';
   /** Table rows shown; "Show more" adds to it. */
   private limit = 50;
-  /** The "every weight is 0" notice was given (and not yet taken back). */
-  private allZeroSaid = false;
+  /** The model's notes on the current inputs last said in the status line ('' for none). */
+  private modelNotesSaid = '';
 
   constructor(
     private readonly parts: RenderParts,
@@ -205,13 +203,13 @@ export class Renderer {
     const s = this.host.session();
     if (!s?.loaded) return;
     const { messages, explainDialog, views, tabs } = this.parts;
-    // Said once when every weight reaches 0, and taken back when one is raised.
-    const weights = this.readsWeights ? s.criteria().map((c) => c.weight) : [];
-    const allZero = weights.length > 0 && weights.every((w) => w === 0);
-    if (allZero !== this.allZeroSaid) {
-      this.allZeroSaid = allZero;
-      if (allZero) messages.say(ALL_ZERO);
-      else if (messages.status.textContent === ALL_ZERO) messages.say('');
+    // The model's own notes on the inputs as edited (every weight dragged to 0, say), as the
+    // engine words them: said once when they appear or change, taken back when they go.
+    const notes = (s.modelInfo()?.warnings ?? []).map((w) => w.message).join(' ');
+    if (notes !== this.modelNotesSaid) {
+      if (notes) messages.say(notes);
+      else if (messages.status.textContent === this.modelNotesSaid) messages.say('');
+      this.modelNotesSaid = notes;
     }
     if (explainDialog.open) explainDialog.refresh(s, this.inputs, this.host.readOnly(), (col, v) => this.host.editValue(explainDialog.index, col, v));
     views.render(tabs.current);

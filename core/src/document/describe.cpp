@@ -54,6 +54,9 @@ Json describe_model(const ModelInfo& m, const Scenario& s) {
     j["problems"] = std::move(problems);
     j["problem_count"] = d.errors().size();
   }
+  // What the model says about these inputs without refusing them (every weight 0, say): the
+  // widget shows it after an edit settles instead of working the rule out for itself.
+  if (!d.warnings().empty()) j["warnings"] = d.warnings_array();
   return j;
 }
 
