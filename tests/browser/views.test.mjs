@@ -65,6 +65,27 @@ test('opportunity landscape: outcomes, statuses and unrealized value from `gaps`
   await page.context().close();
 });
 
+// A view's command can say more than the document's load did (a gap claimed past 100 %, a
+// rater who skipped an item): those warnings belong to the view and must reach its reader.
+for (const [view, command, file] of [
+  ['gaps', 'gaps', 'tests/fixtures/documents/gap_small.json'],
+  ['agreement', 'agreement', 'tests/fixtures/documents/stakeholders_team.json'],
+]) {
+  test(`the ${view} view shows the warnings its command raised`, { skip: !commands().has(command) && `module without ${command}` }, async () => {
+    const doc = fixture(file);
+    const loadWarnings = new Set((engine('validate', doc, {}).warnings ?? []).map((w) => w.message));
+    const own = (engine(command, doc, {}).warnings ?? []).filter((w) => !loadWarnings.has(w.message));
+    assert.ok(own.length > 0, `${file}: ${command} raises warnings of its own (else this test proves nothing)`);
+    const page = await pageWith(doc, `view="${view}"`);
+    const notes = page.locator('gap-score [role="tabpanel"]:not([hidden]) .gs-view-warnings');
+    await until(() => notes.isVisible(), 5000, `the ${view} view's warnings`);
+    const lines = await notes.locator('li').evaluateAll((lis) => lis.map((li) => ({ code: li.dataset.code, text: li.textContent })));
+    for (const w of own)
+      assert.ok(lines.some((l) => l.code === w.code && l.text.includes(w.message)), `shown: ${w.code} ${w.message}\n${JSON.stringify(lines)}`);
+    await page.context().close();
+  });
+}
+
 test('uncertainty: the simulation shows the engine’s numbers for the same seed', { skip: !commands().has('simulate') && 'module without simulate' }, async () => {
   const doc = fixture('tests/fixtures/documents/uncertain_rice.json');
   const page = await pageWith(doc, 'view="uncertainty" top="2"');

@@ -3,8 +3,12 @@
 // the engine's description of the data allows it (and the module has its command), and each
 // is redrawn from one engine command once changes settle (never on the drag path).
 
-import { h } from './dom';
+import { fill, h } from './dom';
+import { ENGINE_FAILED, isEngineFailure } from './engine-guard';
+import { grouped, problemLine } from './messages';
 import { parseResult, runJson } from './module';
+import type { RunResult } from './module';
+import type { Problem } from './module-types';
 import type { GapscoreModule, Simulation } from './module-types';
 import type { Session } from './session';
 import type { EditState } from './state';
@@ -48,6 +52,8 @@ export class AnalysisViews {
   private readonly agreement: AgreementView;
   private readonly evidence = new EvidenceView();
   private readonly panels = new Map<string, HTMLElement>();
+  /** Per view, the warnings its command raised (beyond the document's own, shown above). */
+  private readonly notes = new Map<string, HTMLElement>();
   /** '' compares with the page's data; otherwise a saved scenario's name. */
   compareWith = '';
   /** The model the value-vs-effort matrix is drawn with (one of those the description lists for it). */
@@ -67,7 +73,11 @@ export class AnalysisViews {
     this.simulation = new SimulationView((settings) => void this.runSimulation(settings));
     this.sensitivity = new SensitivityView();
     this.agreement = new AgreementView();
-    const panel = (id: string, el: HTMLElement) => this.panels.set(id, h('div', {}, el));
+    const panel = (id: string, el: HTMLElement) => {
+      const notes = h('div', { class: 'gs-warnings gs-view-warnings', role: 'status', part: 'view-warnings', hidden: true });
+      this.notes.set(id, notes);
+      this.panels.set(id, h('div', {}, notes, el));
+    };
     panel('compare', this.compare.element);
     panel('matrix', this.matrix.element);
     panel('gaps', this.landscape.element);
@@ -140,6 +150,31 @@ export class AnalysisViews {
     }
   }
 
+  /**
+   * The warnings a view's command raised, under the view: those the loaded document already
+   * shows in the message area are left out (said once), the rest are the command's own
+   * (a gap claimed twice over, a p-value from too few items, measurements in mixed units).
+   */
+  private showWarnings(id: string, r: RunResult<unknown>): void {
+    const notes = this.notes.get(id);
+    if (!notes) return;
+    const s = this.host.session();
+    const key = (p: Problem) => `${p.code ?? ''}\u0000${p.path}\u0000${p.message}`;
+    const shown = new Set(s.warnings.map(key));
+    const own = r.ok ? r.warnings.filter((w) => !shown.has(key(w))) : [];
+    notes.hidden = own.length === 0;
+    if (own.length === 0) {
+      fill(notes);
+      return;
+    }
+    const lines = grouped(own);
+    fill(
+      notes,
+      h('p', {}, own.length === 1 ? 'The engine notes:' : `The engine notes ${own.length} things:`),
+      h('ul', {}, ...lines.map((l) => problemLine(l.problem, s.document, l.count))),
+    );
+  }
+
   private titleOf = (id: string): string => {
     const s = this.host.session();
     const i = s.indexOf(id);
@@ -187,18 +222,21 @@ export class AnalysisViews {
     }
     const top = this.host.top();
     const r = runJson<DiffResult>(this.host.gs(), 'diff', before, { model: s.model, after, top });
+    this.showWarnings('compare', r);
     if (!r.ok) this.compare.showMessage(`No comparison: ${messages(r.errors)}`);
     else this.compare.render(r.value, top, this.criterionNames(), { left, right, modelLabel: label(s.model), readsWeights: s.readsWeights, note });
   }
 
   private renderMatrix(): void {
     const r = runJson<MatrixResult>(this.host.gs(), 'rank', this.host.session().currentJson(), { model: this.matrixModel });
+    this.showWarnings('matrix', r);
     if (!r.ok) this.matrix.showMessage(`No matrix: ${messages(r.errors)}`);
     else this.matrix.render(r.value);
   }
 
   private renderGaps(): void {
     const r = runJson<GapsResult>(this.host.gs(), 'gaps', this.host.session().currentJson(), {});
+    this.showWarnings('gaps', r);
     if (!r.ok) this.landscape.showMessage(`No landscape: ${messages(r.errors)}`);
     else this.landscape.render(r.value, this.titleOf);
   }
@@ -206,6 +244,7 @@ export class AnalysisViews {
   private renderAgreement(): void {
     const s = this.host.session();
     const r = runJson<AgreementResult>(this.host.gs(), 'agreement', s.currentJson(), {});
+    this.showWarnings('agreement', r);
     if (!r.ok) {
       this.agreement.showMessage(`No agreement view: ${messages(r.errors)}`);
       return;
@@ -216,6 +255,7 @@ export class AnalysisViews {
 
   private renderEvidence(): void {
     const r = runJson<EvidenceResult>(this.host.gs(), 'evidence', this.host.session().currentJson(), {});
+    this.showWarnings('evidence', r);
     if (!r.ok) this.evidence.showMessage(`No evidence view: ${messages(r.errors)}`);
     else {
       const outcomes = (this.host.session().document.outcomes ?? []) as { id?: unknown; name?: unknown }[];
@@ -227,6 +267,7 @@ export class AnalysisViews {
   private renderSensitivity(): void {
     const s = this.host.session();
     const r = runJson<SensitivityResult>(this.host.gs(), 'sensitivity', s.currentJson(), { model: s.model, top: this.host.top() });
+    this.showWarnings('sensitivity', r);
     if (!r.ok) this.sensitivity.showMessage(`No sensitivity: ${messages(r.errors)}`);
     else this.sensitivity.render(r.value, this.criterionNames(), this.titleOf, this.host.weightScaleMax());
   }
@@ -277,7 +318,9 @@ export class AnalysisViews {
       }
       text = sim.result();
     } catch (error) {
-      text = JSON.stringify({ errors: [{ path: '', code: 'internal_error', message: `the engine failed: ${String(error)}` }] });
+      // A failed instance is said once, by the engine guard's notice; anything else is a bug.
+      const code = isEngineFailure(error) ? ENGINE_FAILED : 'internal_error';
+      text = JSON.stringify({ errors: [{ path: '', code, message: `the engine failed: ${String(error)}` }] });
     } finally {
       sim?.delete();
       this.running = null;
@@ -285,6 +328,7 @@ export class AnalysisViews {
     }
     if (this.disposed) return;
     const r = parseResult<SimResult>(text);
+    this.showWarnings('uncertainty', r);
     if (!r.ok) {
       this.simulation.showMessage(`No simulation: ${messages(r.errors)}`);
       return;
