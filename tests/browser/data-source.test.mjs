@@ -98,7 +98,7 @@ test('edits survive a reload; Reset goes back to the page’s data', async () =>
 test('saved edits it cannot read are refused with a message and kept aside; old entries still load', async () => {
   const page = await openDemo(env);
   const key = 'gapscore:id:backlog';
-  const expectRefused = async (stored, why) => {
+  const expectRefused = async (stored, why, aside = `${key}:set-aside`) => {
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, stored]);
     await page.reload();
     await widget(page, '#backlog');
@@ -107,13 +107,19 @@ test('saved edits it cannot read are refused with a message and kept aside; old 
     const text = await error.textContent();
     assert.match(text, /Your saved edits could not be used/);
     assert.match(text, why);
-    assert.match(text, new RegExp(`${key}:set-aside`));
-    assert.equal(await page.evaluate((k) => localStorage.getItem(k + ':set-aside'), key), stored, 'kept, byte for byte');
+    assert.ok(text.includes(`“${aside}”`), `${text} names ${aside}`);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), aside), stored, 'kept, byte for byte');
     await expectOrder(page, await engineTitles(HEALTH), '#backlog', 'the page’s data');
   };
   await expectRefused('{"state": {"weights": {"user_value": 9}', /damaged \(not JSON\)/);
   await backlog(page).locator('.gs-error').screenshot({ path: shot('stored-edits-refused.png') });
-  await expectRefused(JSON.stringify({ version: 99, state: { weights: { user_value: 9 } }, scenarios: {} }), /newer version of the widget \(format 99; this one reads format 2\)/);
+  // A second entry set aside takes the next free name: the first is someone's edits too.
+  await expectRefused(
+    JSON.stringify({ version: 99, state: { weights: { user_value: 9 } }, scenarios: {} }),
+    /newer version of the widget \(format 99; this one reads format 2\)/,
+    `${key}:set-aside:2`,
+  );
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), `${key}:set-aside`), '{"state": {"weights": {"user_value": 9}', 'the first kept');
 
   // An entry written before entries had a version: read as version 1, and saved as version 2
   // (each value stamped) with its edits kept.

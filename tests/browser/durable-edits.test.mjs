@@ -292,7 +292,7 @@ test('the engine aborts mid-session: the widget says so and keeps the edits, not
   await typeEstimate(reach(w, 'birthday'), '5'); // the engine aborts inside this change
   const notice = w.locator('[data-notice="engine"]');
   await until(() => notice.isVisible(), 3000, 'the engine notice');
-  assert.match(await notice.textContent(), /The engine stopped working \(it ran out of memory or hit a bug\)\..*Your edits are kept/);
+  assert.match(await notice.textContent(), /The engine stopped working \(an internal error in gapscore\)\..*Your edits are kept/);
   assert.deepEqual((await errorsSeen(page)).map((e) => [e.during, e.errors[0].code]), [['engine', 'engine_failed']]);
   assert.deepEqual(await titles(page), edited, 'the last good ranking stays in sight');
   assert.equal(await reach(w, 'dark-mode').inputValue(), '7');

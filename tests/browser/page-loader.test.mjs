@@ -94,7 +94,7 @@ function setup({ saved: plain = null, savedPage = null, storedProblem, readOnly 
     say: (text) => log.said.push(text),
     clearErrors: () => {},
     fail: (during, heading, problems, keep) => log.failed.push({ during, heading, message: problems[0]?.message, keep }),
-    problems: (heading, problems) => log.problems.push({ heading, message: problems[0]?.message }),
+    problems: (during, heading, problems) => log.problems.push({ during, heading, code: problems[0]?.code, message: problems[0]?.message }),
   };
   let t = 0;
   const edits = new u.EditController(
@@ -195,7 +195,12 @@ test('saved edits that no longer fit are set aside, and the page’s data is sho
   assert.equal(json(loader.session.state), json(u.emptyState()));
   assert.deepEqual(log.setAside, ['src:backlog.json']);
   assert.deepEqual(log.problems, [
-    { heading: 'Your saved edits could not be used, so the page’s data is shown.', message: 'they no longer fit this data. The saved entry is kept as “gapscore:src:backlog.json:set-aside”.' },
+    {
+      during: 'load',
+      heading: 'Your saved edits could not be used, so the page’s data is shown.',
+      code: 'saved_edits_set_aside',
+      message: 'they no longer fit this data. The saved entry is kept as “gapscore:src:backlog.json:set-aside”.',
+    },
   ]);
   assert.equal(log.opened, 1);
 });

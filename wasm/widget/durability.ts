@@ -94,7 +94,7 @@ export class Durability {
     renderer().stop();
     for (const d of dialogs()) if (d.open) d.close();
     this.notices.engine('down');
-    feedback.report('engine', [{ path: '', code: ENGINE_FAILED, message: 'the engine stopped (out of memory or a bug); the edits are kept' }]);
+    feedback.report('engine', [{ path: '', code: ENGINE_FAILED, message: 'the engine stopped (an internal error in gapscore); the edits are kept' }]);
     if (!loader().session?.loaded) {
       shell().loading.hidden = true;
       this.host.gaveUp();

@@ -29,9 +29,10 @@ export class Feedback {
     this.messages.clearErrors();
   }
 
-  /** Problems that are not a failed action (no event): saved edits that could not be used, say. */
-  problems(heading: string, problems: Problem[]): void {
+  /** Problems that are not a failed action (saved edits that could not be used, say): shown, and the event. */
+  problems(during: string, heading: string, problems: Problem[]): void {
     this.messages.problems(heading, problems);
+    this.report(during, problems);
   }
 
   /** A problem the widget shows in a notice of its own (notices.ts): only the event. */

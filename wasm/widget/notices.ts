@@ -30,7 +30,7 @@ export interface Names {
 type Kind = 'storage' | 'engine' | 'other-tab' | 'unapplied';
 
 export const STORAGE_HEADING = 'Your changes can’t be saved in this browser: download them or copy a share link.';
-export const ENGINE_HEADING = 'The engine stopped working (it ran out of memory or hit a bug).';
+export const ENGINE_HEADING = 'The engine stopped working (an internal error in gapscore).';
 
 export class Notices {
   readonly element: HTMLElement;

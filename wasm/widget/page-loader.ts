@@ -22,7 +22,7 @@ import { hashText, hasShareLink, takeShareLink } from './sharing';
 import type { EditState } from './state';
 import { changesData, emptyState, viewOnly } from './state';
 import type { LoadOutcome } from './store';
-import { loadSaved, setAside } from './store';
+import { SAVED_EDITS_SET_ASIDE, loadSaved, setAside } from './store';
 
 /** The browser, as far as loading needs it. */
 export interface PageEdges {
@@ -296,7 +296,9 @@ export class PageLoader {
 
   /** Saved edits that cannot be used are shown as a problem, never dropped in silence. */
   private storedEditsRefused(why: string): void {
-    this.ports.feedback.problems('Your saved edits could not be used, so the page’s data is shown.', [{ path: 'localStorage', message: why }]);
+    this.ports.feedback.problems('load', 'Your saved edits could not be used, so the page’s data is shown.', [
+      { path: 'localStorage', code: SAVED_EDITS_SET_ASIDE, message: why },
+    ]);
   }
 }
 

@@ -18,6 +18,9 @@ const PREFIX = 'gapscore:';
  */
 export const STORE_VERSION = 2;
 
+/** Saved edits that could not be used: set aside, the page's data shown (docs/embedding.md). */
+export const SAVED_EDITS_SET_ASIDE = 'saved_edits_set_aside';
+
 /** The widget's codes for storage that cannot keep the edits (docs/embedding.md). */
 export type StorageCode = 'storage_full' | 'storage_unavailable';
 
@@ -142,11 +145,13 @@ export function loadSaved(key: string): LoadOutcome {
  * overwrite it, and says where (a sentence for the message).
  */
 export function setAside(key: string): string {
-  const aside = setAsideKey(key);
   try {
     const s = storage();
     const raw = s.getItem(PREFIX + key);
     if (raw == null) return '';
+    // The first free name: an entry set aside earlier is someone's edits too.
+    let aside = setAsideKey(key);
+    for (let n = 2; s.getItem(aside) != null; n++) aside = `${setAsideKey(key)}:${n}`;
     s.setItem(aside, raw);
     s.removeItem(PREFIX + key);
     return `The saved entry is kept in this browser’s localStorage as “${aside}”.`;

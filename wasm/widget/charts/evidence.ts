@@ -164,7 +164,9 @@ export class EvidenceView {
     const closed =
       t.closed_share === null
         ? 'No unrealized value to close'
-        : `Closed ${formatPercent(t.closed_share)} of the customers’ gap`;
+        : t.closed_share < 0
+          ? `The customers’ gap widened by ${formatPercent(-t.closed_share)}`
+          : `Closed ${formatPercent(t.closed_share)} of the customers’ gap`;
     const lines = [
       h('p', { class: 'gs-ev-closed' }, `${closed} from ${t.from} to ${t.to}.`),
       h(
@@ -187,7 +189,7 @@ export class EvidenceView {
         h(
           'p',
           { class: 'gs-ev-calibration' },
-          `Released work delivered ${formatPercent(c.ratio)} of its predicted lift (${observations}); suggested confidence for new estimates: ${formatNumber(c.suggested_confidence)}${c.capped ? ' (capped at 1)' : ''}${prior}.`,
+          `${delivered(c.ratio)} (${observations}); suggested confidence for new estimates: ${formatNumber(c.suggested_confidence)}${capNote(c.capped, c.suggested_confidence)}${prior}.`,
         ),
       );
     }
@@ -341,4 +343,17 @@ export class EvidenceView {
         : null,
     );
   }
+}
+
+/** A negative ratio is outcomes that moved the wrong way, not a negative delivery. */
+function delivered(ratio: number): string {
+  return ratio < 0
+    ? `Released work delivered none of its predicted lift: its outcomes moved the other way (${formatPercent(ratio)} of it)`
+    : `Released work delivered ${formatPercent(ratio)} of its predicted lift`;
+}
+
+/** `capped` says the formula was cut to a bound: which one the suggestion shows (0 or 1). */
+function capNote(capped: boolean | undefined, suggested: number): string {
+  if (!capped) return '';
+  return suggested >= 1 ? ' (capped at 1)' : ' (cut to 0)';
 }
