@@ -81,6 +81,9 @@ struct ModelInfo {
   /// field the effort comes from.
   std::string_view value_term = "the model's value";
   Field effort_field = Field::effort;
+  /// What the model adds to a plan's output beyond value and effort (the gap model: the
+  /// share of each gap the selection really closes); null when nothing.
+  void (*plan_extras)(const Scenario&, const std::vector<std::size_t>& selected, Json& out, Diagnostics&) = nullptr;
   /// `rank` places each item in the value-vs-effort quadrants.
   bool quadrants = false;
   EvidenceConfidence evidence_confidence = EvidenceConfidence::none;

@@ -9,6 +9,7 @@
 
 #include "document/sections.hpp"
 #include "gaps/gap.hpp"
+#include "gaps/gap_plan.hpp"
 
 namespace gapscore {
 
@@ -120,6 +121,7 @@ const ModelInfo& gap_model() {
     m.explain = explain_gap;
     m.validate = validate_gap;
     m.value_term = "gap value (Σ lift × unrealized value × opportunity / 10)";
+    m.plan_extras = gap_plan_closure;
     m.evidence_confidence = EvidenceConfidence::lifts;
     m.divisors = 1; // beyond 64 outcomes there are no parts: gap value / effort
     return m;

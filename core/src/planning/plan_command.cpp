@@ -6,8 +6,6 @@
 
 #include "planning/commands.hpp"
 #include "document/sections.hpp"
-#include "gaps/gap.hpp"
-#include "gaps/gap_model.hpp"
 #include "document/limits.hpp"
 #include "planning/okr.hpp"
 #include "planning/planner.hpp"
@@ -15,32 +13,6 @@
 
 namespace gapscore {
 namespace {
-
-/// With the gap model, items sharing an outcome may claim more than its whole gap: report
-/// what the selection really closes, each gap counted once.
-void gap_closure(const Scored& sc, const std::vector<std::size_t>& selected, Json& out, Diagnostics& diag) {
-  const GapData& g = sc.scenario.sections().gap;
-  std::vector<double> claimed(g.outcomes.size(), 0.0);
-  for (std::size_t i : selected)
-    for (const Lift& l : g.lifts[i]) claimed[l.outcome] += l.fraction;
-  double capped = 0, closed_uv = 0, total_uv = 0;
-  Json outcomes = Json::array();
-  for (std::size_t o = 0; o < g.outcomes.size(); ++o) {
-    const double share = claimed[o] < 1 ? claimed[o] : 1;
-    capped += share * outcome_value(g, o);
-    closed_uv += share * unrealized_value(g, o);
-    total_uv += unrealized_value(g, o);
-    if (claimed[o] > 0) outcomes.push_back({{"id", g.outcomes[o].id}, {"gap_closed", share}, {"lift_claimed", claimed[o]}});
-    if (claimed[o] > 1 + 1e-9)
-      diag.warning(pointer("/outcomes", o), code::over_claimed, "the selected items claim " + number_text(std::floor(claimed[o] * 1000 + 0.5) / 10) +
-                                                " % of this gap; the plan's value counts each claim, the gap can "
-                                                "close only once (see gapscore portfolio)");
-  }
-  out["gap"] = {{"value_counting_each_gap_once", capped},
-                {"unrealized_value_closed", closed_uv},
-                {"share_of_unrealized_value_closed", total_uv > 0 ? closed_uv / total_uv : 0.0},
-                {"outcomes", outcomes}};
-}
 
 Json objective_coverage(const Scenario& s, const std::vector<std::size_t>& selected) {
   const OkrData& okr = s.sections().okr;
@@ -133,7 +105,7 @@ Json command_plan(Request& r) {
     items.push_back(std::move(row));
   }
   out["items"] = std::move(items);
-  if (sc->model == &gap_model()) gap_closure(*sc, plan.selected, out, r.diag);
+  if (sc->model->plan_extras) sc->model->plan_extras(s, plan.selected, out, r.diag);
   Json okr = objective_coverage(s, plan.selected);
   if (!okr.is_null()) out["objective_coverage"] = std::move(okr);
   return out;
