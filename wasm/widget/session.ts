@@ -11,6 +11,7 @@ import { rankable, readDescription, unrankableProblems, otherModelsNote } from '
 import { humanize } from './format';
 import type { Engine, GapscoreModule, Problem } from './module-types';
 import { engineErrors } from './module';
+import { markOnce } from './marks';
 import type { Change, EditState, NumberMap } from './state';
 import { cloneState, emptyState, isPristine } from './state';
 
@@ -196,9 +197,12 @@ export class Session {
     let doc: DocumentShape;
     let described: Description;
     try {
+      markOnce('load-start');
       if (!engine.load(text)) throw engineErrors(engine.lastErrors());
+      markOnce('loaded');
       doc = JSON.parse(text) as DocumentShape; // the engine accepted it, so it parses
       described = readDescription(engine.describe());
+      markOnce('described');
     } catch (errors) {
       engine.delete();
       return { ok: false, errors: Array.isArray(errors) ? (errors as Problem[]) : [{ path: '', code: 'internal_error', message: String(errors) }] };
