@@ -1,6 +1,7 @@
 // Loads the WebAssembly module once per page; every <gap-score> shares the instance and
 // owns its own Engine objects, so widgets stay independent.
-// @ts-ignore: resolved by the bundler (wasm/widget/build.mjs); typed through module-types.ts.
+// @ts-ignore: the bundler (wasm/widget/build.mjs) puts inline-module.ts (the single file) or
+// split-module.ts (dist/split/) here; typed through module-types.ts.
 import createGapscore from '../../dist/gapscore.mjs';
 import { docsLink } from './links';
 import type { GapscoreModule, Problem } from './module-types';
@@ -46,7 +47,7 @@ export function loadModule(): Promise<GapscoreModule> {
     // Asked first: the module's own failure would be Emscripten's "Aborted(CompileError ...)".
     const blocked = wasmProblem();
     if (blocked) return Promise.reject([blocked]);
-    // The module unpacks its own deflated wasm (wasm/pack-module.mjs) and never fetches.
+    // How the wasm arrives is the build's (inside the script, or files fetched beside it).
     loading = factory().catch((error: unknown) => {
       loading = null; // let a later widget try again
       const problem = wasmProblem();
