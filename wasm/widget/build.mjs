@@ -70,7 +70,12 @@ async function bundle(kind, outfile, banner) {
     legalComments: 'none',
     // Emscripten's glue reads import.meta.url only to locate a .wasm file itself; the widget
     // hands it the compiled module (instantiateWasm) instead.
-    define: { 'import.meta.url': '""', __GAPSCORE_DOCS__: JSON.stringify(process.env.GAPSCORE_DOCS_URL ?? '') },
+    define: {
+      'import.meta.url': '""',
+      __GAPSCORE_DOCS__: JSON.stringify(process.env.GAPSCORE_DOCS_URL ?? ''),
+      // dist/split/ is a folder deeper than dist/: docs/ is two folders up from its script.
+      __GAPSCORE_DOCS_FROM_SCRIPT__: JSON.stringify(kind === 'split' ? '../../docs/' : '../docs/'),
+    },
     plugins: [modulePlugin(kind)],
     banner: { js: banner },
     logLevel: 'warning',
