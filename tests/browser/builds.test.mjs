@@ -27,7 +27,7 @@ async function open(page, base, path, script, { attrs = '', head = '', scriptAtt
 }
 
 /** Which files a page fetched, and when each request started (ms after navigation start). */
-const fetched = (page) => page.evaluate(() => performance.getEntriesByType('resource').map((r) => ({ file: r.name.split('/').pop(), start: r.startTime })));
+const fetched = (page) => page.evaluate(() => performance.getEntriesByType('resource').map((r) => ({ file: new URL(r.name).pathname.split('/').pop(), query: new URL(r.name).search, start: r.startTime })));
 
 test('both builds rank what the engine ranks, under every model the data has; the split build fetches its whole module only after the first ranked row', async () => {
   const single = await newPage(env.browser);
@@ -48,6 +48,7 @@ test('both builds rank what the engine ranks, under every model the data has; th
   const files = await fetched(split);
   assert.ok(files.find((r) => r.file === 'gapscore-engine.wasm').start < first, 'the first part came before the first row');
   assert.ok(files.find((r) => r.file === 'gapscore.wasm').start >= first, 'the whole module was asked for only after the first row');
+  assert.ok(files.filter((r) => r.file.endsWith('.wasm')).every((r) => /^\?v=[0-9a-f]{16}$/.test(r.query)), 'beside the script, each file is asked for by its content hash');
   assert.deepEqual((await fetched(single)).map((r) => r.file).filter((f) => f.endsWith('.wasm')), [], 'the single file fetches no wasm');
   assert.deepEqual(single.problems, []);
   assert.deepEqual(split.problems, []);
@@ -61,7 +62,7 @@ test('the split build works when the server sends its wasm as application/octet-
   try {
     const page = await newPage(env.browser);
     const types = [];
-    page.on('response', (r) => r.url().endsWith('.wasm') && types.push(r.headers()['content-type']));
+    page.on('response', (r) => new URL(r.url()).pathname.endsWith('.wasm') && types.push(r.headers()['content-type']));
     await open(page, base, '/demo/build-octet.html', SPLIT, { attrs: 'view="matrix"' });
     assert.deepEqual(await titles(page), (await engineTitles(DOC)).slice(0, (await titles(page)).length));
     // The matrix runs a command of the whole module, fetched the same way.
@@ -94,7 +95,7 @@ test('a view opened while the whole module is on its way says it is loading, the
   const page = await newPage(env.browser);
   let release;
   const held = new Promise((r) => (release = r));
-  await page.route(`${env.base}/dist/split/gapscore.wasm`, async (route) => {
+  await page.route(`${env.base}/dist/split/gapscore.wasm?*`, async (route) => {
     await held;
     await route.continue();
   });
@@ -112,7 +113,7 @@ test('a view opened while the whole module is on its way says it is loading, the
 
 test('the whole module missing: the ranking works and a view says why it cannot be shown; the first part missing: the widget says which file', async () => {
   const page = await newPage(env.browser);
-  await page.route(`${env.base}/dist/split/gapscore.wasm`, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.route(`${env.base}/dist/split/gapscore.wasm?*`, (route) => route.fulfill({ status: 404, body: 'not found' }));
   await open(page, env.base, '/demo/build-no-whole.html', SPLIT);
   assert.deepEqual(await titles(page), (await engineTitles(DOC)).slice(0, (await titles(page)).length));
   const w = page.locator('gap-score');
@@ -121,7 +122,7 @@ test('the whole module missing: the ranking works and a view says why it cannot 
   await page.context().close();
 
   const broken = await newPage(env.browser);
-  await broken.route(`${env.base}/dist/split/gapscore-engine.wasm`, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await broken.route(`${env.base}/dist/split/gapscore-engine.wasm?*`, (route) => route.fulfill({ status: 404, body: 'not found' }));
   await open(broken, env.base, '/demo/build-no-first.html', SPLIT);
   const error = broken.locator('gap-score .gs-error');
   await until(async () => /gapscore-engine\.wasm/.test((await error.textContent()) ?? ''), 5000, 'the error naming the file');
@@ -139,7 +140,7 @@ test('the split build finds its wasm where the page says: attributes on the scri
       await page.route(`${env.base}${url}`, (r) => r.fulfill({ contentType: 'application/wasm', body: readFileSync(resolve(root, 'dist/split', file)) }));
     }
     // Nothing beside the script: only the addresses given may be used.
-    await page.route(`${env.base}/dist/split/*.wasm`, (r) => r.fulfill({ status: 404, body: 'not here' }));
+    await page.route(`${env.base}/dist/split/*.wasm*`, (r) => r.fulfill({ status: 404, body: 'not here' }));
   };
   const attrs = `data-gapscore-engine-wasm="/attachments/17/engine-part.wasm?version=2" data-gapscore-wasm="/attachments/18/whole.wasm?version=2"`;
   const global = `<script src="/demo/gapscore-config.js"></script>`;

@@ -16,6 +16,7 @@
 // to the documentation (default: docs/ next to the folder the script is served from, as in
 // the repository).
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,6 +36,8 @@ for (const path of [modulePath, enginePath]) {
 
 const whole = readPackedModule(modulePath);
 const first = readPackedModule(enginePath);
+const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const versions = { 'gapscore-engine.wasm': hash(first.wasm), 'gapscore.wasm': hash(whole.wasm) };
 // The views' tabs appear with the first ranking, before the whole module is fetched: the
 // split widget answers commands() with what the whole module answers.
 const commandsJson = (await import(pathToFileURL(modulePath).href)).default().then((gs) => gs.commands());
@@ -75,6 +78,8 @@ async function bundle(kind, outfile, banner) {
       __GAPSCORE_DOCS__: JSON.stringify(process.env.GAPSCORE_DOCS_URL ?? ''),
       // dist/split/ is a folder deeper than dist/: docs/ is two folders up from its script.
       __GAPSCORE_DOCS_FROM_SCRIPT__: JSON.stringify(kind === 'split' ? '../../docs/' : '../docs/'),
+      // The split script asks for exactly the wasm built with it (wasm-files.ts).
+      __GAPSCORE_WASM_VERSIONS__: JSON.stringify(versions),
     },
     plugins: [modulePlugin(kind)],
     banner: { js: banner },

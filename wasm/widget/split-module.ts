@@ -15,14 +15,14 @@ import commandsJson from 'gapscore:commands';
 import { markOnce } from './marks';
 import type { Engine, GapscoreModule, RunStatus, Simulation } from './module-types';
 import type { PartedModule } from './parts';
-import { compileWasm, instantiateWith, wasmUrl } from './wasm-files';
+import { compileWasm, instantiateWith, wasmLocation } from './wasm-files';
 
 const ENGINE_FILE = 'gapscore-engine.wasm';
 const FULL_FILE = 'gapscore.wasm';
 
 /** The first part, fetched and compiled (again after a failure, when a widget asks again). */
 function compileFirst(): Promise<WebAssembly.Module> {
-  const compiled = compileWasm(ENGINE_FILE, wasmUrl(ENGINE_FILE));
+  const compiled = compileWasm(ENGINE_FILE, wasmLocation(ENGINE_FILE));
   compiled.then(
     () => markOnce('engine-compiled'),
     () => {}, // told when a widget asks for the module (loadModule)
@@ -67,7 +67,7 @@ class SplitModule implements GapscoreModule, PartedModule {
 
   /** Fetches and starts the whole module (once; again after a failure). */
   fetchRest(): Promise<void> {
-    this.coming ??= instantiateWith<GapscoreModule>(createFullGlue, compileWasm(FULL_FILE, wasmUrl(FULL_FILE))).then(
+    this.coming ??= instantiateWith<GapscoreModule>(createFullGlue, compileWasm(FULL_FILE, wasmLocation(FULL_FILE))).then(
       (gs) => {
         this.rest = gs;
         this.failure = '';
