@@ -50,11 +50,6 @@ export function fileFor(urlPath) {
   }
 }
 
-/**
- * options.mounts: more folders, { '/bench/': '/abs/dir' } (the benchmark's pages);
- * options.wasmType: the Content-Type sent for .wasm files, for tests of hosts that send
- * another one (wiki attachment stores send application/octet-stream).
- */
 /** The file `rest` names inside `dir` (a mounted folder), or null when it leaves it. */
 function fileIn(dir, rest) {
   let path;
@@ -72,6 +67,11 @@ function fileIn(dir, rest) {
   }
 }
 
+/**
+ * options.mounts: more folders, { '/bench/': '/abs/dir' } (the benchmark's pages);
+ * options.wasmType: the Content-Type sent for .wasm files, for tests of hosts that send
+ * another one (wiki attachment stores send application/octet-stream).
+ */
 export function startServer(listenPort = port, listenHost = host, options = {}) {
   const mounts = Object.entries(options.mounts ?? {});
   const typeOf = (file) => (extname(file) === '.wasm' && options.wasmType) || types[extname(file)] || 'application/octet-stream';
