@@ -149,7 +149,7 @@ async function visit(browser, url, scriptName, warm) {
     for (const e of performance.getEntriesByType('mark')) m[`last:${e.name}`] = e.startTime;
     const nav = performance.getEntriesByType('navigation')[0];
     m['page-end'] = nav?.responseEnd;
-    for (const r of performance.getEntriesByType('resource')) m[`res:${r.name.split('/').pop()}`] = [r.startTime, r.responseEnd];
+    for (const r of performance.getEntriesByType('resource')) m[`res:${new URL(r.name).pathname.split('/').pop()}`] = [r.startTime, r.responseEnd];
     return m;
   });
   const raw = JSON.parse((await browser.stopTracing()).toString());
@@ -175,7 +175,7 @@ function phases(v, scriptName) {
     'page (HTML) received': m['page-end'],
     'script received': res?.[1],
     'script evaluated (compile what was not parsed while streaming, run the top level)': v.evaluate?.dur,
-    'wasm file received (split)': wasmRes.length ? Math.min(...wasmRes.map(([, r]) => r[1])) : NaN,
+    'first wasm file received (split)': wasmRes.length ? Math.min(...wasmRes.map(([, r]) => r[1])) : NaN,
     'base64 decode': span('trace:base64-start', 'last:trace:base64-end') + (m['trace:blob'] !== undefined ? span('last:trace:base64-end', 'trace:blob') : 0),
     inflate: span('trace:blob', 'trace:arraybuffer-end'),
     'compile (done at)': m['trace:compile-end'],
