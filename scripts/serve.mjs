@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // A tiny static server for the demo: serves the repository's demo/, dist/ and docs/ folders
 // (nothing else; the widget's messages link to docs/ next to dist/) on http://localhost:${PORT:-8080}/, with the MIME types browsers insist on
-// (.mjs, .wasm). No dependencies, no network beyond localhost.
+// (.mjs, .wasm). No dependencies, no network beyond localhost. Files carry Last-Modified and
+// a revisit gets 304, as from any web server, so a browser reuses its cached copy (and the
+// code it compiled from it: the split widget's wasm, dist/split/).
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -48,7 +50,31 @@ export function fileFor(urlPath) {
   }
 }
 
-export function startServer(listenPort = port, listenHost = host) {
+/** The file `rest` names inside `dir` (a mounted folder), or null when it leaves it. */
+function fileIn(dir, rest) {
+  let path;
+  try {
+    path = decodeURIComponent(rest.split('?')[0].split('#')[0]);
+  } catch {
+    return null;
+  }
+  const full = normalize(join(dir, path));
+  if (!full.startsWith(resolve(dir) + sep)) return null;
+  try {
+    return statSync(full).isFile() ? full : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * options.mounts: more folders, { '/bench/': '/abs/dir' } (the benchmark's pages);
+ * options.wasmType: the Content-Type sent for .wasm files, for tests of hosts that send
+ * another one (wiki attachment stores send application/octet-stream).
+ */
+export function startServer(listenPort = port, listenHost = host, options = {}) {
+  const mounts = Object.entries(options.mounts ?? {});
+  const typeOf = (file) => (extname(file) === '.wasm' && options.wasmType) || types[extname(file)] || 'application/octet-stream';
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -62,16 +88,25 @@ export function startServer(listenPort = port, listenHost = host) {
       res.writeHead(302, { Location: '/demo/' }).end();
       return;
     }
-    const file = fileFor(req.url ?? '/');
+    const mount = mounts.find(([prefix]) => (req.url ?? '').startsWith(prefix));
+    const file = mount ? fileIn(mount[1], (req.url ?? '').slice(mount[0].length)) : fileFor(req.url ?? '/');
     if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;
     }
-    res.writeHead(200, {
-      'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+    const modified = new Date(Math.floor(statSync(file).mtimeMs / 1000) * 1000);
+    const headers = {
+      'Content-Type': typeOf(file),
       'Cache-Control': 'no-cache',
+      'Last-Modified': modified.toUTCString(),
       'X-Content-Type-Options': 'nosniff',
-    });
+    };
+    const since = Date.parse(req.headers['if-modified-since'] ?? '');
+    if (since >= modified.getTime()) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    res.writeHead(200, headers);
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });

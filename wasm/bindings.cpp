@@ -295,11 +295,15 @@ private:
 
 } // namespace gapscore::wasm
 
+// GAPSCORE_WASM_ENGINE_ONLY builds the widget's first part (wasm/CMakeLists.txt): the Engine
+// alone, so the linker drops every command it does not reach (run(), the Simulation).
 EMSCRIPTEN_BINDINGS(gapscore) {
   using namespace gapscore::wasm;
+#ifndef GAPSCORE_WASM_ENGINE_ONLY
   emscripten::function("run", &run);
   emscripten::function("runWithStatus", &run_with_status);
   emscripten::function("commands", &commands);
+#endif
 
   emscripten::class_<JsEngine>("Engine")
       .constructor<>()
@@ -324,6 +328,7 @@ EMSCRIPTEN_BINDINGS(gapscore) {
       .function("explain", &JsEngine::explain)
       .function("describe", &JsEngine::describe);
 
+#ifndef GAPSCORE_WASM_ENGINE_ONLY
   emscripten::class_<JsSimulation>("Simulation")
       .constructor<const emscripten::val&, const emscripten::val&>()
       .function("step", &JsSimulation::step)
@@ -331,4 +336,5 @@ EMSCRIPTEN_BINDINGS(gapscore) {
       .function("fractionDone", &JsSimulation::fraction_done)
       .function("cancel", &JsSimulation::cancel)
       .function("result", &JsSimulation::result);
+#endif
 }

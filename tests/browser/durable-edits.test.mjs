@@ -278,7 +278,8 @@ test('the engine aborts mid-session: the widget says so and keeps the edits, not
         }
       }
       const result = await instantiate.call(this, binary, imports);
-      if (result.instance) window.__gsInstances.push(rec);
+      // instantiate(bytes) answers {module, instance}; instantiate(compiled module), an Instance.
+      if (result.instance || result instanceof WebAssembly.Instance) window.__gsInstances.push(rec);
       return result;
     };
   });

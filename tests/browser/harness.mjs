@@ -19,7 +19,9 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking
 
 export async function launch() {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (scripts/install-deps.sh does it)`);
-  if (!existsSync(resolve(root, 'dist/gapscore-widget.js'))) throw new Error('dist/gapscore-widget.js is missing: npm run build');
+  for (const file of ['dist/gapscore-widget.js', 'dist/split/gapscore-widget.js', 'dist/split/gapscore-engine.wasm', 'dist/split/gapscore.wasm']) {
+    if (!existsSync(resolve(root, file))) throw new Error(`${file} is missing: npm run build (it builds the widget both ways)`);
+  }
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
 }
 

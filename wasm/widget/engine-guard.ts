@@ -7,6 +7,7 @@
 // plain JavaScript and opens them on a fresh instance when the reader asks (page-loader.ts).
 
 import type { Engine, GapscoreModule, Simulation } from './module-types';
+import type { PartedModule } from './parts';
 
 /** The widget's code for an engine that stopped (docs/embedding.md). */
 export const ENGINE_FAILED = 'engine_failed';
@@ -66,8 +67,18 @@ export function guardModule(gs: GapscoreModule, down: (guarded: GapscoreModule, 
       return wrap(call(() => new gs.Engine()));
     } as unknown as new () => Engine,
     Simulation: function GuardedSimulation(documentJson: string, optionsJson: string) {
-      return wrap(call(() => new gs.Simulation(documentJson, optionsJson)));
+      // Asked outside the guard: a module in parts throws here while its commands are on
+      // their way, which is not the instance failing.
+      const Real = gs.Simulation;
+      return wrap(call(() => new Real(documentJson, optionsJson)));
     } as unknown as new (documentJson: string, optionsJson: string) => Simulation,
   };
+  // A module in parts (the split build) says when its commands arrive (parts.ts); a failed
+  // instance has nothing more on its way.
+  const parted = gs as Partial<PartedModule>;
+  if (typeof parted.whenComplete === 'function') {
+    const whenComplete = parted.whenComplete.bind(gs);
+    (guarded as GapscoreModule & PartedModule).whenComplete = () => (failure ? null : whenComplete());
+  }
   return guarded;
 }

@@ -17,6 +17,7 @@ import { modelsToTry, prepareImport } from './import';
 import { MessageArea } from './messages';
 import { onEngineFailure } from './module';
 import { PageLoader, browserEdges, documentText } from './page-loader';
+import { commandsSettled } from './parts';
 import { Renderer } from './renderer';
 import { ScenariosDialog } from './scenarios-dialog';
 import type { Session } from './session';
@@ -250,7 +251,8 @@ export class GapScoreElement extends HTMLElement {
         else if (name === 'reset') edits.reset();
         else if (name === 'scenarios') scenariosDialog.show(button, Object.keys(edits.scenarios));
         else if (name === 'share') void share(outputs);
-        else dataDialog.show(button, this.readOnly);
+        // Import and the CSV export run the engine's commands: a split widget may still be fetching them.
+        else void commandsSettled(loader.gs).then(() => dataDialog.show(button, this.readOnly));
       },
     });
     const weights = new WeightPanel({

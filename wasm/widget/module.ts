@@ -2,7 +2,8 @@
 // owns its own Engine objects, so widgets stay independent. The instance is guarded
 // (engine-guard.ts): when it fails, every widget is told, and the next loadModule() makes a
 // fresh one.
-// @ts-ignore: resolved by the bundler (wasm/widget/build.mjs); typed through module-types.ts.
+// @ts-ignore: the bundler (wasm/widget/build.mjs) puts inline-module.ts (the single file) or
+// split-module.ts (dist/split/) here; typed through module-types.ts.
 import createGapscore from '../../dist/gapscore.mjs';
 import { ENGINE_FAILED, guardModule, isEngineFailure } from './engine-guard';
 import { docsLink } from './links';
@@ -56,7 +57,7 @@ export function loadModule(): Promise<GapscoreModule> {
     // Asked first: the module's own failure would be Emscripten's "Aborted(CompileError ...)".
     const blocked = wasmProblem();
     if (blocked) return Promise.reject([blocked]);
-    // The module unpacks its own deflated wasm (wasm/pack-module.mjs) and never fetches.
+    // How the wasm arrives is the build's (inside the script, or files fetched beside it).
     const instance: Promise<GapscoreModule> = factory().then(
       (gs) =>
         guardModule(gs, (failed) => {

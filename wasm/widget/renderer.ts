@@ -18,6 +18,7 @@ import type { Tabs } from './tabs';
 import type { AnalysisViews } from './views';
 import type { WeightPanel } from './weights';
 import { presets } from './weight-presets';
+import { markOnce } from './marks';
 import type { Clock } from './render-scheduler';
 import { RenderScheduler } from './render-scheduler';
 
@@ -166,7 +167,9 @@ export class Renderer {
     header.show(s.title || 'Backlog', models, s.model, model?.variant ?? s.model, model?.formula ?? '', readOnly);
     const criteria = s.criteria();
     weights.configure(criteria, presets(s.weightSets), false);
+    markOnce('rank-start');
     const snap = s.rank();
+    markOnce('ranked');
     const partNames = snap?.partNames ?? [];
     const nameOf = new Map(criteria.map((c) => [c.id, c.name]));
     // Criterion inputs are edited in the explanation dialog: as table columns (one per

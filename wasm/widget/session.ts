@@ -12,6 +12,7 @@ import { humanize } from './format';
 import type { Engine, GapscoreModule, Problem } from './module-types';
 import { isEngineFailure } from './engine-guard';
 import { engineErrors } from './module';
+import { markOnce } from './marks';
 import type { Change, EditPath, EditState, EditValue, NumberMap } from './state';
 import { cloneState, emptyState, isPristine } from './state';
 
@@ -206,9 +207,12 @@ export class Session {
     let doc: DocumentShape;
     let described: Description;
     try {
+      markOnce('load-start');
       if (!engine.load(text)) throw engineErrors(engine.lastErrors());
+      markOnce('loaded');
       doc = JSON.parse(text) as DocumentShape; // the engine accepted it, so it parses
       described = readDescription(engine.describe());
+      markOnce('described');
     } catch (errors) {
       engine.delete();
       if (isEngineFailure(errors)) throw errors; // the instance failed: nothing here to report

@@ -10,6 +10,7 @@ import { parseResult, runJson } from './module';
 import type { RunResult } from './module';
 import type { Problem } from './module-types';
 import type { GapscoreModule, Simulation } from './module-types';
+import { commandsOnTheirWay } from './parts';
 import type { Session } from './session';
 import type { EditState } from './state';
 import { isPristine } from './state';
@@ -54,6 +55,12 @@ export class AnalysisViews {
   private readonly panels = new Map<string, HTMLElement>();
   /** Per view, the warnings its command raised (beyond the document's own, shown above). */
   private readonly notes = new Map<string, HTMLElement>();
+  /** Each view's message line (a loading state, or why it has nothing to show). */
+  private readonly messages = new Map<string, (text: string) => void>();
+  /** The view last asked for (render): the one to draw when the commands arrive. */
+  private wanted = '';
+  /** A view is waiting for the commands (one wait at a time). */
+  private waiting = false;
   /** '' compares with the page's data; otherwise a saved scenario's name. */
   compareWith = '';
   /** The model the value-vs-effort matrix is drawn with (one of those the description lists for it). */
@@ -85,6 +92,14 @@ export class AnalysisViews {
     panel('uncertainty', this.simulation.element);
     panel('sensitivity', this.sensitivity.element);
     panel('evidence', this.evidence.element);
+    const say = (id: string, view: { showMessage(text: string): void }) => this.messages.set(id, (text) => view.showMessage(text));
+    say('compare', this.compare);
+    say('matrix', this.matrix);
+    say('gaps', this.landscape);
+    say('agreement', this.agreement);
+    say('uncertainty', this.simulation);
+    say('sensitivity', this.sensitivity);
+    say('evidence', this.evidence);
   }
 
   /**
@@ -132,6 +147,8 @@ export class AnalysisViews {
 
   /** Redraws the view `id` from the current state. */
   render(id: string): void {
+    this.wanted = id;
+    if (this.waitForCommands(id)) return;
     switch (id) {
       case 'compare':
         return this.renderCompare();
@@ -173,6 +190,31 @@ export class AnalysisViews {
       h('p', {}, own.length === 1 ? 'The engine notes:' : `The engine notes ${own.length} things:`),
       h('ul', {}, ...lines.map((l) => problemLine(l.problem, s.document, l.count))),
     );
+  }
+
+  /**
+   * A module in parts (the split widget) may still be fetching the commands views run: the
+   * view says it is loading and draws when they arrive, if it is still the one wanted.
+   */
+  private waitForCommands(id: string): boolean {
+    const say = this.messages.get(id);
+    const coming = say ? commandsOnTheirWay(this.host.gs()) : null;
+    if (!say || !coming) return false;
+    say('Loading this view…');
+    if (this.waiting) return true;
+    this.waiting = true;
+    coming.then(
+      () => {
+        this.waiting = false;
+        if (!this.disposed) this.render(this.wanted);
+      },
+      (error: unknown) => {
+        this.waiting = false;
+        const now = this.messages.get(this.wanted);
+        if (!this.disposed && now) now(`This view could not be loaded: ${String((error as Error)?.message ?? error)}`);
+      },
+    );
+    return true;
   }
 
   private titleOf = (id: string): string => {
