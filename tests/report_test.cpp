@@ -55,7 +55,7 @@ TEST(Report, WeightsForModelsThatReadThem) {
   EXPECT_NEAR(shares, 1, 1e-12);
   EXPECT_EQ(r["ranking"].size(), 3u);
   const std::string md = report_text(read_file(kDemo), {{"model", "weighted"}, {"top", 3}, {"format", "markdown"}});
-  EXPECT_NE(md.find("**Weights: **"), std::string::npos) << md;
+  EXPECT_NE(md.find("**Weights**: "), std::string::npos) << md;
   EXPECT_NE(md.find("### The top 3"), std::string::npos) << md;
 }
 

@@ -68,9 +68,12 @@ std::vector<Block> blocks(const Json& r) {
 
   const std::string title = str(r, "title");
   heading(2, title.empty() ? "Decision record" : "Decision record: " + title);
+  // The variant usually names the model already ("RICE (Intercom)" for RICE): said once.
+  const std::string label = str(r, "label"), variant = str(r, "variant");
+  const std::string model = variant.rfind(label, 0) == 0 ? variant : label + " (" + variant + ")";
   paragraph({{"Ranked by "},
-             {str(r, "label"), true},
-             {" (" + str(r, "variant") + "): " + str(r, "formula") + ". " + std::to_string(items) + " item" +
+             {model, true},
+             {": " + str(r, "formula") + ". " + std::to_string(items) + " item" +
               (items == 1 ? "" : "s") + (top < items ? "; the " + top_n + " below." : ", all below.")}});
   if (!str(r, "source").empty()) paragraph({{"Source of the model: " + str(r, "source") + "."}});
   if (r.contains("weights")) {
@@ -80,7 +83,7 @@ std::vector<Block> blocks(const Json& r) {
            table_percent(c.value("share", 0.0)) + ")";
       if (str(c, "direction") == "cost") costs += (costs.empty() ? "" : ", ") + str(c, "name");
     }
-    std::vector<Span> spans = {{"Weights: ", true}, {w + "."}};
+    std::vector<Span> spans = {{"Weights", true}, {": " + w + "."}};
     if (!costs.empty()) spans.push_back({" Counted against an item (cost): " + costs + "."});
     paragraph(std::move(spans));
   }
