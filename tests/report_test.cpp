@@ -173,8 +173,9 @@ TEST(Report, MarkdownEscapesEveryTitle) {
   // No raw < (a Markdown renderer passes HTML through), no unescaped link, emphasis or pipe.
   for (std::size_t i = 0; i < md.size(); ++i) {
     const char c = md[i];
-    if (c == '<' || c == '>' || c == '[' || c == ']' || c == '`')
+    if (c == '<' || c == '>' || c == '[' || c == ']' || c == '`') {
       EXPECT_TRUE(i > 0 && md[i - 1] == '\\') << "unescaped " << c << " at " << i << " in\n" << md;
+    }
   }
   EXPECT_NE(md.find("\\<script\\>alert(1)\\</script\\>"), std::string::npos) << md;
   EXPECT_NE(md.find("\\*\\*bold\\*\\* \\| pipe"), std::string::npos) << md;
