@@ -214,7 +214,10 @@ std::optional<ImportPlan> plan_import(Request& r) {
   std::map<std::string, std::optional<std::string>> chosen;
   if (map) {
     p.user_map = true;
-    for (const auto& [field, value] : map->items()) {
+    for (const auto& entry : map->items()) {
+      // Named copies, not structured bindings: C++17 lambdas cannot capture those (clang).
+      const std::string& field = entry.key();
+      const Json& value = entry.value();
       const auto target = std::find_if(p.targets.begin(), p.targets.end(), [&](const ImportTarget& t) { return t.id == field; });
       const std::string where = "map/" + field;
       if (target == p.targets.end()) {
