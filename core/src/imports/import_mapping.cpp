@@ -290,17 +290,18 @@ std::optional<ImportPlan> plan_import(Request& r) {
           }
       }
     };
-    if (p.source) try_rules(export_rules(*p.source));
+    if (p.source) try_rules(p.source->rules);
     try_rules(common_rules());
     if (column) p.map.push_back({t.id, *column, how});
   }
 
-  const bool github = p.source && p.source->id == "github_projects";
   const MappedField* id = p.find("id");
-  p.github_ids = github && id && column_key(id->column) == "url";
-  p.generated_ids = github && !id;
-  p.strip_formula_quote = p.source && p.source->id == "linear";
-  if (p.source) p.notes = export_notes(*p.source, header);
+  if (p.source) {
+    p.github_ids = p.source->ids_from_urls && id && column_key(id->column) == "url";
+    p.generated_ids = p.source->titles_make_ids && !id;
+    p.strip_formula_quote = p.source->strips_formula_quote;
+    if (p.source->notes) p.notes = p.source->notes(HeaderKeys{header, keys});
+  }
 
   std::set<std::string> read;
   for (const auto& m : p.map) read.insert(m.column);
@@ -312,7 +313,7 @@ std::optional<ImportPlan> plan_import(Request& r) {
 Json describe_plan(const ImportPlan& p) {
   const auto& header = p.table.rows[0];
   Json out = Json::object();
-  out["source"] = p.source ? Json{{"id", p.source->id}, {"name", p.source->name}, {"reference", p.source->reference}}
+  out["source"] = p.source ? Json{{"id", p.source->id}, {"name", p.source->name}, {"reference", p.source->reference}, {"read_as", p.source->read_as}}
                            : Json(nullptr);
   out["delimiter"] = std::string(1, p.delimiter);
   if (p.locale) out["locale"] = p.locale->tag;

@@ -35,12 +35,8 @@ struct ImportTarget {
   TargetKind kind = TargetKind::text;
 };
 
-/// A tracker whose export gapscore recognizes by its header row.
-struct KnownExport {
-  std::string_view id;        ///< "jira", "azure_devops", "github_projects", "linear", "gapscore"
-  std::string_view name;      ///< "Jira (Cloud or Data Center)"
-  std::string_view reference; ///< where its column names are documented
-};
+/// A tracker whose export gapscore recognizes by its header row (known_exports.hpp).
+struct KnownExport;
 
 /// One field read from one column (every column of that name: a Jira export repeats
 /// "Labels" once per label).
@@ -60,9 +56,9 @@ struct ImportPlan {
   std::vector<std::string> notes;      ///< what the import converts (ids from URLs, link directions, ...)
   std::optional<NumberLocale> locale;
   bool user_map = false;               ///< the request gave a "map"
-  bool strip_formula_quote = false;    ///< Linear writes ' before text that starts like a formula
-  bool github_ids = false;             ///< ids from GitHub issue URLs, as owner/repo#number
-  bool generated_ids = false;          ///< no id column: ids made from the titles
+  bool strip_formula_quote = false;    ///< the export writes ' before text that starts like a formula (Linear)
+  bool github_ids = false;             ///< ids from issue URLs, as owner/repo#number (GitHub)
+  bool generated_ids = false;          ///< no id column, and the export allows it: ids made from the titles
 
   /// The column a field reads, or nullptr when the field is left out.
   const MappedField* find(std::string_view field) const;

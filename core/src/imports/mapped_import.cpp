@@ -289,9 +289,7 @@ std::optional<Json> import_with_plan(const ImportPlan& p, Diagnostics& diag) {
     if (m.field != "id" || !p.generated_ids)
       read += (read.empty() ? "" : ", ") + m.field + " from " + describe(Json(m.column));
   if (p.generated_ids) read += std::string(read.empty() ? "" : ", ") + "ids made from the titles";
-  const std::string as = p.source ? "read as " + std::string(p.source->id == "gapscore" ? "" : "a ") + std::string(p.source->name) +
-                                        (p.source->id == "gapscore" ? "" : " export")
-                                  : "read by the mapping";
+  const std::string as = p.source ? "read as " + std::string(p.source->read_as) : "read by the mapping";
   diag.warning("", code::mapped, as + (p.user_map && p.source ? " with the map option" : "") + ": " + read);
   if (!p.left_out.empty()) {
     std::string names;
