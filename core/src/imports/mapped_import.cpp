@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "document/limits.hpp"
 #include "gapscore/load.hpp"
@@ -209,6 +210,9 @@ std::optional<Json> import_with_plan(const ImportPlan& p, Diagnostics& diag) {
   }
 
   std::map<std::string, Conversion> percents; // column -> cells read as percentages
+  // A cell that is not a number is named once, though two fields read its column (Jira's
+  // business value is both business_value and value).
+  std::set<std::pair<std::size_t, std::string>> refused; // (row, column)
   Json criteria = Json::array();
   for (const auto& m : p.map)
     if (m.field.rfind("scores.", 0) == 0) {
@@ -252,6 +256,7 @@ std::optional<Json> import_with_plan(const ImportPlan& p, Diagnostics& diag) {
         const CellNumber x = read_cell_number(cell, p.locale ? &*p.locale : nullptr, p.delimiter);
         if (!x.value && x.problem.empty()) break; // empty: not given
         if (!x.value) {
+          if (!refused.insert({k, m->column}).second) break;
           diag.error(path, x.ambiguous ? code::ambiguous_number : code::wrong_type,
                      where(k, *m) + ": " + (x.ambiguous ? x.problem : "must be a number (got " + describe(Json(cell)) + "; " + x.problem + ")"));
           break;
