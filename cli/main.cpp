@@ -65,6 +65,10 @@ struct Invocation {
   std::string as_of;                     // evidence: the day "what to measure next" is judged on
   long long lag_days = 0, stale_days = 0; // evidence (lag also rank --confidence-from)
   double prior_items = 0, prior_ratio = 0; // the suggested confidence's prior (evidence, rank)
+  std::vector<std::string> map;          // import-csv: FIELD=COLUMN, each
+  std::string locale;                    // import-csv: how the sheet writes numbers
+  bool detect = false;                   // import-csv: print the mapping instead of the document
+  std::string baseline;                  // report: the baseline document's file
 };
 
 /// Whether text is valid UTF-8, by nlohmann's own check (its strict dump throws on anything else).
@@ -110,7 +114,9 @@ int main(int argc, char** argv) {
     std::vector<std::string> formats;
     for (const auto& c : summaries)
       if (c.name == name) {
-        if (c.table) formats = {"table", "markdown"};
+        if (c.table && !c.markdown_only) formats.push_back("table");
+        if (c.table) formats.push_back("markdown");
+        if (c.html) formats.push_back("html");
         formats.push_back("json");
         if (c.csv) formats.push_back("csv");
       }
@@ -162,7 +168,22 @@ int main(int argc, char** argv) {
   file(describe);
 
   CLI::App* import_csv = add("import-csv", "turn a CSV of items into a scenario document");
-  file(import_csv, "CSV file, or - for standard input");
+  file(import_csv, "CSV file (a Jira, Azure DevOps, GitHub Projects or Linear export too), or - for standard input");
+  import_csv->add_option("--map", in.map, "FIELD=COLUMN: read the field from this column (title=Summary, "
+                                          "effort=\"Story Points\"; FIELD= leaves it out); repeat for each field")
+      ->allow_extra_args(false);
+  import_csv->add_option("--locale", in.locale, "how the sheet writes numbers: en (1,234.5), de (1.234,5), fr (1 234,5), "
+                                                "de-CH (1'234.5), ...");
+  import_csv->add_flag("--detect", in.detect, "print the mapping it would use (the columns, the export recognized, "
+                                              "what is left out) instead of the document");
+
+  CLI::App* report = add("report", "a decision record for the wiki: model and weights, the top N with reasons, what "
+                                   "changed, agreement, underserved outcomes");
+  file(report);
+  report->add_option("--model,-m", in.model, "the model to rank by: " + gapscore::model_list());
+  report->add_option("--top,-n", in.top, "how many items (default: the document's top, else 10)");
+  report->add_option("--scenario", in.scenario, "what this what-if scenario of the document would change");
+  report->add_option("--baseline", in.baseline, "what changed since this document (a file)");
 
   CLI::App* sensitivity = add("sensitivity", "how far each criterion weight can move before the top N changes");
   file(sensitivity);
@@ -259,7 +280,7 @@ int main(int argc, char** argv) {
   const bool readable = command == "rank" || command == "gaps" || command == "plan" || command == "portfolio" ||
                         command == "kano" || command == "okr" || command == "agreement" || command == "ahp" ||
                         command == "evidence";
-  const std::string format = in.format.empty() ? (readable ? "table" : "json") : in.format;
+  const std::string format = in.format.empty() ? (command == "report" ? "markdown" : readable ? "table" : "json") : in.format;
   // An input the core never sees (a file that cannot be read, text that is not UTF-8) is
   // reported as the core reports its own: an errors document with --format json.
   const auto input_error = [&](const std::string& path, std::string_view code, const std::string& message) {
@@ -301,13 +322,40 @@ int main(int argc, char** argv) {
     if (!read_input(in.second, after, error)) return input_error("after", gapscore::code::unreadable, error);
     options["after"] = after;
   }
+  if (!in.baseline.empty()) {
+    if (in.baseline == "-" && in.file == "-") {
+      std::cerr << "error: FILE and --baseline cannot both be - (standard input can be read once)\n";
+      return gapscore::kUsageError;
+    }
+    std::string baseline;
+    if (!read_input(in.baseline, baseline, error)) return input_error("baseline", gapscore::code::unreadable, error);
+    options["baseline"] = baseline;
+  }
+  if (!in.locale.empty()) options["locale"] = in.locale;
+  if (in.detect) options["detect"] = true;
+  if (!in.map.empty()) {
+    gapscore::Json map = gapscore::Json::object();
+    for (const auto& entry : in.map) {
+      const auto eq = entry.find('=');
+      if (eq == std::string::npos || eq == 0) {
+        std::cerr << "error: --map takes FIELD=COLUMN (got \"" << entry << "\"), e.g. --map title=Summary\n";
+        return gapscore::kUsageError;
+      }
+      const std::string field = entry.substr(0, eq), column = entry.substr(eq + 1);
+      if (!is_utf8(field) || !is_utf8(column))
+        return input_error("options/map", gapscore::code::invalid_text, "--map " + std::string("is not valid UTF-8 text"));
+      map[field] = column.empty() ? gapscore::Json(nullptr) : gapscore::Json(column);
+    }
+    options["map"] = std::move(map);
+  }
 
   // The arguments and the AFTER file travel to the core as JSON text, which is UTF-8: name
   // one that is not (as the core names a document that is not), instead of failing to print it.
   for (const auto& [key, value] : options.items()) {
     if (!value.is_string() || is_utf8(value.get_ref<const std::string&>())) continue;
-    return input_error(key, gapscore::code::invalid_text, key == "after" ? "the AFTER file is not valid UTF-8 text (save it as UTF-8)"
-                                           : "not valid UTF-8 text");
+    return input_error(key, gapscore::code::invalid_text, key == "after"      ? "the AFTER file is not valid UTF-8 text (save it as UTF-8)"
+                                                          : key == "baseline" ? "the baseline file is not valid UTF-8 text (save it as UTF-8)"
+                                                                              : "not valid UTF-8 text");
   }
 
   const bool progress_bar = command == "simulate" && isatty(STDERR_FILENO);

@@ -18,7 +18,7 @@ export interface CommandStatus {
    * with two spaces and a final newline — on failure `{"errors": [{"path", "message"}]}`.
    */
   output: string;
-  /** With a text format (`table`, `markdown`, `csv`): warning and error lines. Else `""`. */
+  /** With a text format (`table`, `markdown`, `csv`, `html`): warning and error lines. Else `""`. */
   messages: string;
 }
 

@@ -41,6 +41,7 @@ const FORMATS = {
   agreement: TEXT,
   ahp: TEXT,
   evidence: TEXT,
+  report: ['markdown', 'html', 'json'],
 };
 /** Where the example documents are, and the folder under tests/golden their cases go in. */
 const SOURCES = [
@@ -48,6 +49,18 @@ const SOURCES = [
   { dir: 'tests/fixtures/documents', golden: 'fixtures' },
   { dir: 'tests/fixtures/csv', golden: 'fixtures' },
 ];
+/**
+ * Sheets that need more than the plain import (issue 22): the mapping it detects, and the
+ * options that make it import. Every other sheet has the one plain case.
+ */
+const SHEET_OPTIONS = {
+  'jira_cloud.csv': [{ detect: true }],
+  'jira_datacenter_de.csv': [{ detect: true }, { locale: 'de' }],
+  'azure_devops.csv': [{ detect: true }],
+  'github_projects.tsv': [{ detect: true }],
+  'linear.csv': [{ detect: true }],
+  'unknown_header.csv': [{ detect: true }, { map: { id: 'Feature', effort: 'Aufwand', value: 'Nutzen' } }],
+};
 /** Documents too large to pin every case of: only these commands, with a top. */
 const LARGE = new Set(['demo/large-backlog.json']);
 
@@ -112,6 +125,7 @@ function optionSets(file, doc, dir) {
     agreement: [{}, { reference: 'rice' }],
     ahp: [{}],
     evidence: [{}],
+    report: [{}, { top: 3 }, ...scenarios.slice(0, 1).map((scenario) => ({ scenario }))],
   };
   if (Array.isArray(doc?.measurements)) sets.rank.push({ confidence_from: 'evidence' });
   return sets;
@@ -129,10 +143,11 @@ let total = 0;
 for (const { dir: folder, golden } of SOURCES) {
   for (const name of fs.readdirSync(path.join(root, folder)).sort()) {
     const file = `${folder}/${name}`;
-    const dir = path.join(out, golden, name.replace(/\.(json|csv)$/, ''));
-    if (name.endsWith('.csv')) {
-      writeCases(dir, 'import-csv', [{ command: 'import-csv', document: file, options: { format: 'json' } }]);
-      total += 1;
+    const dir = path.join(out, golden, name.replace(/\.(json|csv|tsv)$/, ''));
+    if (name.endsWith('.csv') || name.endsWith('.tsv')) {
+      const sets = [{}, ...(SHEET_OPTIONS[name] ?? [])];
+      writeCases(dir, 'import-csv', sets.map((o) => ({ command: 'import-csv', document: file, options: { format: 'json', ...o } })));
+      total += sets.length;
       continue;
     }
     if (!name.endsWith('.json')) continue;

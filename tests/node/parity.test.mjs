@@ -87,7 +87,7 @@ for (const file of exampleDocuments()) {
 for (const dir of ['demo', 'tests/fixtures/csv']) {
   const full = path.join(root, dir);
   if (!fs.existsSync(full) || !commands.includes('import-csv')) continue;
-  for (const name of fs.readdirSync(full).filter((n) => n.endsWith('.csv')).sort()) {
+  for (const name of fs.readdirSync(full).filter((n) => n.endsWith('.csv') || n.endsWith('.tsv')).sort()) {
     test(`parity of import-csv on ${dir}/${name}`, () => {
       const text = fs.readFileSync(path.join(full, name), 'utf8');
       const native = runNative('import-csv', text);

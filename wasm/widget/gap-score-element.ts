@@ -13,7 +13,8 @@ import { GapScoreChangeEvent, GapScoreErrorEvent } from './events';
 import { ExplainDialog } from './explain-dialog';
 import { Feedback } from './feedback';
 import { Header } from './header';
-import { modelsToTry, prepareImport } from './import';
+import { detectColumns, modelsToTry, prepareImport } from './import';
+import { copyMarkdown, exportHtml } from './decision-record';
 import { MessageArea } from './messages';
 import { onEngineFailure } from './module';
 import { PageLoader, browserEdges, documentText } from './page-loader';
@@ -287,7 +288,10 @@ export class GapScoreElement extends HTMLElement {
     const dataDialog = new DataDialog({
       exportJson: () => void unlessEngineFailed(() => exportJson(outputs)),
       exportCsv: () => exportCsv(outputs),
-      prepare: (text, filename) => prepareImport(loader.gs!, text, filename, modelsToTry(loader.session)),
+      copyMarkdown: () => copyMarkdown(outputs, this.top),
+      exportHtml: () => exportHtml(outputs, this.top),
+      detect: (text, mapping) => detectColumns(loader.gs!, text, mapping),
+      prepare: (text, filename, mapping) => prepareImport(loader.gs!, text, filename, modelsToTry(loader.session), mapping),
       replace: (text) => void edits.replaceDocument(text),
     });
     const scenariosDialog = new ScenariosDialog({

@@ -1,13 +1,35 @@
 // Reading a file or pasted text into a document, through the engine: CSV goes through
-// `import-csv` (which names the line and column of each problem), JSON through `validate`.
-// Nothing here touches the widget's current data; the caller swaps only on success.
+// `import-csv` (which recognizes a tracker's export, applies the reader's mapping and names
+// the row, column and field of each problem), JSON through `validate`. Nothing here touches
+// the widget's current data; the caller swaps only on success.
 
 import type { GapscoreModule, Problem } from './module-types';
-import { runJson } from './module';
+import type { Detection, MappingChoice } from './import-mapping';
+import { runJson, type RunResult } from './module';
+
+/** The first rows of the imported data as the engine ranks them, before anything is replaced. */
+export interface RankedPreview {
+  model: string;
+  label: string;
+  rows: { rank: number; title: string; score: number }[];
+}
 
 export type Prepared =
-  | { ok: true; kind: 'json' | 'csv'; documentText: string; count: number; titles: string[]; warnings: Problem[] }
+  | { ok: true; kind: 'json' | 'csv'; documentText: string; count: number; titles: string[]; warnings: Problem[]; ranking: RankedPreview | null }
   | { ok: false; kind: 'json' | 'csv'; errors: Problem[] };
+
+/** The `import-csv` options for the reader's mapping choice (none: the engine's own reading). */
+function mappingOptions(mapping: MappingChoice | null): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  if (mapping?.map) options.map = mapping.map;
+  if (mapping?.locale) options.locale = mapping.locale;
+  return options;
+}
+
+/** The engine's reading of a sheet: its columns, the export it recognizes, the mapping it would use. */
+export function detectColumns(gs: GapscoreModule, text: string, mapping: MappingChoice | null = null): RunResult<Detection> {
+  return runJson<Detection>(gs, 'import-csv', text, { detect: true, ...mappingOptions(mapping) });
+}
 
 export function sniffKind(text: string, filename = ''): 'json' | 'csv' {
   const name = filename.toLowerCase();
@@ -22,25 +44,30 @@ export function sniffKind(text: string, filename = ''): 'json' | 'csv' {
  * document's default (RICE) would refuse a WSJF-only or a scorecard sheet; the data is
  * accepted when one of these models can rank it (the widget then picks a usable model).
  */
-export function prepareImport(gs: GapscoreModule, text: string, filename = '', models: string[] = []): Prepared {
+export function prepareImport(gs: GapscoreModule, text: string, filename = '', models: string[] = [], mapping: MappingChoice | null = null): Prepared {
   const kind = sniffKind(text, filename);
   if (!text.trim()) return { ok: false, kind, errors: [{ path: '', code: 'missing', message: 'the file is empty' }] };
   // A byte order mark: the engine accepts one, JSON.parse (below) and the stored copy do not need it.
   let documentText = text.replace(/^\uFEFF/, '');
   let warnings: Problem[] = [];
   if (kind === 'csv') {
-    const r = runJson<object>(gs, 'import-csv', text);
+    const r = runJson<Record<string, unknown>>(gs, 'import-csv', text, mappingOptions(mapping));
     if (!r.ok) return { ok: false, kind, errors: r.errors };
-    documentText = JSON.stringify(r.value, null, 2);
+    // The import's notes (what was mapped, left out, converted) are shown now; they are not data.
+    const doc = { ...r.value };
+    delete doc.warnings;
+    documentText = JSON.stringify(doc, null, 2);
     warnings = r.warnings;
   }
-  let v = runJson<{ valid?: boolean }>(gs, 'validate', documentText);
+  let v = runJson<{ valid?: boolean; model?: string }>(gs, 'validate', documentText);
+  let model: string | null = null; // a model other than the document's that accepts the data
   if (!v.ok && !namesModel(documentText)) {
     let current: typeof v | null = null;
-    for (const model of models) {
-      const other = runJson<{ valid?: boolean }>(gs, 'validate', documentText, { model });
+    for (const m of models) {
+      const other = runJson<{ valid?: boolean; model?: string }>(gs, 'validate', documentText, { model: m });
       if (other.ok) {
         v = other;
+        model = m;
         break;
       }
       current ??= other;
@@ -67,7 +94,16 @@ export function prepareImport(gs: GapscoreModule, text: string, filename = '', m
     count: items.length,
     titles: items.slice(0, 5).map((it) => String(it.title ?? it.id ?? '')),
     warnings,
+    ranking: rankedPreview(gs, documentText, model),
   };
+}
+
+/** The first five rows by the model that accepted the data (the document's own, else the one found). */
+function rankedPreview(gs: GapscoreModule, documentText: string, model: string | null): RankedPreview | null {
+  const r = runJson<{ model: string; variant: string; ranking: { rank: number; title: string; id: string; score: number }[] }>(
+    gs, 'rank', documentText, model ? { model, top: 5 } : { top: 5 });
+  if (!r.ok) return null;
+  return { model: r.value.model, label: r.value.variant, rows: r.value.ranking.map((x) => ({ rank: x.rank, title: x.title || x.id, score: x.score })) };
 }
 
 /** Whether the document chooses its own model (then only that one is checked). */

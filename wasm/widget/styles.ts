@@ -176,6 +176,15 @@ th.gs-title { font-weight: normal; min-width: 14em; }
 .gs-dialog .gs-actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 10px; flex-wrap: wrap; }
 .gs-preview { font-size: 13px; }
 .gs-preview ol { margin: 4px 0; padding-left: 1.6em; }
+.gs-mapping { margin: 10px 0; font-size: 13px; }
+.gs-mapping h4 { font-size: 14px; margin: 0 0 4px; }
+.gs-mapping-table { border-collapse: collapse; width: 100%; margin: 6px 0; }
+.gs-mapping-table th, .gs-mapping-table td { text-align: left; padding: 2px 6px 2px 0; border-bottom: 1px solid var(--gs-border); font-weight: normal; vertical-align: middle; }
+.gs-mapping-table thead th { color: var(--gs-muted); font-size: 12px; }
+.gs-mapping-table select { max-width: 16em; }
+.gs-mapping-table .gs-sample { color: var(--gs-muted); overflow-wrap: anywhere; max-width: 14em; }
+.gs-mapping-table tr.gs-needed th { font-weight: 600; }
+.gs-copied { font-size: 13px; margin-top: 6px; }
 .gs-scenario-list { list-style: none; padding: 0; margin: 8px 0; }
 .gs-scenario-list li { display: flex; align-items: center; gap: 8px; padding: 4px 0; border-bottom: 1px solid var(--gs-border); }
 .gs-scenario-list li span { flex: 1; overflow-wrap: anywhere; }

@@ -16,7 +16,7 @@ struct CommandResult {
   int exit_code = kOk;
   /// The result: with "format": "json" (the default) one JSON document, pretty-printed with
   /// two spaces and a final newline; errors are {"errors": [{"path", "message"}...]}.
-  /// With "table", "markdown" or "csv", text for people or spreadsheets.
+  /// With "table", "markdown", "csv" or "html", text for people, spreadsheets or pages.
   std::string output;
   /// With a text format: warnings and errors as "warning: /path: reason" lines, meant for
   /// stderr. Empty with "format": "json" (they are inside `output`).
@@ -69,6 +69,8 @@ struct CommandSummary {
   std::string_view summary;
   bool table = false; ///< has "table" and "markdown" formats besides "json"
   bool csv = false;   ///< has the "csv" format
+  bool html = false;  ///< has the "html" format
+  bool markdown_only = false; ///< with `table`: "markdown" but not "table"
 };
 std::vector<CommandSummary> command_summaries();
 

@@ -17,6 +17,9 @@ inline constexpr std::string_view not_json = "not_json";            ///< not val
 inline constexpr std::string_view invalid_text = "invalid_text";    ///< not UTF-8 text, or a NUL byte
 inline constexpr std::string_view unreadable = "unreadable";        ///< a file that cannot be read (the CLI)
 inline constexpr std::string_view csv_syntax = "csv_syntax";        ///< a CSV quote, header or row that cannot be read
+inline constexpr std::string_view unknown_header = "unknown_header"; ///< import-csv: a header no known export has, no id or title column, no mapping
+inline constexpr std::string_view unknown_column = "unknown_column"; ///< import-csv: the mapping names a column the sheet does not have
+inline constexpr std::string_view ambiguous_number = "ambiguous_number"; ///< import-csv: 1,000 without a declared locale
 inline constexpr std::string_view too_large = "too_large";          ///< over a documented limit (size, count, depth, length)
 // Fields
 inline constexpr std::string_view missing = "missing";              ///< a required field or section is absent
@@ -31,6 +34,8 @@ inline constexpr std::string_view unknown_field = "unknown_field";  ///< warning
 inline constexpr std::string_view ignored = "ignored";              ///< warning: given, but not used, and why
 inline constexpr std::string_view unusual_value = "unusual_value";  ///< warning: allowed, but probably not meant
 inline constexpr std::string_view superseded = "superseded";        ///< warning: a later entry replaces this one
+inline constexpr std::string_view mapped = "mapped";                ///< warning: import-csv read the sheet through a mapping (which column is which field)
+inline constexpr std::string_view converted = "converted";          ///< warning: import-csv converted a cell (80% as 0.8)
 // Models and commands
 inline constexpr std::string_view unknown_model = "unknown_model";
 inline constexpr std::string_view missing_input = "missing_input";  ///< the model or command needs an input the document lacks

@@ -46,6 +46,10 @@ struct CommandSpec {
   /// Text renderers; null when the command only has JSON.
   std::string (*table)(const Json& result, bool markdown);
   std::string (*csv)(const Json& result);
+  /// Static HTML (the report's); null for the other commands.
+  std::string (*html)(const Json& result) = nullptr;
+  /// `table` writes Markdown only: "markdown" is offered, "table" is not.
+  bool markdown_only = false;
 };
 
 const std::vector<CommandSpec>& command_specs();

@@ -8,7 +8,9 @@
 #include "document/commands.hpp"
 #include "evidence/commands.hpp"
 #include "gaps/commands.hpp"
+#include "imports/commands.hpp"
 #include "planning/commands.hpp"
+#include "report/commands.hpp"
 #include "scoring/commands.hpp"
 #include "stakeholders/commands.hpp"
 #include "whatif/commands.hpp"
@@ -22,14 +24,15 @@ const std::vector<CommandSpec>& command_specs() {
       import_csv_command(), gaps_command(),       plan_command(),     portfolio_command(),
       kano_command(),      okr_command(),         sensitivity_command(), simulate_command(),
       compare_command(),   agreement_command(),   ahp_command(),      evidence_command(),
-      describe_command(),
+      describe_command(),  report_command(),
   };
   return specs;
 }
 
 std::vector<CommandSummary> command_summaries() {
   std::vector<CommandSummary> out;
-  for (const auto& c : command_specs()) out.push_back({c.name, c.summary, c.table != nullptr, c.csv != nullptr});
+  for (const auto& c : command_specs())
+    out.push_back({c.name, c.summary, c.table != nullptr, c.csv != nullptr, c.html != nullptr, c.markdown_only});
   return out;
 }
 
@@ -93,10 +96,12 @@ bool prepare_command(PreparedCommand& p, std::string_view command, std::string_v
     r.options = std::move(*parsed);
   }
   if (auto f = r.text("format")) {
-    if (*f == "json" || *f == "table" || *f == "markdown" || *f == "csv") p.format = *f;
+    if (*f == "json" || *f == "table" || *f == "markdown" || *f == "csv" || (*f == "html" && spec->html)) p.format = *f;
     else r.usage("format", code::invalid_option, "must be json, table, markdown or csv (got " + describe(Json(*f)) + ")");
-    if (((p.format == "table" || p.format == "markdown") && !spec->table) || (p.format == "csv" && !spec->csv)) {
-      r.usage("format", code::invalid_option, p.format + " is not available for " + std::string(command) + " (use json)");
+    if (((p.format == "table" || p.format == "markdown") && !spec->table) || (p.format == "csv" && !spec->csv) ||
+        (p.format == "table" && spec->markdown_only)) {
+      r.usage("format", code::invalid_option, p.format + " is not available for " + std::string(command) +
+                                                  (spec->markdown_only ? " (use markdown, html or json)" : " (use json)"));
       p.format = "json";
     }
   }
@@ -130,7 +135,9 @@ CommandResult complete_command(PreparedCommand& p, Json result) {
   if (p.format == "json") {
     res.output = dump(result);
   } else {
-    res.output = p.format == "csv" ? p.spec->csv(result) : p.spec->table(result, p.format == "markdown");
+    res.output = p.format == "csv"    ? p.spec->csv(result)
+                 : p.format == "html" ? p.spec->html(result)
+                                      : p.spec->table(result, p.format == "markdown");
     res.messages = problem_lines("warning", r.diag.warnings(), r.diag.hidden_warnings());
   }
   return res;

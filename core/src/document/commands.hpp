@@ -7,6 +7,5 @@ namespace gapscore {
 
 const CommandSpec& validate_command(); // validate_command.cpp
 const CommandSpec& describe_command(); // describe.cpp
-const CommandSpec& import_csv_command(); // import_csv_command.cpp
 
 } // namespace gapscore

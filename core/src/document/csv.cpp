@@ -32,7 +32,7 @@ std::string line_text(std::size_t line) { return "line " + std::to_string(line);
 
 } // namespace
 
-std::optional<CsvTable> parse_csv(std::string_view text, Diagnostics& diag) {
+std::optional<CsvTable> parse_csv(std::string_view text, Diagnostics& diag, char delimiter) {
   if (text.size() > limits::document_bytes) {
     diag.error("", code::too_large, "the CSV is " + std::to_string(text.size()) + " bytes; the limit is " +
                        std::to_string(limits::document_bytes));
@@ -83,7 +83,7 @@ std::optional<CsvTable> parse_csv(std::string_view text, Diagnostics& diag) {
       i += len;
       continue;
     }
-    if (c == ',') {
+    if (c == delimiter) {
       end_field();
     } else if (c == '\r' || c == '\n') {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;

@@ -17,8 +17,9 @@ struct CsvTable {
 
 /// Parses RFC 4180 CSV: quoted fields with "" escapes, embedded commas and line breaks,
 /// CRLF or LF line ends, an optional UTF-8 byte order mark. Reports the line of a broken
-/// quote or invalid UTF-8. Never throws.
-std::optional<CsvTable> parse_csv(std::string_view text, Diagnostics& diag);
+/// quote or invalid UTF-8. `delimiter` separates fields (',', or ';' and tab for the sheets
+/// other tools write). Never throws.
+std::optional<CsvTable> parse_csv(std::string_view text, Diagnostics& diag, char delimiter = ',');
 
 /// Builds a "gapscore/1" document from a CSV of items: header names are item field names,
 /// "scores.<criterion>" columns become criteria scores (criteria created with weight 1),

@@ -1,0 +1,38 @@
+// gapscore import-csv: a spreadsheet of items -> a scenario document. A sheet with gapscore's
+// own column names is read as it always was (document/csv.cpp); any other sheet, or any
+// mapping option, goes through the mapping (import_mapping.hpp): a known tracker's export,
+// the "map" option, the "locale" of its numbers. "detect": the mapping instead of the document.
+#include "imports/commands.hpp"
+#include "document/csv.hpp"
+#include "imports/import_mapping.hpp"
+
+namespace gapscore {
+
+Json command_import_csv(Request& r) {
+  bool detect = false;
+  if (r.has("detect")) {
+    const Json& d = r.options["detect"];
+    if (!d.is_boolean()) r.usage("detect", code::invalid_option, "must be true or false (got " + describe(d) + ")");
+    else detect = d.get<bool>();
+  }
+  if (!r.diag.ok()) return nullptr;
+  if (!detect && !r.has("map") && !r.has("locale") && is_native_sheet(r.document)) {
+    auto doc = document_from_csv(r.document, r.diag);
+    if (!doc) return nullptr;
+    return *doc;
+  }
+  auto plan = plan_import(r);
+  if (!plan) return nullptr;
+  if (detect) return describe_plan(*plan);
+  auto doc = import_with_plan(*plan, r.diag);
+  if (!doc) return nullptr;
+  return *doc;
+}
+
+const CommandSpec& import_csv_command() {
+  static const CommandSpec spec{"import-csv", "turn a CSV of items into a scenario document",
+                                {"map", "locale", "detect"}, command_import_csv, nullptr, nullptr};
+  return spec;
+}
+
+} // namespace gapscore
