@@ -264,9 +264,9 @@ export class GapScoreElement extends HTMLElement {
       },
       preset: (name) => edits.applyPreset(name),
     });
-    const table = new RankTable({
+    const table: RankTable = new RankTable({
       open: (index, from) => renderer.openExplanation(index, from),
-      edit: (index, col, value) => edits.editValue(index, col, value),
+      edit: (index, col, value): string | null => renderer.editValue(index, col, value),
       more: () => renderer.moreRows(),
     });
     const views = new AnalysisViews({
@@ -318,7 +318,7 @@ export class GapScoreElement extends HTMLElement {
         views.scenariosChanged();
       },
     });
-    const renderer = new Renderer(
+    const renderer: Renderer = new Renderer(
       { header, messages, weights, table, views, tabs, explainDialog },
       {
         session,
@@ -355,7 +355,7 @@ export class GapScoreElement extends HTMLElement {
       this.root,
       this,
       [durability.notices.element, messages.errors, messages.warningList],
-      [header.element, messages.status, weights.element, tabs.list, tabs.panels],
+      [header.element, messages.status, messages.live.element, weights.element, tabs.list, tabs.panels],
       [explainDialog.element, dataDialog.element, scenariosDialog.element],
     );
     this.root.addEventListener('keydown', (ev) => {

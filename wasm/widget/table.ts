@@ -217,6 +217,8 @@ export class RankTable {
     if (row.key === key) return;
     row.key = key;
     row.rank.textContent = String(rank);
+    // The line under the top N is drawn for the eye; a screen reader hears it on the row above it.
+    if (rank === top && top < snapshot.order.length) row.rank.append(h('span', { class: 'gs-sr' }, `, the top ${top} ends here`));
     const move = base ? base - rank : 0;
     row.delta.className = `gs-delta ${move > 0 ? 'gs-up' : move < 0 ? 'gs-down' : 'gs-same'}`;
     // The arrow is for the eye; screen readers get the words (aria-label on a cell is not read everywhere).
