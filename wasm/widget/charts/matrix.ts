@@ -5,6 +5,7 @@
 import { h, svg, fill } from '../dom';
 import { formatNumber } from '../format';
 import { linear, ticks, LabelSpace, placeLabel, clip } from './svg-scale';
+import { QuadrantList } from './quadrant-list';
 
 export interface MatrixRow {
   id: string;
@@ -34,6 +35,8 @@ export class MatrixChart {
   readonly element: HTMLElement;
   private readonly chart: HTMLElement;
   private readonly lists: HTMLElement;
+  /** One list per quadrant, each capped with its own "Show more" (kept across redraws). */
+  private readonly quadrantLists = QUADRANTS.map((q) => new QuadrantList(q.label, (id) => this.onOpen(id)));
 
   constructor(private readonly onOpen: (id: string) => void) {
     this.chart = h('div', { class: 'gs-scroll' }); // a phone scrolls the chart rather than shrink its labels to 5 px
@@ -116,23 +119,6 @@ export class MatrixChart {
       if (spot) root.append(svg('text', { x: spot.x, y: spot.y, class: 'gs-dot-label', 'text-anchor': spot.anchor }, text));
     }
     fill(this.chart, root);
-    fill(
-      this.lists,
-      ...QUADRANTS.map((q) => {
-        const items = byRank.filter((r) => r.quadrant === q.id);
-        return h(
-          'div',
-          {},
-          h('h3', {}, `${q.label} (${items.length})`),
-          items.length
-            ? h('ul', {}, ...items.map((r) => {
-                const b = h('button', { type: 'button', class: 'gs-open' }, r.title);
-                b.addEventListener('click', () => this.onOpen(r.id));
-                return h('li', {}, b);
-              }))
-            : h('p', { class: 'gs-note' }, 'none'),
-        );
-      }),
-    );
+    fill(this.lists, ...QUADRANTS.map((q, k) => this.quadrantLists[k].render(byRank.filter((r) => r.quadrant === q.id), rows.length)));
   }
 }
