@@ -349,6 +349,7 @@ export class GapScoreElement extends HTMLElement {
         if (id && tabs.has(id)) tabs.select(id);
       },
       unapplied: (list, pageChanged) => durability.unapplied(list, pageChanged),
+      savedShown: () => header.savedShown(),
     });
 
     const shell = mountShell(
