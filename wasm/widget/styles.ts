@@ -251,6 +251,8 @@ th.gs-title { font-weight: normal; min-width: 14em; }
 .gs-mark { position: absolute; top: -3px; width: 3px; height: 16px; margin-left: -1px; background: var(--gs-fg); border-radius: 1px; }
 .gs-range-text { font-size: 11.5px; color: var(--gs-muted); }
 .gs-ag-head { margin: 4px 0 10px; }
+.gs-ag-lead { margin: 4px 0 10px; }
+.gs-ag-stats > summary { cursor: pointer; margin: 6px 0; }
 .gs-ag-block { margin: 10px 0 14px; }
 .gs-ag-block h3 { font-size: 13px; margin: 0 0 6px; }
 .gs-diverge { display: grid; gap: 4px; }

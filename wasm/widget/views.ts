@@ -250,7 +250,7 @@ export class AnalysisViews {
       return;
     }
     const names = new Map((s.document.stakeholders ?? []).map((x) => [x.id, x.name || x.id]));
-    this.agreement.render(r.value, (id) => names.get(id) ?? id);
+    this.agreement.render(r.value, (id) => names.get(id) ?? id, this.host.top());
   }
 
   private renderEvidence(): void {
