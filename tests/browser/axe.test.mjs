@@ -36,7 +36,9 @@ async function everyView(page, sel, where, found) {
         const panel = document.querySelector(s).shadowRoot.querySelector('[role=tabpanel]:not([hidden])');
         return !!panel && panel.textContent.trim().length > 0 && !panel.querySelector('.gs-progress:not([hidden])');
       }, sel), 20000, `the ${name} view`);
-      // What follows a draw (scroll boxes made focusable) runs on the next frame.
+      // A view draws once changes settle (a timer), and what follows a draw (scroll boxes made
+      // focusable) on the next frame.
+      await page.waitForTimeout(250);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     }
     for (const v of await violations(page)) found.set(v, `${where} ${sel} “${name}”: ${v}`);
