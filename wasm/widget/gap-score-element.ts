@@ -17,6 +17,7 @@ import { modelsToTry, prepareImport } from './import';
 import { MessageArea } from './messages';
 import { onEngineFailure } from './module';
 import { PageLoader, browserEdges, documentText } from './page-loader';
+import { inlineText } from './page-source';
 import { Renderer } from './renderer';
 import { ScenariosDialog } from './scenarios-dialog';
 import type { Session } from './session';
@@ -229,7 +230,7 @@ export class GapScoreElement extends HTMLElement {
         this.readyResolve();
       },
     });
-    const outputs: OutputHost = { session, gs: () => loader.gs!, key: () => loader.key, view: () => tabs.current, say: (text) => feedback.say(text) };
+    const outputs: OutputHost = { session, gs: () => loader.gs!, key: () => loader.key, view: () => tabs.current, say: (text) => feedback.say(text), pageHoldsData: () => !!this.src || inlineText(this) !== null };
     const durability = new Durability({
       loader: () => loader,
       edits: () => edits,
