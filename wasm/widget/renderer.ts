@@ -17,7 +17,7 @@ import { moreStep } from './table';
 import type { Tabs } from './tabs';
 import type { AnalysisViews } from './views';
 import type { WeightPanel } from './weights';
-import { presets } from './weight-presets';
+import { activePreset, presets } from './weight-presets';
 import type { Clock } from './render-scheduler';
 import { RenderScheduler } from './render-scheduler';
 import { MoveTracker, ranksOf } from './moves';
@@ -107,6 +107,7 @@ export class Renderer {
       this.resetRows();
     }
     weights.update(s.criteria().map((c) => c.weight));
+    weights.showPreset(activePreset(presets(s.weightSets), s));
     const history = this.host.history();
     header.history(history.canUndo, history.canRedo, isPristine(s.state));
     table.invalidate();

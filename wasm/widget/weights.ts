@@ -137,6 +137,11 @@ export class WeightPanel {
     this.update(criteria.map((c) => c.weight));
   }
 
+  /** Shows which preset's weights are in force ('' for none: "choose…"). */
+  showPreset(value: string): void {
+    if (this.presets.value !== value) this.presets.value = value;
+  }
+
   /** Shows the current weights (after undo, a preset, a reload). */
   update(weights: number[]): void {
     const total = weights.reduce((a, b) => a + b, 0);
