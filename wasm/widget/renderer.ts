@@ -4,6 +4,8 @@
 // RenderScheduler (render-scheduler.ts).
 
 import { h } from './dom';
+import { REFUSED_INPUT } from './editor';
+import type { RefusedInput } from './editor';
 import type { ChangeDetail } from './events';
 import { unlessEngineFailed } from './engine-guard';
 import type { ExplainDialog } from './explain-dialog';
@@ -73,6 +75,13 @@ export class Renderer {
     clock?: Clock,
   ) {
     parts.messages.live.onSpoken = () => this.moves.spoken();
+    // A value a field refused before the engine saw it replaces an earlier refusal's message.
+    for (const el of [parts.table.element, parts.explainDialog.element])
+      el.addEventListener(REFUSED_INPUT, (ev) => {
+        const { label, why } = (ev as CustomEvent<RefusedInput>).detail;
+        parts.messages.problems('That change was not applied.', [{ path: '', code: 'invalid_value', message: `${label}: ${why}` }], null, 'Nothing else changed.');
+        parts.messages.say(`Not applied: ${label}: ${why}.`);
+      });
     this.scheduler = new RenderScheduler<Drawn>(
       // A failed engine draws nothing more (the widget says so and offers to reload it).
       {
