@@ -100,7 +100,15 @@ export class LandscapeChart {
         'tr',
         {},
         h('td', { class: 'gs-rank' }, String(sorted.indexOf(o) + 1)),
-        h('th', { scope: 'row', class: 'gs-title' }, o.name ?? o.id, h('div', { class: 'gs-note' }, [o.segment, typeof o.customers === 'number' ? `${formatNumber(o.customers)} customers` : ''].filter(Boolean).join(' · '))),
+        // The work that closes the gap is a line under the outcome, not an eighth column: as a
+        // column it was cut off at 1280 px (issue 19, item 3).
+        h(
+          'th',
+          { scope: 'row', class: 'gs-title' },
+          o.name ?? o.id,
+          h('div', { class: 'gs-note' }, [o.segment, typeof o.customers === 'number' ? `${formatNumber(o.customers)} customers` : ''].filter(Boolean).join(' · ')),
+          h('div', { class: 'gs-note gs-work' }, `Work that closes it: ${(o.lifted_by ?? []).map(titleOf).join(', ') || 'nothing planned'}`),
+        ),
         h('td', { class: 'gs-score' }, formatNumber(o.importance)),
         h('td', { class: 'gs-score' }, formatNumber(o.satisfaction)),
         h('td', { class: 'gs-score' }, formatNumber(o.opportunity)),
@@ -108,7 +116,6 @@ export class LandscapeChart {
         hasValue
           ? h('td', { class: 'gs-score' }, typeof o.unrealized_value === 'number' ? formatNumber(o.unrealized_value) : '–', typeof o.share_of_unrealized_value === 'number' ? h('div', { class: 'gs-note' }, `${Math.round(o.share_of_unrealized_value * 100)} % of all`) : null)
           : null,
-        h('td', { class: 'gs-note' }, (o.lifted_by ?? []).map(titleOf).join(', ') || 'nothing planned'),
       );
     const body = h('tbody', {}, ...sorted.slice(0, ROWS).map(row));
     const more = h('button', { type: 'button', class: 'gs-more', part: 'button', hidden: sorted.length <= ROWS }, `Show all ${sorted.length} outcomes`);
@@ -116,7 +123,7 @@ export class LandscapeChart {
       body.append(...sorted.slice(ROWS).map(row));
       more.hidden = true;
     });
-    const headers = ['#', 'Outcome', 'Importance', 'Satisfaction', 'Opportunity', 'Status', ...(hasValue ? ['Unrealized value'] : []), 'Work that closes it'];
+    const headers = ['#', 'Outcome', 'Importance', 'Satisfaction', 'Opportunity', 'Status', ...(hasValue ? ['Unrealized value'] : [])];
     fill(
       this.table,
       h(
