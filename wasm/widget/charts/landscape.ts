@@ -6,7 +6,7 @@
 
 import { h, svg, fill } from '../dom';
 import { formatNumber, humanize } from '../format';
-import { linear, ticks, LabelSpace } from './svg-scale';
+import { linear, ticks, LabelSpace, chartWidth, FULL_WIDTH } from './svg-scale';
 
 export interface GapOutcome {
   id: string;
@@ -26,7 +26,6 @@ export interface GapsResult {
   variant?: string;
 }
 
-const W = 640;
 const H = 400;
 const M = { left: 48, right: 14, top: 14, bottom: 40 };
 const ROWS = 8; // outcomes listed before "Show all"
@@ -37,7 +36,7 @@ export class LandscapeChart {
   private readonly table: HTMLElement;
 
   constructor() {
-    this.chart = h('div', { class: 'gs-scroll' }); // a phone scrolls the chart rather than shrink its labels to 5 px
+    this.chart = h('div', { class: 'gs-scroll' }); // drawn at the box's width (chartWidth); narrower than 300 px, it scrolls
     this.table = h('div', { class: 'gs-scroll' });
     this.element = h(
       'section',
@@ -54,12 +53,13 @@ export class LandscapeChart {
   }
 
   render(result: GapsResult, titleOf: (id: string) => string = (id) => id): void {
+    const W = chartWidth(this.element);
     const x = linear(0, 10, M.left, W - M.right);
     const y = linear(0, 10, H - M.bottom, M.top);
     const pts = (p: [number, number][]) => p.map(([s, i]) => `${x(s)},${y(i)}`).join(' ');
     const root = svg(
       'svg',
-      { viewBox: `0 0 ${W} ${H}`, class: 'gs-chart gs-chart-wide', role: 'img', 'aria-label': 'Opportunity landscape: importance versus satisfaction' },
+      { viewBox: `0 0 ${W} ${H}`, class: W < FULL_WIDTH ? 'gs-chart' : 'gs-chart gs-chart-wide', role: 'img', 'aria-label': 'Opportunity landscape: importance versus satisfaction' },
       // opportunity > 10 <=> importance > (10 + satisfaction) / 2 where importance >= satisfaction
       svg('polygon', { points: pts([[0, 5], [10, 10], [0, 10]]), class: 'gs-under' }),
       svg('polygon', { points: pts([[0, 7.5], [5, 10], [0, 10]]), class: 'gs-extreme' }),
