@@ -402,5 +402,19 @@ TEST(KnownExports, Linear) {
   ASSERT_EQ(code, 0) << ranked.dump(2);
 }
 
+// What the CLI writes is what the next command reads: `gapscore import-csv sheet.csv --format
+// json > backlog.json` keeps the import's notes in "warnings", and ranking that file must not
+// warn that "warnings" is a field nobody knows.
+TEST(ImportMapping, TheImportedDocumentRanksWithoutComplaint) {
+  int code = -1;
+  const Json doc = fixture("jira_cloud.csv", Json::object(), &code);
+  ASSERT_EQ(code, 0) << doc.dump(2);
+  ASSERT_TRUE(doc.contains("warnings")) << "the fixture's import has notes, else this proves nothing";
+  const Json ranked = run_json("rank", doc.dump(), {{"format", "json"}}, &code);
+  ASSERT_EQ(code, 0) << ranked.dump(2);
+  for (const auto& w : ranked.value("warnings", Json::array()))
+    EXPECT_NE(w["path"], "/warnings") << w.dump();
+}
+
 } // namespace
 } // namespace gapscore::test

@@ -85,7 +85,8 @@ test('edits survive a reload; Reset goes back to the page’s data', async () =>
   await expectOrder(page, expected, '#backlog', 'the saved order after reload');
   assert.equal(await sliderValue(page, 'Strategic fit'), w);
   assert.equal(await page.evaluate(() => document.querySelector('#backlog').shadowRoot.querySelector('#gs-model').value), 'weighted');
-  await backlog(page).getByRole('button', { name: 'Reset' }).click();
+  // The tools' Reset (the note "Showing your saved edits · Reset" has one too).
+  await backlog(page).getByRole('group', { name: /Scenario tools/ }).getByRole('button', { name: 'Reset' }).click();
   await expectOrder(page, await engineTitles(HEALTH));
   await page.reload();
   await widget(page, '#backlog');

@@ -122,7 +122,7 @@ test('controls have accessible names; the table has headers', async () => {
   assert.deepEqual(unnamed, []);
   const headers = await page.locator('#backlog').locator('table.gs-table thead th').count();
   assert.ok(headers >= 5);
-  assert.equal(await page.locator('#backlog').getByRole('table').count(), 1);
+  assert.equal(await page.locator('#backlog').getByRole('grid').count(), 1, 'one table, a grid for the keyboard (keyboard-table.test.mjs)');
   await page.context().close();
 });
 

@@ -21,6 +21,9 @@ test('a share link reproduces the view in a fresh browser, and leaves the other 
   await until(async () => page.url().includes('gs-id%3Abacklog='), 3000, 'the link in the address');
   const url = page.url();
   assert.ok(!url.includes('?'), 'nothing in the query string: the state lives after #');
+  // The page holds the data (src): the link carries the change and the view only (it carried
+  // the whole backlog before, 10,613 characters).
+  assert.ok(url.length < 1000, `a short link: ${url.length} characters`);
   const fresh = await newPage(env.browser); // a new context: empty localStorage, like a colleague's browser
   await fresh.goto(url);
   await widget(fresh, '#backlog');

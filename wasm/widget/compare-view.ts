@@ -58,7 +58,7 @@ export class CompareView {
     const id = uid('gs-cmp');
     this.target = h('select', { id, part: 'select' });
     this.target.addEventListener('change', () => onTarget(this.target.value));
-    this.content = h('div', { 'aria-live': 'polite' });
+    this.content = h('div', {}); // what moved is said by the widget's one live region
     this.element = h(
       'section',
       { class: 'gs-compare', part: 'compare' },

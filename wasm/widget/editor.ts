@@ -7,6 +7,16 @@ import { formatNumber } from './format';
 
 export type EditHandler = (value: number) => string | null; // null: accepted; text: why not
 
+/**
+ * Dispatched (bubbling, inside the widget) when a field refuses what was typed before the
+ * engine sees it ("abc"): the widget's message box must say this refusal, not an older one.
+ */
+export const REFUSED_INPUT = 'gs-refused-input';
+export interface RefusedInput {
+  label: string;
+  why: string;
+}
+
 export function numberInput(label: string, value: number | null, onEdit: EditHandler): HTMLInputElement {
   // Text, not type=number: a number field drops a decimal comma without a word ("2,5"
   // became 25) and its arrow keys step by 1 whatever the scale (confidence 0.8 -> 1.8).
@@ -59,6 +69,7 @@ function commitInput(input: HTMLInputElement, onEdit: EditHandler): void {
     // bubble says why next to the field (and screen readers announce the message box).
     input.setCustomValidity(`Not applied: ${why}`);
     input.reportValidity();
+    if ('why' in parsed) input.dispatchEvent(new CustomEvent<RefusedInput>(REFUSED_INPUT, { bubbles: true, detail: { label: input.getAttribute('aria-label') ?? '', why: parsed.why } }));
     return;
   }
   input.setCustomValidity('');

@@ -19,6 +19,7 @@ import { MessageArea } from './messages';
 import { onEngineFailure } from './module';
 import { PageLoader, browserEdges, documentText } from './page-loader';
 import { commandsSettled } from './parts';
+import { inlineText } from './page-source';
 import { Renderer } from './renderer';
 import { ScenariosDialog } from './scenarios-dialog';
 import type { Session } from './session';
@@ -231,7 +232,7 @@ export class GapScoreElement extends HTMLElement {
         this.readyResolve();
       },
     });
-    const outputs: OutputHost = { session, gs: () => loader.gs!, key: () => loader.key, view: () => tabs.current, say: (text) => feedback.say(text) };
+    const outputs: OutputHost = { session, gs: () => loader.gs!, key: () => loader.key, view: () => tabs.current, say: (text) => feedback.say(text), pageHoldsData: () => !!this.src || inlineText(this) !== null };
     const durability = new Durability({
       loader: () => loader,
       edits: () => edits,
@@ -267,9 +268,9 @@ export class GapScoreElement extends HTMLElement {
       },
       preset: (name) => edits.applyPreset(name),
     });
-    const table = new RankTable({
+    const table: RankTable = new RankTable({
       open: (index, from) => renderer.openExplanation(index, from),
-      edit: (index, col, value) => edits.editValue(index, col, value),
+      edit: (index, col, value): string | null => renderer.editValue(index, col, value),
       more: () => renderer.moreRows(),
     });
     const views = new AnalysisViews({
@@ -324,7 +325,7 @@ export class GapScoreElement extends HTMLElement {
         views.scenariosChanged();
       },
     });
-    const renderer = new Renderer(
+    const renderer: Renderer = new Renderer(
       { header, messages, weights, table, views, tabs, explainDialog },
       {
         session,
@@ -355,13 +356,14 @@ export class GapScoreElement extends HTMLElement {
         if (id && tabs.has(id)) tabs.select(id);
       },
       unapplied: (list, pageChanged) => durability.unapplied(list, pageChanged),
+      savedShown: () => header.savedShown(),
     });
 
     const shell = mountShell(
       this.root,
       this,
       [durability.notices.element, messages.errors, messages.warningList],
-      [header.element, messages.status, weights.element, tabs.list, tabs.panels],
+      [header.element, messages.status, messages.live.element, weights.element, tabs.list, tabs.panels],
       [explainDialog.element, dataDialog.element, scenariosDialog.element],
     );
     this.root.addEventListener('keydown', (ev) => {

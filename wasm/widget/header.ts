@@ -1,5 +1,6 @@
 // The widget's header: the document title, the model picker with the model's published
-// variant and formula, and the scenario tools (undo, redo, reset, scenarios, share, data).
+// variant and formula, the scenario tools (undo, redo, reset, scenarios, share, data), and
+// for a returning reader, "Showing your saved edits · Reset" until the page's data is back.
 
 import { h, fill } from './dom';
 
@@ -25,6 +26,9 @@ export class Header {
   private readonly select: HTMLSelectElement;
   private readonly formula: HTMLElement;
   private readonly tools = {} as Record<ToolName, HTMLButtonElement>;
+  /** "Showing your saved edits · Reset": shown from a load with saved edits until the page's data is back. */
+  private readonly savedNote: HTMLElement;
+  private showingSaved = false;
 
   constructor(handlers: HeaderHandlers) {
     this.title = h('h2', { part: 'title' });
@@ -37,11 +41,19 @@ export class Header {
       this.tools[name] = b;
     }
     const t = this.tools;
+    const resetSaved = h('button', { type: 'button', class: 'gs-linkbtn', part: 'button' }, 'Reset');
+    resetSaved.addEventListener('click', () => {
+      handlers.tool('reset', resetSaved);
+      // The note goes with the saved edits: keyboard focus moves to Undo, which brings them back.
+      if (this.savedNote.hidden) this.tools.undo.focus();
+    });
+    this.savedNote = h('p', { class: 'gs-saved-note', part: 'saved-note', hidden: true }, 'Showing your saved edits · ', resetSaved);
     this.element = h(
       'div',
       {},
       h('div', { class: 'gs-head' }, this.title, h('div', { class: 'gs-model' }, h('label', { for: 'gs-model' }, 'Model'), this.select)),
       this.formula,
+      this.savedNote,
       h('div', { class: 'gs-tools', role: 'group', 'aria-label': 'Scenario tools' }, t.undo, t.redo, t.reset, h('span', { class: 'gs-sep' }), t.scenarios, t.share, t.data),
     );
   }
@@ -54,7 +66,16 @@ export class Header {
     this.tools.data.textContent = readonly ? 'Export…' : 'Import / export…';
   }
 
+  /** The data on screen is the reader's saved edits (their last visit's). */
+  savedShown(): void {
+    this.showingSaved = true;
+    this.savedNote.hidden = false;
+  }
+
   history(canUndo: boolean, canRedo: boolean, pristine: boolean): void {
+    // Back at the page's data (Reset, Undo): what shows is no longer the saved edits.
+    if (pristine) this.showingSaved = false;
+    this.savedNote.hidden = !this.showingSaved;
     const focused = (this.element.getRootNode() as Document | ShadowRoot).activeElement;
     this.tools.undo.disabled = !canUndo;
     this.tools.redo.disabled = !canRedo;

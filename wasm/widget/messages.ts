@@ -2,6 +2,7 @@
 // something a product owner recognizes ("item “Dark mode”, field effort").
 
 import { h, fill } from './dom';
+import { LiveRegion } from './live-region';
 import type { Problem } from './module-types';
 
 interface Doc {
@@ -78,19 +79,29 @@ export function problemLine(p: ShownProblem, doc?: Doc | null, count = 1): HTMLL
 }
 
 export class MessageArea {
+  /** The status line on screen. Screen readers hear it through `live`, with what moved. */
   readonly status: HTMLElement;
+  /** The widget's one polite live region. */
+  readonly live = new LiveRegion();
   readonly errors: HTMLElement;
   /** The loaded document's warnings: one place, whichever way the data came in. */
   readonly warningList: HTMLElement;
 
   constructor() {
-    this.status = h('p', { class: 'gs-status', role: 'status', 'aria-live': 'polite', part: 'status' });
+    this.status = h('p', { class: 'gs-status', part: 'status' });
     this.errors = h('div', { class: 'gs-error', role: 'alert', part: 'error', hidden: true });
-    this.warningList = h('div', { class: 'gs-warnings', role: 'status', part: 'warnings', hidden: true });
+    // Not a live region: the one live region (`live`) speaks; this stays on screen to be read.
+    this.warningList = h('div', { class: 'gs-warnings', part: 'warnings', hidden: true });
   }
 
   say(text: string): void {
     this.status.textContent = text;
+    this.live.say(text);
+  }
+
+  /** What moved in the ranking after a change (moves.ts): said after the status sentence. */
+  moved(text: string): void {
+    this.live.moved(text);
   }
 
   /**

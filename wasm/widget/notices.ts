@@ -39,7 +39,7 @@ export class Notices {
   constructor(private readonly actions: NoticeActions) {
     this.element = h('div', { class: 'gs-notices' });
     for (const kind of ['engine', 'storage', 'unapplied', 'other-tab'] as Kind[]) {
-      const box = h('div', { class: 'gs-notice', part: 'notice', 'data-notice': kind, hidden: true, role: kind === 'engine' || kind === 'storage' ? 'alert' : 'status' });
+      const box = h('div', { class: 'gs-notice', part: 'notice', 'data-notice': kind, hidden: true, role: kind === 'engine' || kind === 'storage' ? 'alert' : null });
       this.boxes.set(kind, box);
       this.element.append(box);
     }

@@ -20,7 +20,7 @@ import { Session } from './session';
 import type { SharedView } from './sharing';
 import { hashText, hasShareLink, takeShareLink } from './sharing';
 import type { EditState } from './state';
-import { changesData, emptyState, viewOnly } from './state';
+import { changesData, emptyState, isPristine, viewOnly } from './state';
 import type { LoadOutcome } from './store';
 import { SAVED_EDITS_SET_ASIDE, loadSaved, setAside } from './store';
 
@@ -76,6 +76,8 @@ export interface LoaderPorts {
    * the data; `pageChanged`: the page's data differs from the one they were saved with.
    */
   unapplied(edits: DroppedEdit[], pageChanged: boolean): void;
+  /** The reader's saved edits are on screen instead of the page's data (a returning reader). */
+  savedShown?(): void;
 }
 
 /** What the address holds for this widget. */
@@ -168,6 +170,7 @@ export class PageLoader {
       opened = this.openPage(text, own);
       // Saved edits this data cannot take (an item or criterion gone): named, and kept saved.
       if (opened) this.ports.unapplied(this.dropped, !!saved?.page && saved.page !== page);
+      if (opened && saved && !isPristine(own)) this.ports.savedShown?.();
       // After openPage, which clears old messages. A link whose view does not load here
       // leaves the reader's own view (and their saved edits) alone, and is blamed.
       if (link.kind === 'view' && opened) this.linkUnreadable({ path: 'link', code: 'invalid_value', message: 'its view does not fit this data' });

@@ -4,6 +4,8 @@
 // RenderScheduler (render-scheduler.ts).
 
 import { h } from './dom';
+import { REFUSED_INPUT } from './editor';
+import type { RefusedInput } from './editor';
 import type { ChangeDetail } from './events';
 import { unlessEngineFailed } from './engine-guard';
 import type { ExplainDialog } from './explain-dialog';
@@ -17,10 +19,12 @@ import { moreStep } from './table';
 import type { Tabs } from './tabs';
 import type { AnalysisViews } from './views';
 import type { WeightPanel } from './weights';
-import { presets } from './weight-presets';
+import { activePreset, presets } from './weight-presets';
 import { markOnce } from './marks';
 import type { Clock } from './render-scheduler';
 import { RenderScheduler } from './render-scheduler';
+import { MoveTracker, ranksOf } from './moves';
+import { applyName, widgetName } from './names';
 
 export interface RenderParts {
   header: Header;
@@ -63,12 +67,22 @@ export class Renderer {
   private limit = 50;
   /** The model's notes on the current inputs last said in the status line ('' for none). */
   private modelNotesSaid = '';
+  /** What moved since the ranking last said, for the live region. */
+  private readonly moves = new MoveTracker();
 
   constructor(
     private readonly parts: RenderParts,
     private readonly host: RenderHost,
     clock?: Clock,
   ) {
+    parts.messages.live.onSpoken = () => this.moves.spoken();
+    // A value a field refused before the engine saw it replaces an earlier refusal's message.
+    for (const el of [parts.table.element, parts.explainDialog.element])
+      el.addEventListener(REFUSED_INPUT, (ev) => {
+        const { label, why } = (ev as CustomEvent<RefusedInput>).detail;
+        parts.messages.problems('That change was not applied.', [{ path: '', code: 'invalid_value', message: `${label}: ${why}` }], null, 'Nothing else changed.');
+        parts.messages.say(`Not applied: ${label}: ${why}.`);
+      });
     this.scheduler = new RenderScheduler<Drawn>(
       // A failed engine draws nothing more (the widget says so and offers to reload it).
       {
@@ -103,6 +117,7 @@ export class Renderer {
       this.resetRows();
     }
     weights.update(s.criteria().map((c) => c.weight));
+    weights.showPreset(activePreset(presets(s.weightSets), s));
     const history = this.host.history();
     header.history(history.canUndo, history.canRedo, isPristine(s.state));
     table.invalidate();
@@ -147,10 +162,18 @@ export class Renderer {
     this.scheduler.settleNow();
   }
 
+  /** An edit of one item's input: the item is named first when what moved is said. */
+  editValue(index: number, col: InputColumn, value: number): string | null {
+    const refused = this.host.editValue(index, col, value);
+    const s = this.host.session();
+    if (refused === null && s) this.moves.edited(s.ids[index]);
+    return refused;
+  }
+
   openExplanation(index: number, from: HTMLElement | null): void {
     const s = this.host.session()!;
     const { explainDialog, table } = this.parts;
-    explainDialog.show(s, index, this.inputs, this.host.readOnly(), (col, v) => this.host.editValue(index, col, v), () => {
+    explainDialog.show(s, index, this.inputs, this.host.readOnly(), (col, v) => this.editValue(index, col, v), () => {
       if (from?.isConnected) from.focus();
       else table.focusItem(index);
     });
@@ -165,6 +188,8 @@ export class Renderer {
     // Only the models this document has the inputs for; the others would only fail.
     const models = s.models.filter((m) => m.usable).map((m) => ({ id: m.id, label: m.label }));
     header.show(s.title || 'Backlog', models, s.model, model?.variant ?? s.model, model?.formula ?? '', readOnly);
+    const root = header.element.getRootNode();
+    if (root instanceof ShadowRoot) applyName(root, widgetName(root.host, s.title));
     const criteria = s.criteria();
     weights.configure(criteria, presets(s.weightSets), false);
     markOnce('rank-start');
@@ -199,6 +224,11 @@ export class Renderer {
     const order: string[] = new Array(snapshot.order.length);
     for (let k = 0; k < snapshot.order.length; k++) order[k] = s.ids[snapshot.order[k]];
     this.host.announce({ model: s.model, order });
+    const title = (id: string) => {
+      const i = s.indexOf(id);
+      return i >= 0 ? s.titles[i] : id;
+    };
+    this.parts.messages.moved(this.moves.update(ranksOf(s.ids, snapshot.ranks), this.host.top(), title));
   }
 
   /** The slower part, once changes settle. */
@@ -214,7 +244,7 @@ export class Renderer {
       else if (messages.status.textContent === this.modelNotesSaid) messages.say('');
       this.modelNotesSaid = notes;
     }
-    if (explainDialog.open) explainDialog.refresh(s, this.inputs, this.host.readOnly(), (col, v) => this.host.editValue(explainDialog.index, col, v));
+    if (explainDialog.open) explainDialog.refresh(s, this.inputs, this.host.readOnly(), (col, v) => this.editValue(explainDialog.index, col, v));
     views.render(tabs.current);
   }
 }

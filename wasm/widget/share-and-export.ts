@@ -14,6 +14,8 @@ export interface OutputHost {
   /** The open tab: a link opens on it. */
   view(): string;
   say(text: string): void;
+  /** The page holds the data (src or inline): a link need not carry it. */
+  pageHoldsData?(): boolean;
 }
 
 export async function share(host: OutputHost): Promise<void> {
@@ -21,7 +23,7 @@ export async function share(host: OutputHost): Promise<void> {
   if (!s) return;
   let url: string;
   try {
-    url = await writeShareLink(host.key(), { state: s.state, view: host.view() || null }, s.pageDocument);
+    url = await writeShareLink(host.key(), { state: s.state, view: host.view() || null }, s.pageDocument, host.pageHoldsData?.() ?? false);
   } catch {
     // A page whose address cannot change (a sandboxed frame has no origin to write it under).
     host.say('This page does not let the widget put a link in its address: download the data instead (Import / export).');

@@ -1,4 +1,5 @@
-// Share links for one widget: the person's EditState (and, when small, the data itself)
+// Share links for one widget: the person's EditState (and, when the page does not hold the
+// data and it is small, the data itself)
 // in this widget's fragment parameter. Writing puts the link in the address bar; reading
 // applies it once and removes it again, so a later reload shows the reader's own edits.
 
@@ -36,11 +37,17 @@ export interface SharedView {
   view: string | null;
 }
 
-/** Puts the widget's view in the address (replacing history, no navigation); returns the URL. */
-export async function writeShareLink(key: string, shared: SharedView, pageText: string): Promise<string> {
+/**
+ * Puts the widget's view in the address (replacing history, no navigation); returns the URL.
+ * `pageHoldsData`: the page has the data itself (a src file or inline data), so whoever opens
+ * the link has it too and the link carries only the changes and the view (issue 19: the demo's
+ * link went from 10,613 characters to a few hundred). Data given only from JavaScript travels
+ * in the link when small.
+ */
+export async function writeShareLink(key: string, shared: SharedView, pageText: string, pageHoldsData = false): Promise<string> {
   const { state } = shared;
   const payload: Payload = { v: 1, state, page: hashText(pageText), ...(shared.view ? { view: shared.view } : {}) };
-  let encoded = await encodeShare({ ...payload, data: state.document === null ? pageText : undefined });
+  let encoded = await encodeShare({ ...payload, data: state.document === null && !pageHoldsData ? pageText : undefined });
   if (encoded.length > LINK_DATA_LIMIT) encoded = await encodeShare(payload);
   const hash = writeFragment(location.hash, key, encoded);
   history.replaceState(history.state, '', location.pathname + location.search + hash);

@@ -4,6 +4,7 @@
 
 import { h } from './dom';
 import { css } from './styles';
+import { watchScrollBoxes } from './scroll-boxes';
 
 /** Below this width the table drops its input columns (estimates stay editable in the dialog). */
 const NARROW_PX = 600;
@@ -29,5 +30,6 @@ export function mountShell(root: ShadowRoot, host: HTMLElement, notices: HTMLEle
   root.append(shell, ...dialogs);
   if (typeof ResizeObserver === 'function')
     new ResizeObserver((entries) => shell.classList.toggle('gs-narrow', entries[0].contentRect.width < NARROW_PX)).observe(host);
+  watchScrollBoxes(root, host);
   return { loading, body };
 }

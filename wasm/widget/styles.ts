@@ -64,6 +64,8 @@ select, .gs-btn, .gs-more, .gs-close, .gs-tab {
 .gs-btn:disabled { opacity: .45; cursor: default; }
 .gs-btn.gs-primary { background: var(--gs-accent); color: var(--gs-accent-fg); border-color: var(--gs-accent); }
 .gs-formula-line { color: var(--gs-muted); font-size: 12.5px; margin: -2px 0 8px; }
+.gs-saved-note { font-size: 12.5px; margin: -4px 0 8px; }
+.gs-linkbtn { background: none; border: 0; padding: 0; font: inherit; color: var(--gs-fg); text-decoration: underline; cursor: pointer; }
 .gs-tools { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
 .gs-tools .gs-sep { width: 1px; align-self: stretch; background: var(--gs-border); margin: 0 2px; }
 .gs-tabs { display: flex; gap: 4px; border-bottom: 1px solid var(--gs-border); margin: 6px 0 10px; flex-wrap: wrap; }
@@ -87,7 +89,8 @@ select, .gs-btn, .gs-more, .gs-close, .gs-tab {
 .gs-notice ul { margin: 0 0 4px; padding-left: 1.2em; }
 .gs-notice .gs-actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
 .gs-root [inert] { opacity: 0.55; }
-.gs-loading { color: var(--gs-muted); padding: 16px 0; }
+/* The space the widget will take, kept while it loads, so the page below does not jump (issue 19). */
+.gs-loading { color: var(--gs-muted); padding: 16px 0; box-sizing: border-box; min-height: var(--gs-loading-height, 600px); }
 
 /* Weights */
 .gs-weights { border: 1px solid var(--gs-border); border-radius: var(--gs-radius); padding: 6px 10px 8px; margin: 0 0 10px; }
@@ -257,6 +260,8 @@ th.gs-title { font-weight: normal; min-width: 14em; }
 .gs-mark { position: absolute; top: -3px; width: 3px; height: 16px; margin-left: -1px; background: var(--gs-fg); border-radius: 1px; }
 .gs-range-text { font-size: 11.5px; color: var(--gs-muted); }
 .gs-ag-head { margin: 4px 0 10px; }
+.gs-ag-lead { margin: 4px 0 10px; }
+.gs-ag-stats > summary { cursor: pointer; margin: 6px 0; }
 .gs-ag-block { margin: 10px 0 14px; }
 .gs-ag-block h3 { font-size: 13px; margin: 0 0 6px; }
 .gs-diverge { display: grid; gap: 4px; }

@@ -7,6 +7,7 @@ import { h, fill } from './dom';
 import { numberInput, setInputValue } from './editor';
 import { formatNumber } from './format';
 import type { InputColumn, Session, Snapshot } from './session';
+import { GridKeys } from './table-keys';
 
 export interface TableHandlers {
   open(index: number, from: HTMLElement): void;
@@ -47,6 +48,8 @@ export class RankTable {
   private readonly body: HTMLTableSectionElement;
   private readonly legend: HTMLElement;
   private readonly moreButton: HTMLButtonElement;
+  /** One tab stop, arrow keys between cells (table-keys.ts). */
+  private readonly keys: GridKeys;
   private rows = new Map<number, Row>();
   private pendingFocus: FocusedControl | null = null;
   private columns: InputColumn[] = [];
@@ -59,13 +62,14 @@ export class RankTable {
     this.caption = h('caption', { class: 'gs-sr' });
     this.head = h('tr');
     this.body = h('tbody');
-    this.table = h('table', { part: 'table', class: 'gs-table' }, this.caption, h('thead', {}, this.head), this.body);
+    // role=grid: a screen reader passes arrow keys to the table, which moves between cells.
+    this.table = h('table', { part: 'table', class: 'gs-table', role: 'grid' }, this.caption, h('thead', {}, this.head), this.body);
     this.legend = h('div', { class: 'gs-legend', part: 'legend', 'aria-hidden': 'true' });
     this.moreButton = h('button', { type: 'button', class: 'gs-more', part: 'button' });
     this.moreButton.addEventListener('click', () => this.handlers.more());
     this.element = h('div', { class: 'gs-table-wrap' }, this.legend, h('div', { class: 'gs-scroll' }, this.table), this.moreButton);
     this.body.addEventListener('click', (ev) => this.onClick(ev));
-    this.body.addEventListener('keydown', (ev) => this.onKey(ev));
+    this.keys = new GridKeys(this.body);
   }
 
   /** New model or data: new columns, and rows are rebuilt. */
@@ -84,7 +88,7 @@ export class RankTable {
     this.pendingFocus = this.focusedControl() ?? this.pendingFocus;
     this.rows.clear();
     this.body.replaceChildren();
-    this.caption.textContent = `Backlog ranked by ${modelLabel}. Select a title for the full explanation.`;
+    this.caption.textContent = `Backlog ranked by ${modelLabel}. Arrow keys move between cells; Enter on a title opens its full explanation.`;
     const th = (text: string, cls = '', abbr?: string) => h('th', { scope: 'col', class: cls, title: abbr }, text);
     fill(
       this.head,
@@ -137,6 +141,7 @@ export class RankTable {
     if (this.rows.size > 4 * Math.max(shown, 50)) {
       for (const [index] of this.rows) if (!wanted.has(index)) this.rows.delete(index);
     }
+    this.keys.sync();
     const restore = this.pendingFocus ?? focused;
     this.pendingFocus = null;
     if (restore) this.focusControl(restore);
@@ -218,6 +223,8 @@ export class RankTable {
     if (row.key === key) return;
     row.key = key;
     row.rank.textContent = String(rank);
+    // The line under the top N is drawn for the eye; a screen reader hears it on the row above it.
+    if (rank === top && top < snapshot.order.length) row.rank.append(h('span', { class: 'gs-sr' }, `, the top ${top} ends here`));
     const move = base ? base - rank : 0;
     row.delta.className = `gs-delta ${move > 0 ? 'gs-up' : move < 0 ? 'gs-down' : 'gs-same'}`;
     // The arrow is for the eye; screen readers get the words (aria-label on a cell is not read everywhere).
@@ -253,19 +260,6 @@ export class RankTable {
     if (!tr || !this.body.contains(tr)) return;
     const index = Number(tr.dataset.index);
     this.handlers.open(index, tr.querySelector<HTMLButtonElement>('button.gs-open') ?? tr);
-  }
-
-  /** Arrow keys move between row titles, like a list. */
-  private onKey(ev: KeyboardEvent): void {
-    const target = ev.target as HTMLElement;
-    if (!target.classList.contains('gs-open') || (ev.key !== 'ArrowDown' && ev.key !== 'ArrowUp')) return;
-    const tr = target.closest('tr');
-    const next = (ev.key === 'ArrowDown' ? tr?.nextElementSibling : tr?.previousElementSibling) as HTMLElement | null;
-    const button = next?.querySelector<HTMLButtonElement>('button.gs-open');
-    if (button) {
-      ev.preventDefault();
-      button.focus();
-    }
   }
 
   /** Makes the next render() redraw every row (after an edit changed input values). */

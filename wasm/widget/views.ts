@@ -81,7 +81,7 @@ export class AnalysisViews {
     this.sensitivity = new SensitivityView();
     this.agreement = new AgreementView();
     const panel = (id: string, el: HTMLElement) => {
-      const notes = h('div', { class: 'gs-warnings gs-view-warnings', role: 'status', part: 'view-warnings', hidden: true });
+      const notes = h('div', { class: 'gs-warnings gs-view-warnings', part: 'view-warnings', hidden: true });
       this.notes.set(id, notes);
       this.panels.set(id, h('div', {}, notes, el));
     };
@@ -292,7 +292,7 @@ export class AnalysisViews {
       return;
     }
     const names = new Map((s.document.stakeholders ?? []).map((x) => [x.id, x.name || x.id]));
-    this.agreement.render(r.value, (id) => names.get(id) ?? id);
+    this.agreement.render(r.value, (id) => names.get(id) ?? id, this.host.top());
   }
 
   private renderEvidence(): void {

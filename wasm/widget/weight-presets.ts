@@ -52,3 +52,19 @@ export function presetState(value: string, s: Pick<Session, 'state' | 'weightSet
   }
   return { state: after, label: set.name || set.id, note };
 }
+
+/**
+ * The preset whose weights are the ones in force ('' for none), so "Weigh it like" shows which
+ * is active: the first in menu order whose weights equal the state's (the document's: no
+ * weight edited).
+ */
+export function activePreset(list: Preset[], s: Pick<Session, 'state' | 'weightSets'>): string {
+  const now = s.state.weights;
+  for (const p of list) {
+    const after = presetState(p.value, s)?.state.weights;
+    if (!after) continue;
+    const keys = new Set([...Object.keys(after), ...Object.keys(now)]);
+    if ([...keys].every((k) => after[k] === now[k])) return p.value;
+  }
+  return '';
+}

@@ -27,7 +27,7 @@ const MOVING_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 
 interface Slider {
   id: string;
   input: HTMLInputElement;
-  value: HTMLOutputElement;
+  value: HTMLSpanElement;
   /** The weight itself: the slider's own value is rounded to its step (0.3 shows as 0.5). */
   weight: number;
   /** The weight when the gesture started: what Undo gives back. */
@@ -85,7 +85,9 @@ export class WeightPanel {
         'data-criterion': c.id,
       });
       input.value = String(c.weight);
-      const value = h('output', { for: id, class: 'gs-wval' });
+      // Not an <output> (a live region that would read percentages during a drag): the slider's
+      // aria-valuetext says the same, and what moved is said once the drag settles.
+      const value = h('span', { class: 'gs-wval', 'aria-hidden': 'true' });
       const slider: Slider = { id: c.id, input, value, weight: c.weight, start: c.weight, moving: false };
       // The start is taken when the gesture begins, before its first input event. Not on focus:
       // a click on the track moves the value before Chromium focuses the slider.
@@ -133,6 +135,11 @@ export class WeightPanel {
     fill(this.presets, h('option', { value: '' }, 'choose…'), ...presets.map((p) => h('option', { value: p.value }, p.label)));
     this.presets.disabled = disabled;
     this.update(criteria.map((c) => c.weight));
+  }
+
+  /** Shows which preset's weights are in force ('' for none: "choose…"). */
+  showPreset(value: string): void {
+    if (this.presets.value !== value) this.presets.value = value;
   }
 
   /** Shows the current weights (after undo, a preset, a reload). */

@@ -52,11 +52,13 @@ std::string check_number(double v, const NumberRule& r) {
 namespace {
 // Sections read by commands beyond the foundation are listed too, so they are not reported
 // as unknown.
-constexpr std::array<std::string_view, 20> kTopLevel = {
+// "warnings" is what import-csv wrote down about the sheet it read (columns mapped or left
+// out, numbers converted): kept in the document as its record, never read.
+constexpr std::array<std::string_view, 21> kTopLevel = {
     "format",     "title",    "description",  "model",        "top",      "normalization",
     "criteria",   "items",    "segments",     "outcomes",     "objectives", "stakeholders",
     "ahp",        "scenarios", "measurements", "simulation", "notes", "matrix",
-    "stakeholder_aggregation", "weights_from"};
+    "stakeholder_aggregation", "weights_from", "warnings"};
 constexpr std::array<std::string_view, 14> kItemExtra = {
     "id",       "title",      "description", "tags",   "moscow", "depends_on", "scores",
     "outcomes", "contributes", "kano",       "status", "released", "team",     "notes"};

@@ -5,6 +5,7 @@
 
 import { h, fill } from '../dom';
 import { formatNumber } from '../format';
+import { agreementSentence, sharedRank } from './agreement-summary';
 
 export interface AgreementItem {
   id: string;
@@ -45,7 +46,8 @@ export class AgreementView {
     fill(this.content, h('p', { class: 'gs-note' }, text));
   }
 
-  render(r: AgreementResult, nameOf: (stakeholder: string) => string): void {
+  /** `top`: the widget's top N, for "all of them put … in their top N". */
+  render(r: AgreementResult, nameOf: (stakeholder: string) => string, top: number): void {
     const w = r.kendall_w;
     const headline = h(
       'p',
@@ -105,6 +107,14 @@ export class AgreementView {
         : null;
 
     const who = Object.keys(r.items[0]?.ranks ?? {});
+    // Each stakeholder's ranks of every item, to say which ranks are shared (a tie in ratings).
+    const rankBy = new Map(who.map((s) => [s, r.items.map((it) => it.ranks[s])]));
+    /** An end of an item's spread, as the places of the stakeholder who gave it. */
+    const placesOf = (it: AgreementItem, rank: number) => {
+      const s = who.find((x) => it.ranks[x] === rank);
+      return s ? sharedRank(rank, rankBy.get(s)!).text : formatNumber(rank);
+    };
+    const anyShared = r.items.some((it) => who.some((s) => sharedRank(it.ranks[s], rankBy.get(s)!).shared > 0));
     const disputed = h(
       'div',
       { class: 'gs-ag-block' },
@@ -136,16 +146,23 @@ export class AgreementView {
                 'tr',
                 {},
                 h('th', { scope: 'row', class: 'gs-title' }, it.title),
-                ...who.map((s) => h('td', { class: 'gs-score' }, formatNumber(it.ranks[s]))),
+                ...who.map((s) => {
+                  const rank = sharedRank(it.ranks[s], rankBy.get(s)!);
+                  return h('td', { class: 'gs-score' }, rank.text, rank.shared ? h('span', { class: 'gs-sr' }, `, shared by ${rank.shared} items`) : null);
+                }),
                 r.reference ? h('td', { class: 'gs-score' }, it.reference_rank === undefined ? '–' : String(it.reference_rank)) : null,
-                h('td', { class: 'gs-score' }, `${formatNumber(it.rank_range[0])}–${formatNumber(it.rank_range[1])}`),
+                h('td', { class: 'gs-score' }, `${placesOf(it, it.rank_range[0])} to ${placesOf(it, it.rank_range[1])}`),
               ),
             ),
           ),
         ),
       ),
+      anyShared ? h('p', { class: 'gs-note' }, 'A rank like 27–28 is shared: that stakeholder gave those items the same rating, so they share those places.') : null,
     );
-    fill(this.content, headline, alignment, matrix, disputed);
+    // The sentence first; the statistics (W, χ², p, each one's τ-b) one click away.
+    const lead = h('p', { class: 'gs-ag-lead', part: 'summary' }, agreementSentence(r, top, nameOf));
+    const stats = h('details', { class: 'gs-ag-stats' }, h('summary', {}, 'The statistics: Kendall’s W, χ², p and each one’s τ-b'), headline, alignment, matrix);
+    fill(this.content, lead, disputed, stats);
   }
 }
 

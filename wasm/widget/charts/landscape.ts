@@ -6,7 +6,7 @@
 
 import { h, svg, fill } from '../dom';
 import { formatNumber, humanize } from '../format';
-import { linear, ticks, LabelSpace } from './svg-scale';
+import { linear, ticks, LabelSpace, chartWidth, FULL_WIDTH } from './svg-scale';
 
 export interface GapOutcome {
   id: string;
@@ -26,7 +26,6 @@ export interface GapsResult {
   variant?: string;
 }
 
-const W = 640;
 const H = 400;
 const M = { left: 48, right: 14, top: 14, bottom: 40 };
 const ROWS = 8; // outcomes listed before "Show all"
@@ -37,7 +36,7 @@ export class LandscapeChart {
   private readonly table: HTMLElement;
 
   constructor() {
-    this.chart = h('div', { class: 'gs-scroll' }); // a phone scrolls the chart rather than shrink its labels to 5 px
+    this.chart = h('div', { class: 'gs-scroll' }); // drawn at the box's width (chartWidth); narrower than 300 px, it scrolls
     this.table = h('div', { class: 'gs-scroll' });
     this.element = h(
       'section',
@@ -54,12 +53,13 @@ export class LandscapeChart {
   }
 
   render(result: GapsResult, titleOf: (id: string) => string = (id) => id): void {
+    const W = chartWidth(this.element);
     const x = linear(0, 10, M.left, W - M.right);
     const y = linear(0, 10, H - M.bottom, M.top);
     const pts = (p: [number, number][]) => p.map(([s, i]) => `${x(s)},${y(i)}`).join(' ');
     const root = svg(
       'svg',
-      { viewBox: `0 0 ${W} ${H}`, class: 'gs-chart gs-chart-wide', role: 'img', 'aria-label': 'Opportunity landscape: importance versus satisfaction' },
+      { viewBox: `0 0 ${W} ${H}`, class: W < FULL_WIDTH ? 'gs-chart' : 'gs-chart gs-chart-wide', role: 'img', 'aria-label': 'Opportunity landscape: importance versus satisfaction' },
       // opportunity > 10 <=> importance > (10 + satisfaction) / 2 where importance >= satisfaction
       svg('polygon', { points: pts([[0, 5], [10, 10], [0, 10]]), class: 'gs-under' }),
       svg('polygon', { points: pts([[0, 7.5], [5, 10], [0, 10]]), class: 'gs-extreme' }),
@@ -100,7 +100,15 @@ export class LandscapeChart {
         'tr',
         {},
         h('td', { class: 'gs-rank' }, String(sorted.indexOf(o) + 1)),
-        h('th', { scope: 'row', class: 'gs-title' }, o.name ?? o.id, h('div', { class: 'gs-note' }, [o.segment, typeof o.customers === 'number' ? `${formatNumber(o.customers)} customers` : ''].filter(Boolean).join(' · '))),
+        // The work that closes the gap is a line under the outcome, not an eighth column: as a
+        // column it was cut off at 1280 px (issue 19, item 3).
+        h(
+          'th',
+          { scope: 'row', class: 'gs-title' },
+          o.name ?? o.id,
+          h('div', { class: 'gs-note' }, [o.segment, typeof o.customers === 'number' ? `${formatNumber(o.customers)} customers` : ''].filter(Boolean).join(' · ')),
+          h('div', { class: 'gs-note gs-work' }, `Work that closes it: ${(o.lifted_by ?? []).map(titleOf).join(', ') || 'nothing planned'}`),
+        ),
         h('td', { class: 'gs-score' }, formatNumber(o.importance)),
         h('td', { class: 'gs-score' }, formatNumber(o.satisfaction)),
         h('td', { class: 'gs-score' }, formatNumber(o.opportunity)),
@@ -108,7 +116,6 @@ export class LandscapeChart {
         hasValue
           ? h('td', { class: 'gs-score' }, typeof o.unrealized_value === 'number' ? formatNumber(o.unrealized_value) : '–', typeof o.share_of_unrealized_value === 'number' ? h('div', { class: 'gs-note' }, `${Math.round(o.share_of_unrealized_value * 100)} % of all`) : null)
           : null,
-        h('td', { class: 'gs-note' }, (o.lifted_by ?? []).map(titleOf).join(', ') || 'nothing planned'),
       );
     const body = h('tbody', {}, ...sorted.slice(0, ROWS).map(row));
     const more = h('button', { type: 'button', class: 'gs-more', part: 'button', hidden: sorted.length <= ROWS }, `Show all ${sorted.length} outcomes`);
@@ -116,7 +123,7 @@ export class LandscapeChart {
       body.append(...sorted.slice(ROWS).map(row));
       more.hidden = true;
     });
-    const headers = ['#', 'Outcome', 'Importance', 'Satisfaction', 'Opportunity', 'Status', ...(hasValue ? ['Unrealized value'] : []), 'Work that closes it'];
+    const headers = ['#', 'Outcome', 'Importance', 'Satisfaction', 'Opportunity', 'Status', ...(hasValue ? ['Unrealized value'] : [])];
     fill(
       this.table,
       h(

@@ -4,7 +4,8 @@
 
 import { h, svg, fill } from '../dom';
 import { formatNumber } from '../format';
-import { linear, ticks, LabelSpace, placeLabel, clip } from './svg-scale';
+import { linear, ticks, LabelSpace, placeLabel, clip, chartWidth, FULL_WIDTH } from './svg-scale';
+import { QuadrantList } from './quadrant-list';
 
 export interface MatrixRow {
   id: string;
@@ -25,7 +26,6 @@ const QUADRANTS: { id: string; label: string; cls: string }[] = [
   { id: 'money_pit', label: 'Money pits', cls: 'gs-q-pit' },
 ];
 
-const W = 640;
 const H = 380;
 const M = { left: 48, right: 14, top: 14, bottom: 40 };
 const LABELLED = 14; // the best-ranked items get a text label; all get a tooltip
@@ -34,9 +34,11 @@ export class MatrixChart {
   readonly element: HTMLElement;
   private readonly chart: HTMLElement;
   private readonly lists: HTMLElement;
+  /** One list per quadrant, each capped with its own "Show more" (kept across redraws). */
+  private readonly quadrantLists = QUADRANTS.map((q) => new QuadrantList(q.label, (id) => this.onOpen(id)));
 
   constructor(private readonly onOpen: (id: string) => void) {
-    this.chart = h('div', { class: 'gs-scroll' }); // a phone scrolls the chart rather than shrink its labels to 5 px
+    this.chart = h('div', { class: 'gs-scroll' }); // drawn at the box's width (chartWidth); narrower than 300 px, it scrolls
     this.lists = h('div', { class: 'gs-quadrants' });
     this.element = h(
       'section',
@@ -54,6 +56,7 @@ export class MatrixChart {
 
   render(result: MatrixResult): void {
     const rows = result.ranking;
+    const W = chartWidth(this.element);
     const maxE = Math.max(result.matrix.effort_threshold, ...rows.map((r) => r.terms.effort)) * 1.08 || 1;
     const maxV = Math.max(result.matrix.value_threshold, ...rows.map((r) => r.terms.value)) * 1.08 || 1;
     const x = linear(0, maxE, M.left, W - M.right);
@@ -64,7 +67,7 @@ export class MatrixChart {
       svg('rect', { x: x0, y: y0, width: Math.max(0, x1 - x0), height: Math.max(0, y1 - y0), class: cls });
     const root = svg(
       'svg',
-      { viewBox: `0 0 ${W} ${H}`, class: 'gs-chart gs-chart-wide', role: 'img', 'aria-label': 'Value versus effort matrix' },
+      { viewBox: `0 0 ${W} ${H}`, class: W < FULL_WIDTH ? 'gs-chart' : 'gs-chart gs-chart-wide', role: 'img', 'aria-label': 'Value versus effort matrix' },
       rect(M.left, M.top, tx, ty, 'gs-q-quick'),
       rect(tx, M.top, W - M.right, ty, 'gs-q-big'),
       rect(M.left, ty, tx, H - M.bottom, 'gs-q-fill'),
@@ -116,23 +119,6 @@ export class MatrixChart {
       if (spot) root.append(svg('text', { x: spot.x, y: spot.y, class: 'gs-dot-label', 'text-anchor': spot.anchor }, text));
     }
     fill(this.chart, root);
-    fill(
-      this.lists,
-      ...QUADRANTS.map((q) => {
-        const items = byRank.filter((r) => r.quadrant === q.id);
-        return h(
-          'div',
-          {},
-          h('h3', {}, `${q.label} (${items.length})`),
-          items.length
-            ? h('ul', {}, ...items.map((r) => {
-                const b = h('button', { type: 'button', class: 'gs-open' }, r.title);
-                b.addEventListener('click', () => this.onOpen(r.id));
-                return h('li', {}, b);
-              }))
-            : h('p', { class: 'gs-note' }, 'none'),
-        );
-      }),
-    );
+    fill(this.lists, ...QUADRANTS.map((q, k) => this.quadrantLists[k].render(byRank.filter((r) => r.quadrant === q.id), rows.length)));
   }
 }

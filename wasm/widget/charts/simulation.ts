@@ -72,7 +72,7 @@ export class SimulationView {
       this.onRun(this.settings());
     });
     this.bar = h('progress', { max: 1, value: 0, 'aria-label': 'Simulation progress' });
-    this.progressText = h('span', { role: 'status' });
+    this.progressText = h('span', {}); // not live: a percentage a second would drown the widget's one live region
     this.cancelButton = h('button', { type: 'button', class: 'gs-btn', part: 'button' }, 'Cancel');
     this.cancelButton.addEventListener('click', () => this.onCancel?.());
     this.progress = h('div', { class: 'gs-progress gs-row', hidden: true }, this.bar, this.progressText, this.cancelButton);

@@ -74,3 +74,17 @@ export function placeLabel(
 export function clip(text: string, max: number): string {
   return text.length > max ? text.slice(0, max - 1) + '…' : text;
 }
+
+/** The width the value-vs-effort and landscape charts are drawn at on a wide screen. */
+export const FULL_WIDTH = 640;
+
+/**
+ * The width to draw a chart at, in SVG units that are CSS pixels: the box it sits in, between
+ * 300 and FULL_WIDTH. A phone gets a narrower drawing with its text at full size, instead of
+ * the 640-unit one shrunk to illegible labels or cut off in a scroll box (issue 19, item 3).
+ * A box not laid out yet (hidden) gets FULL_WIDTH.
+ */
+export function chartWidth(box: HTMLElement): number {
+  const w = Math.floor(box.clientWidth);
+  return w > 0 ? Math.max(300, Math.min(FULL_WIDTH, w)) : FULL_WIDTH;
+}

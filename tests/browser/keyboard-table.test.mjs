@@ -1,0 +1,66 @@
+// The ranked table by keyboard alone (issue 19, item 2): one tab stop for the whole table,
+// arrow keys between its cells, an estimate typed and applied with Enter, then Ctrl+Z and
+// Ctrl+Shift+Z undo and redo it while focus is still in the field.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, openDemo, focused, engineTitles, demoText, titles, until } from './harness.mjs';
+
+const env = useBrowser();
+const HEALTH = demoText('health-app.json');
+const BOOK = 'Book appointments in the app';
+
+const press = async (page, key, times = 1) => {
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
+};
+const order = (page) => titles(page, '#backlog');
+const same = (shown, expected) => JSON.stringify(shown) === JSON.stringify(expected.slice(0, shown.length));
+
+test('the table is one tab stop; arrow keys move between cells; Ctrl+Z / Ctrl+Shift+Z work in the field after Enter', async () => {
+  const page = await openDemo(env);
+  const before = await engineTitles(HEALTH);
+  // Tab from the view tabs: one press lands in the table, on the first row's title.
+  await page.locator('#backlog').getByRole('tab', { name: 'Ranking' }).focus();
+  await press(page, 'Tab');
+  let f = await focused(page);
+  assert.deepEqual([f.tag, f.text], ['button', before[0]], 'Tab lands on the first title');
+  // One more Tab leaves the table (15 rows, 5 controls each): "Show more" is next.
+  await press(page, 'Tab');
+  assert.match((await focused(page)).text, /^Show \d+ more/, 'one Tab passes the whole table');
+  await press(page, 'Shift+Tab');
+  assert.equal((await focused(page)).text, before[0], 'Shift+Tab comes back to the same cell');
+  // Down to the item, right to its effort.
+  const row = before.indexOf(BOOK);
+  await press(page, 'ArrowDown', row);
+  assert.equal((await focused(page)).text, BOOK, 'ArrowDown moves a row at a time');
+  for (let i = 0; i < 6 && !(await focused(page)).text.startsWith('Effort of'); i++) await press(page, 'ArrowRight');
+  assert.equal((await focused(page)).text, `Effort of ${BOOK}`, 'ArrowRight moves along the row');
+  await press(page, 'ArrowUp');
+  assert.equal((await focused(page)).text, `Effort of ${before[row - 1]}`, 'ArrowUp keeps the column');
+  await press(page, 'ArrowDown');
+  await press(page, 'ArrowLeft');
+  assert.match((await focused(page)).text, new RegExp(`of ${BOOK}$`), 'ArrowLeft from a selected field moves left');
+  assert.notEqual((await focused(page)).text, `Effort of ${BOOK}`);
+  await press(page, 'ArrowRight');
+  // Type over the selected value and apply it: the row moves, focus stays in the field.
+  await page.keyboard.type('1');
+  await press(page, 'Enter');
+  const after = await engineTitles(HEALTH, { fields: [['appointment-booking', 'effort', 1]] });
+  await until(async () => same(await order(page), after), 5000, 'the new order');
+  assert.equal((await focused(page)).text, `Effort of ${BOOK}`, 'focus followed the row');
+  await press(page, 'Control+z');
+  await until(async () => same(await order(page), before), 5000, 'Ctrl+Z in the field undoes the edit');
+  assert.equal((await focused(page)).text, `Effort of ${BOOK}`, 'still in the field');
+  assert.equal(await page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a.value;
+  }), '4', 'the field shows the value in force again');
+  await press(page, 'Control+Shift+z');
+  await until(async () => same(await order(page), after), 5000, 'Ctrl+Shift+Z redoes it');
+  // While typing, Ctrl+Z is the field's own (nothing applied, nothing undone in the widget).
+  await page.keyboard.type('7');
+  await press(page, 'Control+z');
+  assert.ok(same(await order(page), after), 'typing is undone in the field, not the widget’s step');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
