@@ -1,5 +1,7 @@
 #include "document/item_loader.hpp"
 
+#include <functional>
+
 #include "document/section_reader.hpp"
 
 namespace gapscore {
@@ -75,6 +77,38 @@ ItemKeyClass classify_item_key(std::string_view k) {
   return member(ItemKey::unknown);
 }
 
+std::size_t ItemIdSet::find_or_add(const std::vector<ItemInfo>& items, std::size_t i) {
+  if (2 * (size_ + 1) > slots_.size()) grow(items); // at most half full
+  const std::string& id = items[i].id;
+  const std::uint64_t h = std::hash<std::string>()(id);
+  const std::uint64_t tag = h >> 32 << 32;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t k = static_cast<std::size_t>(h) & mask;; k = (k + 1) & mask) {
+    const std::uint64_t slot = slots_[k];
+    if (slot == 0) {
+      slots_[k] = tag | (i + 1);
+      ++size_;
+      return npos;
+    }
+    const std::size_t j = static_cast<std::size_t>(slot & 0xffffffffu) - 1;
+    if ((slot & ~std::uint64_t{0xffffffffu}) == tag && items[j].id == id) return j;
+  }
+}
+
+void ItemIdSet::grow(const std::vector<ItemInfo>& items) {
+  std::vector<std::uint64_t> old;
+  old.swap(slots_);
+  slots_.assign(old.empty() ? 1024 : 2 * old.size(), 0);
+  const std::size_t mask = slots_.size() - 1;
+  for (const std::uint64_t slot : old) {
+    if (slot == 0) continue;
+    const std::size_t j = static_cast<std::size_t>(slot & 0xffffffffu) - 1;
+    std::size_t k = static_cast<std::size_t>(std::hash<std::string>()(items[j].id)) & mask;
+    while (slots_[k] != 0) k = (k + 1) & mask;
+    slots_[k] = slot;
+  }
+}
+
 void ItemMembers::clear() {
   is_object = true;
   id.clear();
@@ -112,9 +146,9 @@ void ItemLoader::load(ItemMembers& m, std::size_t i, Scenario& s) {
     item.id = text(m.id, LazyPath(path, "id"), limits::id_bytes);
     if (empty) diag.error(LazyPath(path, "id"), code::invalid_value, "must not be empty");
     if (!item.id.empty()) {
-      auto [it, fresh] = seen_.emplace(item.id, i);
-      if (!fresh)
-        diag.error(LazyPath(path, "id"), code::duplicate, "duplicate of " + pointer(pointer("/items", it->second), "id") +
+      const std::size_t first = seen_.find_or_add(s.items, i);
+      if (first != ItemIdSet::npos)
+        diag.error(LazyPath(path, "id"), code::duplicate, "duplicate of " + pointer(pointer("/items", first), "id") +
                                              " " + describe(Json(item.id)));
     }
   }
