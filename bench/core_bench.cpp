@@ -2,7 +2,9 @@
 // documents `node scripts/generate-backlog.mjs N` prints, built in memory by
 // generated_backlog.hpp). Each stage is timed on its own, so a regression points at a stage:
 //   BM_ParseJson         JSON text -> Json (parse_json_text: limits, depth, UTF-8)
-//   BM_LoadFromJson      JSON text -> validated Scenario (load_scenario_text = parse + load)
+//   BM_LoadFromJson      JSON text -> validated Scenario (load_scenario_text: SAX, no DOM)
+//   BM_LoadViaDom        the same through a DOM (parse_json_text + load_scenario), the path
+//                        load_scenario_text took before issue 20
 //   BM_RankerBuild       the one-time tie-break keys (MoSCoW, then id order) of a scenario
 //   BM_ScoreAndRank      score_items + Ranker::rank on a loaded scenario (the < 10 ms target)
 //   BM_EngineWeightDrag  Engine::set_weight + Engine::rank: the widget's drag path
@@ -74,6 +76,19 @@ void BM_LoadFromJson(benchmark::State& state) {
   set_items_counter(state);
 }
 
+void BM_LoadViaDom(benchmark::State& state) {
+  const std::string& text = document(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    gapscore::Diagnostics diag;
+    auto json = gapscore::parse_json_text(text, diag);
+    auto s = json ? gapscore::load_scenario(std::move(*json), diag) : std::nullopt;
+    if (!s) state.SkipWithError("load failed");
+    benchmark::DoNotOptimize(s);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(text.size()) * state.iterations());
+  set_items_counter(state);
+}
+
 void BM_RankerBuild(benchmark::State& state) {
   const Scenario& s = scenario(static_cast<std::size_t>(state.range(0)));
   for (auto _ : state) {
@@ -135,6 +150,7 @@ void sizes(benchmark::internal::Benchmark* b) {
 
 BENCHMARK(BM_ParseJson)->Apply(sizes);
 BENCHMARK(BM_LoadFromJson)->Apply(sizes);
+BENCHMARK(BM_LoadViaDom)->Apply(sizes);
 BENCHMARK(BM_RankerBuild)->Apply(sizes);
 BENCHMARK_CAPTURE(BM_ScoreAndRank, rice, "rice")->Apply(sizes);
 BENCHMARK_CAPTURE(BM_ScoreAndRank, wsjf, "wsjf")->Apply(sizes);

@@ -14,6 +14,7 @@
 
 #include "draws.hpp"
 #include "gapscore/command.hpp"
+#include "document/sections.hpp"
 #include "gaps/gap.hpp"
 #include "gapscore/json.hpp"
 #include "gapscore/load.hpp"
@@ -75,7 +76,7 @@ void GapPortfolio(benchmark::State& state) {
   const std::size_t n = static_cast<std::size_t>(state.range(0));
   gapscore::Diagnostics d;
   auto s = gapscore::load_scenario_text(gap_document(n, state.range(1) != 0), d);
-  const gapscore::GapData g = gapscore::read_gap_data(s->document, s->size(), d);
+  const gapscore::GapData& g = s->sections().gap; // read once, at load
   std::vector<std::vector<std::size_t>> deps(n);
   for (std::size_t i = 0; i < n; ++i)
     for (const auto& id : s->items[i].depends_on) deps[i].push_back(s->item_index(id));

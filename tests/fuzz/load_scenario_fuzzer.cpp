@@ -1,13 +1,16 @@
-// Fuzzes the JSON scenario loader (parse_json_text + load_scenario) and what every command
-// does right after it: check a model's inputs, score, rank. Properties checked beyond "no
-// crash, no sanitizer report":
+// Fuzzes the JSON scenario loader (load_scenario_text, and parse_json_text + load_scenario)
+// and what every command does right after it: check a model's inputs, score, rank.
+// Properties checked beyond "no crash, no sanitizer report":
 // - a document parse_json_text accepts parses to the same Json with nlohmann's own parser;
+// - the two readers agree: load_scenario_text (no DOM) reports the same problems, in the
+//   same order, as parse_json_text + load_scenario, and loads exactly when it does;
 // - a document that loads also scores: for every model whose inputs check out, every score
 //   is a finite number (no infinity or NaN ever reaches a ranking);
 // - the Engine (the widget's path) loads it too, ranks it, and what it saves loads again.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "fuzz_support.hpp"
@@ -40,6 +43,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   Diagnostics diag;
   auto s = load_scenario_text(text, diag);
+  {
+    Diagnostics dom_diag;
+    std::optional<Scenario> dom;
+    if (auto document = parse_json_text(text, dom_diag)) dom = load_scenario(std::move(*document), dom_diag);
+    if (dom.has_value() != s.has_value() || dom_diag.errors_document() != diag.errors_document() ||
+        dom_diag.warnings_array() != diag.warnings_array())
+      fuzz::broken("load_scenario_text agrees with parse_json_text + load_scenario", std::string(text));
+    if (dom && s && (dom->size() != s->size() || dom->uncertain.size() != s->uncertain.size()))
+      fuzz::broken("both readers load the same scenario", std::string(text));
+  }
   if (!s) {
     if (diag.ok()) fuzz::broken("a refused document has an error", std::string(text));
     return 0;

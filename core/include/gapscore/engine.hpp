@@ -59,8 +59,18 @@ public:
 private:
   bool fail(std::string path, std::string_view code, std::string message);
   void set_number_in_document(const std::string& pointer_text, double value);
+  void set_in_document(const std::string& pointer_text, Json value);
 
   Scenario scenario_;
+  /// The changes made to the document loaded, for document_json() to apply to it (the
+  /// scenario keeps the document as its text, not as a Json to change). A value set again
+  /// is changed where it was first set, which is where setting it in the Json put it.
+  struct DocumentEdit {
+    std::string pointer;
+    Json value;
+    bool erase = false; ///< erase the top-level key `pointer` names (without its '/')
+  };
+  std::vector<DocumentEdit> edits_;
   const ModelInfo* model_ = nullptr;
   std::string model_id_;
   ScoreTable table_;

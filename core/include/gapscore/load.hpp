@@ -1,5 +1,5 @@
 #pragma once
-/// Reading documents: JSON text -> Json -> validated Scenario.
+/// Reading documents: JSON text -> validated Scenario (and JSON text -> Json).
 #include <optional>
 #include <string_view>
 
@@ -20,7 +20,9 @@ std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag,
 /// not stop loading. Never throws.
 std::optional<Scenario> load_scenario(Json document, Diagnostics& diag);
 
-/// parse_json_text + load_scenario.
+/// The same from text, in one pass without a DOM of the document: the same problems in the
+/// same order, and the same Scenario, as parse_json_text + load_scenario. The scenario keeps
+/// a copy of the text as its source. Never throws.
 std::optional<Scenario> load_scenario_text(std::string_view text, Diagnostics& diag);
 
 } // namespace gapscore

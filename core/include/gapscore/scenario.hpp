@@ -93,24 +93,40 @@ struct UncertainInput {
 /// that use a section include it.
 struct Sections;
 
+/// The document a scenario was read from, kept only to be written out again (the engine's
+/// edited document, what-if variants) and never read to score. Read from text, it is that
+/// text: one byte per byte of the document, where the DOM it replaces took about eight.
+/// Copies of a scenario share it.
+class SourceDocument {
+public:
+  SourceDocument() = default;
+  /// A Json document, kept as it is.
+  explicit SourceDocument(Json document);
+  /// A copy of the text.
+  static SourceDocument copy_of(std::string_view text);
+  /// The text itself, not copied: whoever makes it keeps the text alive for as long as any
+  /// scenario holding it (a command's document outlives the command's scenarios).
+  static SourceDocument view_of(std::string_view text);
+
+  /// The document as a Json: parsed again when it is kept as text (what the reader accepted
+  /// parses again); null when there is none.
+  Json json() const;
+
+private:
+  std::shared_ptr<const std::string> owned_; ///< copy_of's text
+  std::string_view text_;                    ///< the text, when kept as text
+  std::shared_ptr<const Json> dom_;          ///< the Json, when kept as one
+};
+
 /// Marks a numeric input that the document does not give.
 inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 inline bool is_missing(double x) { return std::isnan(x); }
 
 struct Scenario {
-  Scenario() = default;
-  Scenario(const Scenario&) = default;
-  Scenario(Scenario&&) = default;
-  Scenario& operator=(const Scenario&) = default;
-  Scenario& operator=(Scenario&&) = default;
-  /// Frees the document with release_json: a scenario is often what a std::bad_alloc
-  /// unwinds past, and the document is its largest part.
-  ~Scenario() { release_json(document); }
-
   /// The document as given, unknown fields included. Kept for what is written out again:
-  /// the engine's edited document and the documents of what-if variants. Sections are read
-  /// from it once, by the loader, into sections().
-  Json document;
+  /// the engine's edited document and the documents of what-if variants. Everything else
+  /// was read from it once, by the loader, into the members below and sections().
+  SourceDocument source;
 
   std::string title;
   std::string model = "rice"; ///< default model when a command names none

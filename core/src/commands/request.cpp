@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "document/scenario_reader.hpp"
 #include "stakeholders/weight_set.hpp"
 
 namespace gapscore {
@@ -53,7 +54,9 @@ std::optional<double> Request::number(std::string_view name, double min, double 
 }
 
 std::optional<Scenario> Request::load() {
-  auto s = load_scenario_text(document, diag);
+  // The scenario keeps the caller's text as its document instead of a copy: the text
+  // outlives the command (prepare_command), and a copy is one more document's worth of memory.
+  auto s = read_scenario(document, diag, SourceDocument::view_of(document));
   // {"weights": stakeholder id}: a named weight set (weight_set.hpp).
   if (s && !apply_requested_weight_set(*this, *s)) return std::nullopt;
   return s;

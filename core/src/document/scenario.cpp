@@ -1,5 +1,7 @@
 #include "gapscore/scenario.hpp"
 
+#include "gapscore/load.hpp"
+
 namespace gapscore {
 
 namespace {
@@ -53,6 +55,35 @@ void Scenario::index_items() {
   item_lookup_.clear();
   item_lookup_.reserve(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) item_lookup_.emplace(items[i].id, i);
+}
+
+SourceDocument::SourceDocument(Json document)
+    : dom_(new Json(std::move(document)), [](const Json* j) {
+        // Freed with release_json: a scenario is often what a std::bad_alloc unwinds past.
+        Json* owned = const_cast<Json*>(j);
+        release_json(*owned);
+        delete owned;
+      }) {}
+
+SourceDocument SourceDocument::copy_of(std::string_view text) {
+  SourceDocument d;
+  d.owned_ = std::make_shared<const std::string>(text);
+  d.text_ = *d.owned_;
+  return d;
+}
+
+SourceDocument SourceDocument::view_of(std::string_view text) {
+  SourceDocument d;
+  d.text_ = text;
+  return d;
+}
+
+Json SourceDocument::json() const {
+  if (dom_) return *dom_;
+  if (text_.empty()) return nullptr;
+  Diagnostics ignored;
+  auto document = parse_json_text(text_, ignored);
+  return document ? std::move(*document) : Json();
 }
 
 } // namespace gapscore

@@ -29,9 +29,8 @@ NumberRule rule_for(Field f) {
 std::string check_number(double v, const NumberRule& r) {
   const bool has_min = r.min > -1.7976931348623157e308;
   const bool has_max = r.max < 1.7976931348623157e308;
+  if (obeys(v, r)) return "";
   const bool below = r.min_inclusive ? v < r.min : v <= r.min;
-  const bool above = r.max_inclusive ? v > r.max : v >= r.max;
-  if (!below && !above) return "";
   const std::string got = " (got " + number_text(v) + ")";
   // Fractions (confidence, a lift) read as in the docs, with a hint where a percentage was the
   // likely slip: 80 meant as 80 %, not 1.0001 meant as 1.

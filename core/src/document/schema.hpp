@@ -21,6 +21,13 @@ struct NumberRule {
 
 NumberRule rule_for(Field f);
 
+/// Whether a value follows the rule (inline: it runs for every number of every item).
+inline bool obeys(double v, const NumberRule& r) {
+  const bool below = r.min_inclusive ? v < r.min : v <= r.min;
+  const bool above = r.max_inclusive ? v > r.max : v >= r.max;
+  return !below && !above;
+}
+
 /// The reason a value breaks the rule, e.g. "must be greater than 0 (got 0)", or "".
 std::string check_number(double value, const NumberRule& rule);
 

@@ -4,10 +4,13 @@
 #include <stdexcept>
 
 namespace gapscore {
-namespace {
+bool item_names_customer_section(std::string_view k) {
+  const std::size_t n = k.size(); // lengths first: most keys are ruled out without comparing
+  return (n == 8 && k == "outcomes") || (n == 11 && k == "contributes") || (n == 4 && k == "kano") ||
+         (n == 6 && k == "status") || (n == 8 && k == "released");
+}
 
-/// Whether the document uses any customer section. One pass over the item keys without
-/// allocating: most backlogs have none, and loading 100,000 items must stay fast.
+// One pass over the item keys without allocating: loading 100,000 items must stay fast.
 bool uses_customer_sections(const Json& doc) {
   if (!doc.is_object()) return false;
   if (doc.contains("segments") || doc.contains("outcomes") || doc.contains("objectives") ||
@@ -19,26 +22,23 @@ bool uses_customer_sections(const Json& doc) {
   if (!doc.contains("items") || !doc["items"].is_array()) return false;
   for (const Json& item : doc["items"]) {
     if (!item.is_object()) continue;
-    for (auto it = item.begin(); it != item.end(); ++it) {
-      const std::string& k = it.key();
-      const std::size_t n = k.size(); // lengths first: most keys are ruled out without comparing
-      if ((n == 8 && k == "outcomes") || (n == 11 && k == "contributes") || (n == 4 && k == "kano") ||
-          (n == 6 && k == "status") || (n == 8 && k == "released"))
-        return true;
-    }
+    for (auto it = item.begin(); it != item.end(); ++it)
+      if (item_names_customer_section(it.key())) return true;
   }
   return false;
 }
 
-} // namespace
-
 void read_sections(const Json& document, Scenario& s, Diagnostics& diag) {
+  read_sections(document, uses_customer_sections(document), s, diag);
+}
+
+void read_sections(const Json& document, bool customer_sections, Scenario& s, Diagnostics& diag) {
   auto out = std::make_shared<Sections>();
   const std::size_t n = s.size();
   // Without customer sections their readers see an empty document: empty sections, sized
   // for the items, without walking every item's keys again.
   static const Json kNone = Json::object();
-  const Json& customer = uses_customer_sections(document) ? document : kNone;
+  const Json& customer = customer_sections ? document : kNone;
   out->gap = read_gap_data(customer, n, diag);
   out->evidence = read_evidence_data(customer, out->gap, n, diag); // measurements, status, released
   out->kano = read_kano_data(customer, n, diag);

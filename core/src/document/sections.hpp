@@ -9,6 +9,7 @@
 // simulation settings (simulate). The matrix settings are read as given (non-numbers are
 // ignored, as docs/format.md says).
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "evidence/evidence.hpp"
@@ -40,5 +41,17 @@ struct Sections {
 /// problem at its JSON Pointer; fills what sections decide in `s` (criteria scores from
 /// "source": "okr", weights from "weights_from": "ahp"). Never throws.
 void read_sections(const Json& document, Scenario& s, Diagnostics& diag);
+/// The same, told whether the customer sections apply (uses_customer_sections). The text
+/// reader knows it from the items it streamed, and passes a document whose items hold only
+/// the members the sections read.
+void read_sections(const Json& document, bool customer_sections, Scenario& s, Diagnostics& diag);
+
+/// Whether the document uses any customer section: segments, outcomes, objectives,
+/// measurements, a criterion's "source", or an item naming one (item_names_customer_section).
+/// Without, their readers see an empty document (most backlogs have none).
+bool uses_customer_sections(const Json& document);
+/// An item key that makes the customer sections apply: outcomes, contributes, kano, status,
+/// released.
+bool item_names_customer_section(std::string_view key);
 
 } // namespace gapscore

@@ -41,8 +41,8 @@ bool Engine::load(std::string_view document_json) {
   load_warnings_ = Diagnostics();
   for (const Problem& w : d.warnings()) load_warnings_.warning(w);
   const ModelInfo* m = find_model(s->model);
-  release_json(scenario_.document); // the old document, freed without allocating (json.hpp)
   scenario_ = std::move(*s);
+  edits_.clear();
   model_ = m ? m : &default_model();
   model_id_ = std::string(model_->id);
   ranked_ = std::make_unique<Ranked>(scenario_);
@@ -60,14 +60,24 @@ bool Engine::set_model(std::string_view model_id) {
   model_id_ = std::string(m->id);
   scenario_.model = model_id_;
   scenario_.model_given = true; // the document now names it: describe() as for documentJson()
-  scenario_.document["model"] = model_id_;
+  set_in_document("/model", model_id_);
   table_stale_ = true;
   errors_.clear();
   return true;
 }
 
 void Engine::set_number_in_document(const std::string& pointer_text, double value) {
-  scenario_.document[Json::json_pointer(pointer_text)] = value;
+  set_in_document(pointer_text, Json(value));
+}
+
+void Engine::set_in_document(const std::string& pointer_text, Json value) {
+  for (auto it = edits_.rbegin(); it != edits_.rend(); ++it)
+    if (it->pointer == pointer_text) {
+      if (it->erase) break; // set again after being erased: a new edit, at the end
+      it->value = std::move(value);
+      return;
+    }
+  edits_.push_back(DocumentEdit{pointer_text, std::move(value), false});
 }
 
 namespace {
@@ -96,7 +106,7 @@ bool Engine::set_weight(std::string_view criterion_id, double weight) {
   if (scenario_.weights_from_ahp) {
     for (std::size_t k = 0; k < scenario_.criteria.size(); ++k)
       set_number_in_document(pointer(pointer("/criteria", k), "weight"), scenario_.criteria[k].weight);
-    scenario_.document.erase("weights_from");
+    edits_.push_back(DocumentEdit{"/weights_from", nullptr, true});
     scenario_.weights_from_ahp = false;
   }
   scenario_.criteria[c].weight = weight;
@@ -182,7 +192,12 @@ bool Engine::rank() {
 }
 
 std::string Engine::document_json() const {
-  return scenario_.document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  Json document = scenario_.source.json();
+  for (const DocumentEdit& e : edits_) {
+    if (e.erase) document.erase(e.pointer.substr(1));
+    else document[Json::json_pointer(e.pointer)] = e.value;
+  }
+  return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 std::string Engine::describe_json() const {

@@ -260,7 +260,7 @@ const ScenarioVariant* find_variant(const Scenario& base, std::string_view id) {
 } // namespace
 
 Json apply_variant(const Scenario& base, std::string_view id) {
-  Json doc = base.document;
+  Json doc = base.source.json();
   const ScenarioVariant* v = find_variant(base, id);
   if (!v) return doc;
   for (const Change& c : v->changes) doc[Json::json_pointer(c.target)] = c.value;
