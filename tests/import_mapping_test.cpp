@@ -416,5 +416,22 @@ TEST(ImportMapping, TheImportedDocumentRanksWithoutComplaint) {
     EXPECT_NE(w["path"], "/warnings") << w.dump();
 }
 
+// A tracker's export seldom has RICE's columns: the imported document names a model its
+// columns can rank with, so `gapscore rank` ranks it with no --model (Azure DevOps: Business
+// Value and Effort, the value/effort model), and a sheet RICE can rank keeps the default.
+TEST(ImportMapping, TheImportedDocumentNamesAModelThatRanksIt) {
+  for (const char* name : {"azure_devops.csv", "github_projects.tsv", "linear.csv"}) {
+    int code = -1;
+    const Json doc = fixture(name, Json::object(), &code);
+    ASSERT_EQ(code, 0) << name << doc.dump(2);
+    EXPECT_TRUE(doc.contains("model")) << name;
+    const Json ranked = run_json("rank", doc.dump(), {{"format", "json"}}, &code);
+    EXPECT_EQ(code, 0) << name << ranked.dump(2);
+    EXPECT_FALSE(ranked["ranking"].empty()) << name;
+  }
+  const Json rice = import("id,title,reach,impact,confidence,effort\na,A,10,1,0.5,2\n", {{"map", {{"title", "title"}}}});
+  EXPECT_FALSE(rice.contains("model")) << rice.dump(2);
+}
+
 } // namespace
 } // namespace gapscore::test

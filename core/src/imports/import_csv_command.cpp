@@ -4,9 +4,39 @@
 // the "map" option, the "locale" of its numbers. "detect": the mapping instead of the document.
 #include "imports/commands.hpp"
 #include "document/csv.hpp"
+#include "gapscore/load.hpp"
+#include "gapscore/models.hpp"
 #include "imports/import_mapping.hpp"
 
 namespace gapscore {
+
+namespace {
+
+/// A tracker's export rarely has RICE's columns. When the default model cannot rank what the
+/// sheet gave, the document names the first model (in the registry's order) that can, so the
+/// next command ranks the file as the widget would, without a --model the reader must guess.
+void name_a_model_that_ranks(Json& doc, Diagnostics& diag) {
+  if (doc.contains("model")) return;
+  Diagnostics scratch;
+  const auto s = load_scenario(doc, scratch);
+  if (!s) return;
+  const auto ranks = [&](const ModelInfo& m) {
+    Diagnostics d;
+    check_model_inputs(*s, m, d);
+    return d.ok();
+  };
+  if (ranks(default_model())) return;
+  for (const ModelInfo& m : models())
+    if (ranks(m)) {
+      doc["model"] = std::string(m.id);
+      diag.warning("/model", code::mapped,
+                   "model " + std::string(m.id) + " (" + std::string(m.label) + "): the first model the imported columns can rank with; " +
+                       std::string(default_model().id) + ", the default, lacks some of its inputs");
+      return;
+    }
+}
+
+} // namespace
 
 Json command_import_csv(Request& r) {
   bool detect = false;
@@ -26,6 +56,7 @@ Json command_import_csv(Request& r) {
   if (detect) return describe_plan(*plan);
   auto doc = import_with_plan(*plan, r.diag);
   if (!doc) return nullptr;
+  name_a_model_that_ranks(*doc, r.diag);
   return *doc;
 }
 
