@@ -141,7 +141,9 @@ std::string quoted(const std::string& s) {
 void write_bytes(const std::filesystem::path& p, const std::string& bytes) {
   std::FILE* f = std::fopen(p.c_str(), "wb");
   ASSERT_NE(f, nullptr);
-  if (!bytes.empty()) ASSERT_EQ(std::fwrite(bytes.data(), 1, bytes.size(), f), bytes.size());
+  if (!bytes.empty()) {
+    ASSERT_EQ(std::fwrite(bytes.data(), 1, bytes.size(), f), bytes.size());
+  }
   std::fclose(f);
 }
 
@@ -192,8 +194,9 @@ TEST_F(BadInputs, CliGivesTheSameExitCodeAndError) {
       // The CLI's own argument parser answers first (CLI11): its exit code and message.
       SCOPED_TRACE(c.name + " via the CLI");
       EXPECT_EQ(code, c.cli["exit_code"].get<int>()) << out << err;
-      if (c.cli.contains("stderr_contains"))
+      if (c.cli.contains("stderr_contains")) {
         EXPECT_NE(err.find(c.cli["stderr_contains"].get<std::string>()), std::string::npos) << err;
+      }
       continue;
     }
     check_output(c, code, out, "the CLI");

@@ -292,7 +292,9 @@ TEST(Sensitivity, MatchesBruteForceOnRandomSmallCases) {
       }
       // Keeping the order keeps the items: the membership interval contains the ordered one.
       EXPECT_LE(got.same_items.min, got.stable_min);
-      if (got.stable_max) EXPECT_TRUE(!got.same_items.max || *got.same_items.max >= *got.stable_max);
+      if (got.stable_max) {
+        EXPECT_TRUE(!got.same_items.max || *got.same_items.max >= *got.stable_max);
+      }
     }
   }
   EXPECT_GT(checked_ends, 1000); // the cases do exercise bounded ends, of both intervals
@@ -333,7 +335,9 @@ TEST(Sensitivity, MembershipNamesAnItemFromOutsideAndOneFromInside) {
   for (const Json& w : out["weights"]) {
     const Json& set = w["same_items"];
     EXPECT_LE(set["min"].get<double>(), w["stable_min"].get<double>()) << w.dump();
-    if (!w["stable_max"].is_null()) EXPECT_TRUE(set["max"].is_null() || set["max"] >= w["stable_max"]) << w.dump();
+    if (!w["stable_max"].is_null()) {
+      EXPECT_TRUE(set["max"].is_null() || set["max"] >= w["stable_max"]) << w.dump();
+    }
     for (const char* end : {"below", "above"}) {
       if (set[end].is_null()) continue;
       EXPECT_FALSE(inside(set[end]["enters"])) << w.dump();
