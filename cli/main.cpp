@@ -112,8 +112,10 @@ int main(int argc, char** argv) {
   auto add = [&](const char* name, const char* summary) {
     CLI::App* sub = app.add_subcommand(name, summary);
     std::vector<std::string> formats;
+    std::string_view default_format = "json";
     for (const auto& c : summaries)
       if (c.name == name) {
+        default_format = c.terminal_format;
         if (c.table && !c.markdown_only) formats.push_back("table");
         if (c.table) formats.push_back("markdown");
         if (c.html) formats.push_back("html");
@@ -122,7 +124,7 @@ int main(int argc, char** argv) {
       }
     std::string help;
     for (const auto& f : formats) help += (help.empty() ? "" : ", ") + f;
-    sub->add_option("--format", in.format, "output format: " + help)->check(CLI::IsMember(formats));
+    sub->add_option("--format", in.format, "output format: " + help + " (default " + std::string(default_format) + ")")->check(CLI::IsMember(formats));
     return sub;
   };
   auto file = [&](CLI::App* sub, const char* what = "scenario JSON file, or - for standard input") {
@@ -276,11 +278,12 @@ int main(int argc, char** argv) {
     std::cerr << "error: BEFORE and AFTER cannot both be - (standard input can be read once)\n";
     return gapscore::kUsageError;
   }
-  // Commands people read in a terminal default to a table; the rest print JSON.
-  const bool readable = command == "rank" || command == "gaps" || command == "plan" || command == "portfolio" ||
-                        command == "kano" || command == "okr" || command == "agreement" || command == "ahp" ||
-                        command == "evidence";
-  const std::string format = in.format.empty() ? (command == "report" ? "markdown" : readable ? "table" : "json") : in.format;
+  // Without --format: what the command's spec says a person at a terminal reads (a table, the
+  // report's Markdown, else JSON).
+  std::string format = in.format;
+  if (format.empty())
+    for (const auto& c : summaries)
+      if (c.name == command) format = std::string(c.terminal_format);
   // An input the core never sees (a file that cannot be read, text that is not UTF-8) is
   // reported as the core reports its own: an errors document with --format json.
   const auto input_error = [&](const std::string& path, std::string_view code, const std::string& message) {

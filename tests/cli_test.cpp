@@ -130,6 +130,27 @@ TEST_F(Cli, RankCsvAndMarkdown) {
   EXPECT_NE(r.out.find("| 1 | project-3 | Project 3 | 800 |"), std::string::npos) << r.out;
 }
 
+// Without --format a command prints what people read it as: a table for the ones read in a
+// terminal, the report's Markdown, JSON for the ones scripts consume (the format each
+// command's spec names, so the CLI holds no list of command names).
+TEST_F(Cli, WithoutFormatEachCommandPrintsWhatItIsReadAs) {
+  const std::string doc = "demo/health-app.json";
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"rank", "table"},      {"gaps", "table"},        {"plan", "table"},     {"agreement", "table"},
+      {"evidence", "table"},  {"report", "markdown"},   {"explain", "json"},   {"validate", "json"},
+      {"describe", "json"},   {"sensitivity", "json"},  {"simulate", "json"},
+  };
+  for (const auto& [command, format] : expected) {
+    const std::string first_id = Json::parse(gapscore::test::read_file(doc))["items"][0]["id"].get<std::string>();
+    const std::string extra = command == "explain" ? " " + first_id : command == "plan" ? " --capacity 10" : "";
+    const CliRun plain = gapscore_cli(command + " " + doc + extra);
+    const CliRun named = gapscore_cli(command + " " + doc + extra + " --format " + format);
+    EXPECT_EQ(plain.code, named.code) << command << ": " << plain.err;
+    EXPECT_EQ(plain.out, named.out) << command << " without --format is not " << format;
+    EXPECT_FALSE(plain.out.empty()) << command << ": " << plain.err;
+  }
+}
+
 TEST_F(Cli, DashReadsStandardInput) {
   const CliRun r = gapscore_cli("rank - --format json", gapscore::test::read_file(kRice));
   ASSERT_EQ(r.code, 0) << r.err;

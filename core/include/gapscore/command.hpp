@@ -71,6 +71,7 @@ struct CommandSummary {
   bool csv = false;   ///< has the "csv" format
   bool html = false;  ///< has the "html" format
   bool markdown_only = false; ///< with `table`: "markdown" but not "table"
+  std::string_view terminal_format = "json"; ///< the CLI's format without --format
 };
 std::vector<CommandSummary> command_summaries();
 

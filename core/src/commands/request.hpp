@@ -46,6 +46,9 @@ struct CommandSpec {
   /// Text renderers; null when the command only has JSON.
   std::string (*table)(const Json& result, bool markdown);
   std::string (*csv)(const Json& result);
+  /// The format a person at a terminal gets without --format: "table" for the commands read
+  /// there (rank, gaps, plan...), "markdown" for the report, "json" for those scripts consume.
+  std::string_view terminal_format = "json";
   /// Static HTML (the report's); null for the other commands.
   std::string (*html)(const Json& result) = nullptr;
   /// `table` writes Markdown only: "markdown" is offered, "table" is not.

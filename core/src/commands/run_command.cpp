@@ -32,7 +32,7 @@ const std::vector<CommandSpec>& command_specs() {
 std::vector<CommandSummary> command_summaries() {
   std::vector<CommandSummary> out;
   for (const auto& c : command_specs())
-    out.push_back({c.name, c.summary, c.table != nullptr, c.csv != nullptr, c.html != nullptr, c.markdown_only});
+    out.push_back({c.name, c.summary, c.table != nullptr, c.csv != nullptr, c.html != nullptr, c.markdown_only, c.terminal_format});
   return out;
 }
 

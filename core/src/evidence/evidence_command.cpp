@@ -387,7 +387,8 @@ const CommandSpec& evidence_command() {
                                 {"from", "to", "lag_days", "stale_days", "as_of", "prior_items", "prior_ratio"},
                                 command_evidence,
                                 render_evidence_table,
-                                nullptr};
+                                nullptr,
+                                "table"};
   return spec;
 }
 

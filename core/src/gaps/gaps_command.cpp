@@ -112,7 +112,7 @@ Json command_gaps(Request& r) {
 }
 
 const CommandSpec& gaps_command() {
-  static const CommandSpec spec{"gaps", "customer outcomes: opportunity score, status and unrealized value", {}, command_gaps, render_gaps_table, nullptr};
+  static const CommandSpec spec{"gaps", "customer outcomes: opportunity score, status and unrealized value", {}, command_gaps, render_gaps_table, nullptr, "table"};
   return spec;
 }
 

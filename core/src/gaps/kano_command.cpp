@@ -46,7 +46,7 @@ Json command_kano(Request& r) {
 }
 
 const CommandSpec& kano_command() {
-  static const CommandSpec spec{"kano", "Kano categories and Better/Worse coefficients from questionnaire answers", {}, command_kano, render_kano_table, nullptr};
+  static const CommandSpec spec{"kano", "Kano categories and Better/Worse coefficients from questionnaire answers", {}, command_kano, render_kano_table, nullptr, "table"};
   return spec;
 }
 

@@ -68,7 +68,7 @@ Json command_portfolio(Request& r) {
 }
 
 const CommandSpec& portfolio_command() {
-  static const CommandSpec spec{"portfolio", "items by marginal gap value per effort, and the value curve", {"top"}, command_portfolio, render_portfolio_table, nullptr};
+  static const CommandSpec spec{"portfolio", "items by marginal gap value per effort, and the value curve", {"top"}, command_portfolio, render_portfolio_table, nullptr, "table"};
   return spec;
 }
 

@@ -73,7 +73,7 @@ Json command_okr(Request& r) {
 }
 
 const CommandSpec& okr_command() {
-  static const CommandSpec spec{"okr", "each item's alignment with the weighted objectives", {}, command_okr, render_okr_table, nullptr};
+  static const CommandSpec spec{"okr", "each item's alignment with the weighted objectives", {}, command_okr, render_okr_table, nullptr, "table"};
   return spec;
 }
 

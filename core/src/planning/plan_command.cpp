@@ -112,7 +112,7 @@ Json command_plan(Request& r) {
 }
 
 const CommandSpec& plan_command() {
-  static const CommandSpec spec{"plan", "the items that fit an effort budget for the most value, with their dependencies", {"model", "capacity"}, command_plan, render_plan_table, nullptr};
+  static const CommandSpec spec{"plan", "the items that fit an effort budget for the most value, with their dependencies", {"model", "capacity"}, command_plan, render_plan_table, nullptr, "table"};
   return spec;
 }
 

@@ -196,6 +196,7 @@ const CommandSpec& report_command() {
                                 command_report,
                                 render_report_markdown,
                                 nullptr,
+                                "markdown",
                                 render_report_html,
                                 true};
   return spec;

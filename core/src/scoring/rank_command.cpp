@@ -41,7 +41,7 @@ Json command_rank(Request& r) {
 }
 
 const CommandSpec& rank_command() {
-  static const CommandSpec spec{"rank", "rank the items by a model", {"model", "top", "weights", "confidence_from", "lag_days", "prior_items", "prior_ratio"}, command_rank, render_rank_table, render_rank_csv};
+  static const CommandSpec spec{"rank", "rank the items by a model", {"model", "top", "weights", "confidence_from", "lag_days", "prior_items", "prior_ratio"}, command_rank, render_rank_table, render_rank_csv, "table"};
   return spec;
 }
 

@@ -205,7 +205,7 @@ Json command_agreement(Request& r) {
 }
 
 const CommandSpec& agreement_command() {
-  static const CommandSpec spec{"agreement", "stakeholders' agreement (Kendall's W), where they disagree, and alignment with the customers' ranking (tau-b)", {"reference"}, command_agreement, render_agreement_table, nullptr};
+  static const CommandSpec spec{"agreement", "stakeholders' agreement (Kendall's W), where they disagree, and alignment with the customers' ranking (tau-b)", {"reference"}, command_agreement, render_agreement_table, nullptr, "table"};
   return spec;
 }
 

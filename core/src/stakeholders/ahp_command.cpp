@@ -55,7 +55,7 @@ Json command_ahp(Request& r) {
 }
 
 const CommandSpec& ahp_command() {
-  static const CommandSpec spec{"ahp", "criteria weights from pairwise comparisons (AHP), with the consistency ratio", {}, command_ahp, render_ahp_table, nullptr};
+  static const CommandSpec spec{"ahp", "criteria weights from pairwise comparisons (AHP), with the consistency ratio", {}, command_ahp, render_ahp_table, nullptr, "table"};
   return spec;
 }
 
