@@ -193,6 +193,18 @@ TEST(CsvImport, ValidationProblemsPointAtTheCsvLine) {
   EXPECT_EQ(out["errors"][0]["message"], "must be greater than 0 (got 0) (CSV line 4)");
 }
 
+TEST(CsvImport, WarningsPastTheListedOnesAreCounted) {
+  // 1200 rows each warned about (impact 7 is off Intercom's scale): 1000 listed with their
+  // CSV line, the other 200 counted for the closing "and 200 more".
+  std::string csv = "id,title,impact\n";
+  for (int i = 0; i < 1200; ++i) csv += "i" + std::to_string(i) + ",T,7\n";
+  Diagnostics d;
+  ASSERT_TRUE(gapscore::document_from_csv(csv, d).has_value()) << first_error(d);
+  ASSERT_EQ(d.warnings().size(), Diagnostics::kShown);
+  EXPECT_EQ(d.warnings()[0].message, "is 7, not on Intercom's impact scale 3, 2, 1, 0.5, 0.25 (CSV line 2)");
+  EXPECT_EQ(d.hidden_warnings(), 200u);
+}
+
 TEST(CsvImport, HeaderProblems) {
   int code = -1;
   Json out = import_csv("title,reach\nA,1\n", &code);

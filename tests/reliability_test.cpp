@@ -93,6 +93,36 @@ TEST(Reliability, DiagnosticsKeepTheFirstThousandAndCountTheRest) {
   EXPECT_EQ(copy.hidden_errors(), 500u);
 }
 
+TEST(Reliability, DiagnosticsAddWithARewrite) {
+  Diagnostics d;
+  for (int i = 0; i < 1200; ++i) d.error("/items/" + std::to_string(i), code::invalid_value, "bad");
+  for (int i = 0; i < 1100; ++i) d.warning("/w/" + std::to_string(i % 2), code::unusual_value, "odd");
+  // Every listed problem rewritten; hidden errors stay hidden (no text for the rewrite to
+  // add to), hidden warnings are still counted.
+  Diagnostics all;
+  std::size_t calls = 0;
+  all.add(d, [&](Problem& p, Diagnostics::Kind kind) {
+    ++calls;
+    p.path = "/after" + p.path;
+    if (kind == Diagnostics::Kind::error) p.message += "!";
+    return true;
+  });
+  EXPECT_EQ(calls, 2000u);
+  EXPECT_EQ(all.errors().size(), 1200u);
+  EXPECT_EQ(all.hidden_errors(), 200u);
+  EXPECT_EQ(all.errors()[0].path, "/after/items/0");
+  EXPECT_EQ(all.errors()[0].message, "bad!");
+  EXPECT_EQ(all.warnings()[1].path, "/after/w/1");
+  EXPECT_EQ(all.warnings()[1].message, "odd");
+  EXPECT_EQ(all.hidden_warnings(), 100u);
+  // A rewrite that leaves warnings out cannot judge the hidden ones: they are left out too.
+  Diagnostics some;
+  some.add(d, [](Problem& p, Diagnostics::Kind kind) { return kind == Diagnostics::Kind::error || p.path == "/w/0"; });
+  EXPECT_EQ(some.errors().size(), 1200u);
+  EXPECT_EQ(some.warnings().size(), 500u);
+  EXPECT_EQ(some.hidden_warnings(), 0u);
+}
+
 TEST(Reliability, JsonParserAgreesWithNlohmannOnEveryExampleFile) {
   std::size_t compared = 0;
   for (const char* dir : {"demo", "tests/fixtures/documents"}) {

@@ -1,5 +1,6 @@
 #pragma once
 /// Validation problems, collected in one pass and reported together.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,6 +86,16 @@ public:
   /// Reports every problem of `other` here, errors and warnings each in their order (a
   /// section read at load and reported later by the commands that use it).
   void add(const Diagnostics& other);
+  /// Which list a problem is in, for a rewrite that treats errors and warnings apart.
+  enum class Kind { error, warning };
+  /// Rewrites one problem of another Diagnostics before it is reported here (a path under a
+  /// prefix, a message with its CSV line); returns false to leave the problem out.
+  using Rewrite = std::function<bool(Problem&, Kind)>;
+  /// Same as add(other), each listed problem passed through `rewrite` first. Hidden errors
+  /// (past kShown: no text, no path) are copied as hidden, not rewritten. Hidden warnings are
+  /// counted here too, unless `rewrite` left out a listed warning: a filter cannot be applied
+  /// to warnings whose text was not kept, so then they are dropped with the rest.
+  void add(const Diagnostics& other, const Rewrite& rewrite);
   /// Errors and warnings past kShown, whose text was not kept.
   std::size_t hidden_errors() const;
   std::size_t hidden_warnings() const { return hidden_warnings_; }

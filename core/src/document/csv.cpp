@@ -161,20 +161,12 @@ std::vector<std::string> split_list(const std::string& cell) {
 
 /// Adds " (CSV line N)" to problems that point into an item, so people find the row.
 void report_with_lines(const Diagnostics& from, const CsvTable& t, Diagnostics& to) {
-  auto with_line = [&](const Problem& p) {
-    if (p.path.rfind("/items/", 0) != 0) return p.message;
+  to.add(from, [&](Problem& p, Diagnostics::Kind) {
+    if (p.path.rfind("/items/", 0) != 0) return true;
     const std::size_t k = std::strtoul(p.path.c_str() + 7, nullptr, 10);
-    return k + 1 < t.line_of_row.size() ? p.message + " (CSV line " + std::to_string(t.line_of_row[k + 1]) + ")"
-                                        : p.message;
-  };
-  for (Problem p : from.errors()) {
-    p.message = with_line(p);
-    to.error(std::move(p));
-  }
-  for (Problem p : from.warnings()) {
-    p.message = with_line(p);
-    to.warning(std::move(p));
-  }
+    if (k + 1 < t.line_of_row.size()) p.message += " (CSV line " + std::to_string(t.line_of_row[k + 1]) + ")";
+    return true;
+  });
 }
 
 /// Why a header has no "id" column, when the cause is a common one: a spreadsheet that

@@ -36,6 +36,24 @@ void Diagnostics::add(const Diagnostics& other) {
   hidden_warnings_ += other.hidden_warnings_;
 }
 
+void Diagnostics::add(const Diagnostics& other, const Rewrite& rewrite) {
+  for (const Problem& p : other.errors_) {
+    if (p.message.empty()) { // hidden: nothing to rewrite
+      error(p);
+      continue;
+    }
+    Problem copy = p;
+    if (rewrite(copy, Kind::error)) error(std::move(copy));
+  }
+  bool all_warnings = true;
+  for (const Problem& p : other.warnings_) {
+    Problem copy = p;
+    if (rewrite(copy, Kind::warning)) warning(std::move(copy));
+    else all_warnings = false;
+  }
+  if (all_warnings) hidden_warnings_ += other.hidden_warnings_;
+}
+
 std::size_t Diagnostics::hidden_errors() const { return errors_.size() - shown_errors_; }
 
 namespace {

@@ -321,19 +321,12 @@ std::optional<Json> import_with_plan(const ImportPlan& p, Diagnostics& diag) {
   // Validated like any document, with the row of each item's problem.
   Diagnostics check;
   load_scenario(doc, check);
-  const auto with_row = [&](const Problem& pr) {
-    if (pr.path.rfind("/items/", 0) != 0 || pr.message.empty()) return pr.message; // empty: a hidden problem
+  diag.add(check, [&](Problem& pr, Diagnostics::Kind) {
+    if (pr.path.rfind("/items/", 0) != 0) return true;
     const std::size_t k = std::strtoul(pr.path.c_str() + 7, nullptr, 10);
-    return k < n ? pr.message + " (" + row_text(t, k + 1) + ")" : pr.message;
-  };
-  for (Problem pr : check.errors()) {
-    pr.message = with_row(pr);
-    diag.error(std::move(pr));
-  }
-  for (Problem pr : check.warnings()) {
-    pr.message = with_row(pr);
-    diag.warning(std::move(pr));
-  }
+    if (k < n) pr.message += " (" + row_text(t, k + 1) + ")";
+    return true;
+  });
   if (!diag.ok()) return std::nullopt;
   return doc;
 }

@@ -45,6 +45,7 @@ bool register_model(ModelInfo model) {
 
 std::string model_variant(const ModelInfo& m, const Scenario& s) {
   if (!m.uses_normalization) return std::string(m.variant);
+  if (s.normalization == Normalization::none) return std::string(m.variant) + " (without normalization)";
   return std::string(m.variant) + " (" + std::string(normalization_name(s.normalization)) + " normalization)";
 }
 

@@ -17,14 +17,10 @@ std::optional<Scored> load_after(Request& r, const ModelInfo& model) {
   Diagnostics d;
   auto s = load_scenario_text(*text, d);
   if (s) check_model_inputs(*s, model, d);
-  for (Problem p : d.errors()) {
+  r.diag.add(d, [](Problem& p, Diagnostics::Kind) {
     p.path = "/after" + p.path;
-    r.diag.error(std::move(p));
-  }
-  for (Problem p : d.warnings()) {
-    p.path = "/after" + p.path;
-    r.diag.warning(std::move(p));
-  }
+    return true;
+  });
   if (!s || !d.ok()) return std::nullopt;
   return score_and_rank(std::move(*s), model);
 }

@@ -283,18 +283,14 @@ std::optional<Scenario> load_variant(const Scenario& base, std::string_view id, 
   Diagnostics d;
   auto s = load_scenario(std::move(doc), d);
   const std::string prefix = "in scenario " + describe(Json(std::string(id))) + ": ";
-  for (Problem p : d.errors()) {
-    if (const Change* c = change_at(changes, p.path)) p.path = mapped_path(*c, p.path);
-    else p.message = prefix + p.message;
-    diag.error(std::move(p));
-  }
   // Warnings about the base document were reported when it was loaded; only those about
   // values this scenario sets are new.
-  for (Problem p : d.warnings())
-    if (const Change* c = change_at(changes, p.path)) {
-      p.path = mapped_path(*c, p.path);
-      diag.warning(std::move(p));
-    }
+  diag.add(d, [&](Problem& p, Diagnostics::Kind kind) {
+    const Change* c = change_at(changes, p.path);
+    if (c) p.path = mapped_path(*c, p.path);
+    else if (kind == Diagnostics::Kind::error) p.message = prefix + p.message;
+    return c || kind == Diagnostics::Kind::error;
+  });
   if (!s || !d.ok()) return std::nullopt;
   return s;
 }

@@ -15,13 +15,15 @@ function list(names: string[]): string {
 const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const countWord = (n: number) => COUNT_WORDS[n] ?? String(n);
 
-export function agreementSentence(r: AgreementResult, top: number, nameOf: (stakeholder: string) => string): string {
+export function agreementSentence(r: AgreementResult, widgetTop: number, nameOf: (stakeholder: string) => string): string {
   const out: string[] = [];
   const n = r.stakeholders;
   const how = r.defined === false || r.kendall_w === null ? 'how much they agree cannot be measured on these ratings' : (r.interpretation ?? 'see the statistics below');
   out.push(`${countWord(n).replace(/^./, (c) => c.toUpperCase())} stakeholders rated ${r.items_compared} items: ${how}.`);
   const who = Object.keys(r.items[0]?.ranks ?? {});
   if (who.length > 1) {
+    // The widget's top N, but never more than the items compared: "top 4" of 3 items reads wrong.
+    const top = Math.min(widgetTop, r.items_compared);
     const shared = r.items.filter((it) => who.every((s) => it.ranks[s] <= top)).sort((a, b) => a.mean_rank - b.mean_rank);
     out.push(shared.length ? `All ${countWord(who.length)} put ${list(shared.slice(0, 5).map((it) => it.title))}${shared.length > 5 ? ` and ${shared.length - 5} more` : ''} in their top ${top}.` : `No item is in every one’s top ${top}.`);
   }
