@@ -47,13 +47,31 @@ export class LandscapeChart {
     );
   }
 
+  /** The answer last drawn and the width it was drawn at: refit() draws it again at a new width. */
+  private last: GapsResult | null = null;
+  private drawnWidth = 0;
+  private titleOf: (id: string) => string = (id) => id;
+
+  /**
+   * Draws the last answer again when the box's width changed (a phone turned, a window
+   * resized), without asking the engine again; a hidden chart waits for its tab to draw.
+   */
+  refit(): void {
+    if (!this.last || this.element.clientWidth === 0 || chartWidth(this.element) === this.drawnWidth) return;
+    this.render(this.last, this.titleOf);
+  }
+
   showMessage(text: string): void {
+    this.last = null;
     fill(this.chart, h('p', { class: 'gs-note' }, text));
     fill(this.table);
   }
 
   render(result: GapsResult, titleOf: (id: string) => string = (id) => id): void {
+    this.last = result;
+    this.titleOf = titleOf;
     const W = chartWidth(this.element);
+    this.drawnWidth = W;
     const x = linear(0, 10, M.left, W - M.right);
     const y = linear(0, 10, H - M.bottom, M.top);
     const pts = (p: [number, number][]) => p.map(([s, i]) => `${x(s)},${y(i)}`).join(' ');
