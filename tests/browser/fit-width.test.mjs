@@ -48,3 +48,51 @@ test('turned from 1280 px to 390 px, value vs effort and the opportunity landsca
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+/** What sticks out of the widget or scrolls sideways in it (screen-reader-only text, clipped to 1 px on purpose, aside). */
+function overflowing(page, sel) {
+  return page.evaluate((s) => {
+    const host = document.querySelector(s);
+    const edge = host.getBoundingClientRect();
+    const out = [];
+    for (const el of host.shadowRoot.querySelectorAll('*')) {
+      if (el.closest('.gs-sr, [hidden], dialog:not([open])')) continue;
+      const name = `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`;
+      if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 1 && getComputedStyle(el).overflowX !== 'visible') out.push(`${name} scrolls (${el.scrollWidth} > ${el.clientWidth})`);
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && (r.right > edge.right + 1 || r.left < edge.left - 1)) out.push(`${name} sticks out (${Math.round(r.left)}..${Math.round(r.right)} of ${Math.round(edge.left)}..${Math.round(edge.right)})`);
+    }
+    return out;
+  }, sel);
+}
+
+test('at 390 px no view of the demo scrolls sideways or sticks out: the tables stack their rows', async () => {
+  const page = await newPage(env.browser, { viewport: { width: 390, height: 800 } });
+  await page.goto(`${env.base}/demo/index.html`);
+  await widget(page, '#backlog');
+  const backlog = page.locator('#backlog');
+  const ready = {
+    'Opportunity landscape': '.gs-outcomes tbody tr',
+    Stakeholders: '.gs-disputed tbody tr',
+    Uncertainty: '.gs-heatmap tbody tr',
+    'Value vs effort': '.gs-matrix svg',
+    'Did it work?': '.gs-ev-items tbody tr',
+    Ranking: '.gs-table tbody tr',
+  };
+  const tabs = await backlog.getByRole('tab').allTextContents();
+  for (const name of ['Opportunity landscape', 'Stakeholders', 'Uncertainty']) assert.ok(tabs.includes(name), `the demo shows ${name} (${tabs.join(', ')})`);
+  for (const tab of tabs) {
+    await backlog.getByRole('tab', { name: tab, exact: true }).click();
+    if (ready[tab]) await until(async () => (await backlog.locator(ready[tab]).count()) > 0, 15000, `the ${tab} view drawn`);
+    await page.waitForTimeout(200); // a frame for the narrow layout and the charts' width
+    assert.deepEqual(await overflowing(page, '#backlog'), [], `${tab}: nothing wider than the widget`);
+    // Stacked, each cell still says its column (nothing hidden): a cell of the first row.
+    if (['Opportunity landscape', 'Stakeholders', 'Uncertainty'].includes(tab)) {
+      const label = await backlog.locator(`${ready[tab].replace(' tbody tr', '')} tbody td[data-label]`).first().getAttribute('data-label');
+      assert.ok(label, `${tab}: cells are named after their columns`);
+      await backlog.screenshot({ path: shot(`fit-width-${tab.replace(/\W+/g, '-')}-390.png`) });
+    }
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

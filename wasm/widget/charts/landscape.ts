@@ -6,6 +6,7 @@
 
 import { h, svg, fill } from '../dom';
 import { formatNumber, humanize } from '../format';
+import { labelCells, stackable } from '../stack-table';
 import { linear, ticks, LabelSpace, chartWidth, FULL_WIDTH } from './svg-scale';
 
 export interface GapOutcome {
@@ -139,11 +140,12 @@ export class LandscapeChart {
     const more = h('button', { type: 'button', class: 'gs-more', part: 'button', hidden: sorted.length <= ROWS }, `Show all ${sorted.length} outcomes`);
     more.addEventListener('click', () => {
       body.append(...sorted.slice(ROWS).map(row));
+      labelCells(table);
       more.hidden = true;
     });
     const headers = ['#', 'Outcome', 'Importance', 'Satisfaction', 'Opportunity', 'Status', ...(hasValue ? ['Unrealized value'] : [])];
-    fill(
-      this.table,
+    // Stacked rows on a phone (stack-table.ts): seven columns do not fit 390 px.
+    const table = stackable(
       h(
         'table',
         { class: 'gs-table gs-outcomes' },
@@ -151,8 +153,8 @@ export class LandscapeChart {
         h('thead', {}, h('tr', {}, ...headers.map((t) => h('th', { scope: 'col' }, t)))),
         body,
       ),
-      more,
     );
+    fill(this.table, table, more);
   }
 }
 
