@@ -141,6 +141,8 @@ th.gs-title { font-weight: normal; min-width: 14em; }
 .gs-num { appearance: textfield; -moz-appearance: textfield; }
 .gs-num::-webkit-inner-spin-button, .gs-num::-webkit-outer-spin-button { -webkit-appearance: none; margin: 0; }
 .gs-num.gs-range { text-decoration: underline dotted var(--gs-muted); }
+.gs-range-note { display: block; font-size: 11px; line-height: 1.2; color: var(--gs-muted); white-space: nowrap; }
+.gs-field label .gs-range-note { display: inline; }
 .gs-num { width: 6ch; min-width: 4.5ch; box-sizing: content-box; padding: 1px 4px; border: 1px solid transparent; border-radius: 4px; background: transparent; text-align: right; font-variant-numeric: tabular-nums; }
 .gs-num:hover { border-color: var(--gs-border); }
 .gs-num:focus { border-color: var(--gs-accent); background: var(--gs-bg); }
