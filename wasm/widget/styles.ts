@@ -250,6 +250,7 @@ th.gs-title { font-weight: normal; min-width: 14em; }
   color: var(--gs-fg); }
 .gs-heatmap td.gs-heat-strong { color: var(--gs-accent-fg); }
 .gs-heatmap th.gs-heat-h { text-align: center; }
+.gs-heatmap th.gs-title { min-width: 10em; } /* twelve rank columns and three more fit 890 px (a 1280 px page) */
 .gs-heatmap tbody tr { cursor: default; }
 .gs-ptop { white-space: nowrap; font-size: 12.5px; }
 .gs-bar-small { display: inline-flex; width: 50px; height: 8px; vertical-align: middle; }
