@@ -152,6 +152,40 @@ TEST(Engine, SetFieldReplacesARange) {
   expect_same_as_fresh_rank(e);
 }
 
+TEST(Engine, SetFieldLikelyKeepsTheRange) {
+  Json doc = document_json("intercom_rice.json");
+  doc["items"][0]["reach"] = {{"low", 300}, {"likely", 450}, {"high", 600}};
+  Engine e;
+  ASSERT_TRUE(e.load(doc.dump()));
+  ASSERT_TRUE(e.set_field_likely("project-1", "reach", 500));
+  ASSERT_EQ(e.scenario().uncertain.size(), 1u);
+  EXPECT_EQ(e.scenario().uncertain[0].likely, 500);
+  EXPECT_EQ(Json::parse(e.document_json())["items"][0]["reach"], Json({{"low", 300}, {"likely", 500}, {"high", 600}}));
+  ASSERT_TRUE(e.rank());
+  expect_same_as_fresh_rank(e);
+  // Outside low..high: refused, the range and its likely value as they were.
+  EXPECT_FALSE(e.set_field_likely("project-1", "reach", 700));
+  EXPECT_EQ(Json::parse(e.last_errors())["errors"][0]["path"], "/items/0/reach/likely");
+  EXPECT_NE(e.last_errors().find("the range is kept"), std::string::npos) << e.last_errors();
+  EXPECT_EQ(e.scenario().uncertain[0].likely, 500);
+  // The field's own rule still applies, and a field without a range is set as set_field sets it.
+  EXPECT_FALSE(e.set_field_likely("project-1", "reach", -1));
+  ASSERT_TRUE(e.set_field_likely("project-2", "effort", 1));
+  EXPECT_EQ(Json::parse(e.document_json())["items"][1]["effort"], 1.0);
+}
+
+TEST(Engine, SetScoreLikelyKeepsTheRange) {
+  Json doc = scorecard();
+  doc["items"][1]["scores"]["users"] = {{"low", 1}, {"likely", 2}, {"high", 4}};
+  Engine e;
+  ASSERT_TRUE(e.load(doc.dump()));
+  ASSERT_TRUE(e.set_score_likely("bday", "users", 3));
+  EXPECT_EQ(Json::parse(e.document_json())["items"][1]["scores"]["users"], Json({{"low", 1}, {"likely", 3}, {"high", 4}}));
+  EXPECT_FALSE(e.set_score_likely("bday", "users", 5));
+  ASSERT_TRUE(e.rank());
+  expect_same_as_fresh_rank(e);
+}
+
 TEST(Engine, SetScoreRescoresLikeAFreshRank) {
   Engine e;
   ASSERT_TRUE(e.load(scorecard().dump()));

@@ -177,6 +177,19 @@ public:
     if (!value.isNumber()) return refuse(wrong_type("value", value, "a number"));
     return guarded([&] { return engine_.set_score(utf8_from_js(item), utf8_from_js(criterion), value.as<double>()); });
   }
+  // The same checks, for an estimate typed over a range: its likely value (engine.hpp).
+  bool set_field_likely(const val& item, const val& field, const val& value) {
+    if (!item.isString()) return refuse(wrong_type("item", item, "an item id (a string)"));
+    if (!field.isString()) return refuse(wrong_type("field", field, "a field name (a string)"));
+    if (!value.isNumber()) return refuse(wrong_type("value", value, "a number"));
+    return guarded([&] { return engine_.set_field_likely(utf8_from_js(item), utf8_from_js(field), value.as<double>()); });
+  }
+  bool set_score_likely(const val& item, const val& criterion, const val& value) {
+    if (!item.isString()) return refuse(wrong_type("item", item, "an item id (a string)"));
+    if (!criterion.isString()) return refuse(wrong_type("criterion", criterion, "a criterion id (a string)"));
+    if (!value.isNumber()) return refuse(wrong_type("value", value, "a number"));
+    return guarded([&] { return engine_.set_score_likely(utf8_from_js(item), utf8_from_js(criterion), value.as<double>()); });
+  }
   bool rank() {
     return guarded([&] { return engine_.rank(); });
   }
@@ -313,6 +326,8 @@ EMSCRIPTEN_BINDINGS(gapscore) {
       .function("setWeight", &JsEngine::set_weight)
       .function("setField", &JsEngine::set_field)
       .function("setScore", &JsEngine::set_score)
+      .function("setFieldLikely", &JsEngine::set_field_likely)
+      .function("setScoreLikely", &JsEngine::set_score_likely)
       .function("rank", &JsEngine::rank)
       .function("size", &JsEngine::size)
       .function("order", &JsEngine::order)

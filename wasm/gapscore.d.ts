@@ -62,6 +62,14 @@ declare class Engine {
   setField(itemId: string, field: string, value: number): boolean;
   /** Sets an item's score on a criterion (finite). `false`, state unchanged, otherwise. */
   setScore(itemId: string, criterionId: string, value: number): boolean;
+  /**
+   * {@link Engine.setField} for an estimate the document gives as a range
+   * (`{"low", "likely", "high"}`): the range is kept and `value` becomes its likely value;
+   * `false` (the range unchanged) outside low..high. Without a range, the same as setField.
+   */
+  setFieldLikely(itemId: string, field: string, value: number): boolean;
+  /** {@link Engine.setScore} for a score given as a range: its likely value, as setFieldLikely. */
+  setScoreLikely(itemId: string, criterionId: string, value: number): boolean;
 
   /**
    * Re-scores what changed and re-ranks (a weight change only recombines cached columns).

@@ -40,6 +40,13 @@ function fakeModule(describe) {
     setScore() {
       return true;
     }
+    // The widget edits estimates through these (a range keeps its range); without ranges, as setField and setScore.
+    setFieldLikely(item, field, v) {
+      return this.setField(item, field, v);
+    }
+    setScoreLikely(item, criterion, v) {
+      return this.setScore(item, criterion, v);
+    }
     rank() {
       calls.rank++;
       return true;

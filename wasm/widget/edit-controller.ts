@@ -26,7 +26,8 @@ export const ENGINE_DOWN = 'the engine stopped';
 export type EditableSession = Pick<
   Session,
   'state' | 'model' | 'size' | 'ids' | 'titles' | 'document' | 'preferredModel' | 'apply' | 'documentValue' | 'documentModel' | 'previewWeight' | 'weightSets'
->;
+> &
+  Partial<Pick<Session, 'documentRange'>>;
 
 export interface EditPorts {
   session(): EditableSession | null;
@@ -184,7 +185,10 @@ export class EditController {
         ? { kind: 'field', item: id, field: col.key, before, after }
         : { kind: 'score', item: id, criterion: col.key, before, after };
     const err = this.commit(change);
-    if (!err) this.ports.feedback.say(`${s.titles[index]}: ${col.label} ${formatNumber(value)}.`);
+    // Over a range the number is its likely value and the range stays: the status says both.
+    const range = s.documentRange?.(index, col);
+    const kept = range ? ` (likely value; the range ${formatNumber(range.low)}–${formatNumber(range.high)} stays)` : '';
+    if (!err) this.ports.feedback.say(`${s.titles[index]}: ${col.label} ${formatNumber(value)}${kept}.`);
     return err;
   }
 

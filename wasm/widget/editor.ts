@@ -17,6 +17,26 @@ export interface RefusedInput {
   why: string;
 }
 
+export interface Range {
+  low: number;
+  likely: number;
+  high: number;
+}
+
+/**
+ * How a field over a range says so: the number typed is the range's likely value (the
+ * engine keeps low and high and refuses a likely value outside them), so the field's name,
+ * its visible note and its tooltip all say "likely" and give the range.
+ */
+export function rangeWords(label: string, r: Range): { label: string; note: string; title: string } {
+  const span = `${formatNumber(r.low)}–${formatNumber(r.high)}`;
+  return {
+    label: `${label}, likely value of the range ${formatNumber(r.low)} to ${formatNumber(r.high)}`,
+    note: `likely (${span})`,
+    title: `A range: low ${formatNumber(r.low)}, likely ${formatNumber(r.likely)}, high ${formatNumber(r.high)}. The ranking uses the likely value; a number typed here becomes the likely value, within ${span}, and the range stays.`,
+  };
+}
+
 export function numberInput(label: string, value: number | null, onEdit: EditHandler): HTMLInputElement {
   // Text, not type=number: a number field drops a decimal comma without a word ("2,5"
   // became 25) and its arrow keys step by 1 whatever the scale (confidence 0.8 -> 1.8).

@@ -5,7 +5,7 @@
 // textContent. Focus returns where it came from.
 
 import { h, fill, uid } from './dom';
-import { numberInput } from './editor';
+import { numberInput, rangeWords } from './editor';
 import { formatNumber, humanize } from './format';
 import type { InputColumn, Session } from './session';
 
@@ -124,11 +124,18 @@ export class ExplainDialog {
         const label = col.label;
         const value = session.inputValue(this.index, col);
         if (readonly) return h('div', { class: 'gs-field' }, h('span', {}, label), h('span', {}, value === null ? '–' : formatNumber(value)));
+        const range = session.documentRange(this.index, col);
+        const words = range && rangeWords(label, { ...range, likely: value ?? range.likely });
         const input = numberInput(label, value, (v) => onEdit(col, v));
         if (session.isEdited(this.index, col)) input.classList.add('gs-edited');
         const id = uid('gs-f');
         input.id = id;
-        return h('div', { class: 'gs-field' }, h('label', { for: id }, label), input);
+        if (!words) return h('div', { class: 'gs-field' }, h('label', { for: id }, label), input);
+        // A range: the label says the number is its likely value (the engine keeps low and high).
+        input.removeAttribute('aria-label');
+        input.classList.add('gs-range');
+        input.title = words.title;
+        return h('div', { class: 'gs-field' }, h('label', { for: id }, label, ' ', h('span', { class: 'gs-range-note' }, words.note)), input);
       });
       estimates.push(h('fieldset', { class: 'gs-estimates' }, h('legend', {}, readonly ? 'Estimates' : 'Estimates (edit to see the rank move)'), ...fields));
     }

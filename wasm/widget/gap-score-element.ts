@@ -27,6 +27,7 @@ import { exportCsv, exportJson, share } from './share-and-export';
 import type { OutputHost } from './share-and-export';
 import { dropShareLink } from './sharing';
 import { mountShell } from './shell';
+import { watchWidth } from './watch-width';
 import { historyShortcut } from './shortcuts';
 import { emptyState } from './state';
 import { entryName, entryStore } from './store';
@@ -366,6 +367,7 @@ export class GapScoreElement extends HTMLElement {
       [header.element, messages.status, messages.live.element, weights.element, tabs.list, tabs.panels],
       [explainDialog.element, dataDialog.element, scenariosDialog.element],
     );
+    watchWidth(this, () => views.refit());
     this.root.addEventListener('keydown', (ev) => {
       const step = historyShortcut(ev as KeyboardEvent);
       if (!step) return;

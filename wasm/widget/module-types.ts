@@ -10,6 +10,9 @@ export interface Engine {
   setWeight(criterionId: string, weight: number): boolean;
   setField(itemId: string, field: string, value: number): boolean;
   setScore(itemId: string, criterionId: string, value: number): boolean;
+  /** An estimate typed over a range: its likely value, the range kept (refused outside it). */
+  setFieldLikely(itemId: string, field: string, value: number): boolean;
+  setScoreLikely(itemId: string, criterionId: string, value: number): boolean;
   rank(): boolean;
   size(): number;
   /** Item indices, best first. A view over wasm memory: copy before the next call. */

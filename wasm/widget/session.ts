@@ -274,8 +274,9 @@ export class Session {
         if (Object.keys(row).length === 0) delete m[item];
       }
     };
-    nested('fields', (i, f, v) => this.engine.setField(i, f, v));
-    nested('scores', (i, c, v) => this.engine.setScore(i, c, v));
+    // An estimate edit over a range is its likely value: the range stays (engine.hpp).
+    nested('fields', (i, f, v) => this.engine.setFieldLikely(i, f, v));
+    nested('scores', (i, c, v) => this.engine.setScoreLikely(i, c, v));
     this.state = kept;
     if (!isPristine({ ...kept, document: null })) this.currentDescription = null; // edits: ask again when needed
     return dropped;
@@ -302,10 +303,10 @@ export class Session {
         ok = this.engine.setWeight(change.id, v as number);
         break;
       case 'field':
-        ok = this.engine.setField(change.item, change.field, v as number);
+        ok = this.engine.setFieldLikely(change.item, change.field, v as number);
         break;
       case 'score':
-        ok = this.engine.setScore(change.item, change.criterion, v as number);
+        ok = this.engine.setScoreLikely(change.item, change.criterion, v as number);
         break;
     }
     if (!ok) return { ok: false, errors: engineErrors(this.engine.lastErrors()) };

@@ -45,6 +45,7 @@ export const css = /* css */ `
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
 button, input, select, textarea { font: inherit; color: inherit; }
+select { max-width: 100%; } /* an option's long name must not widen the widget on a phone */
 :focus-visible { outline: 2px solid var(--gs-focus); outline-offset: 1px; }
 .gs-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .gs-muted { color: var(--gs-muted); }
@@ -140,6 +141,8 @@ th.gs-title { font-weight: normal; min-width: 14em; }
 .gs-num { appearance: textfield; -moz-appearance: textfield; }
 .gs-num::-webkit-inner-spin-button, .gs-num::-webkit-outer-spin-button { -webkit-appearance: none; margin: 0; }
 .gs-num.gs-range { text-decoration: underline dotted var(--gs-muted); }
+.gs-range-note { display: block; font-size: 11px; line-height: 1.2; color: var(--gs-muted); white-space: nowrap; }
+.gs-field label .gs-range-note { display: inline; }
 .gs-num { width: 6ch; min-width: 4.5ch; box-sizing: content-box; padding: 1px 4px; border: 1px solid transparent; border-radius: 4px; background: transparent; text-align: right; font-variant-numeric: tabular-nums; }
 .gs-num:hover { border-color: var(--gs-border); }
 .gs-num:focus { border-color: var(--gs-accent); background: var(--gs-bg); }
@@ -247,6 +250,7 @@ th.gs-title { font-weight: normal; min-width: 14em; }
   color: var(--gs-fg); }
 .gs-heatmap td.gs-heat-strong { color: var(--gs-accent-fg); }
 .gs-heatmap th.gs-heat-h { text-align: center; }
+.gs-heatmap th.gs-title { min-width: 10em; } /* twelve rank columns and three more fit 890 px (a 1280 px page) */
 .gs-heatmap tbody tr { cursor: default; }
 .gs-ptop { white-space: nowrap; font-size: 12.5px; }
 .gs-bar-small { display: inline-flex; width: 50px; height: 8px; vertical-align: middle; }
@@ -293,6 +297,21 @@ th.gs-title { font-weight: normal; min-width: 14em; }
 /* Narrow widgets (a wiki sidebar, a phone): set by a ResizeObserver on the widget's own width. */
 .gs-narrow .gs-sides, .gs-narrow .gs-quadrants { grid-template-columns: 1fr; }
 .gs-narrow .gs-in { display: none; }
+/* The ranking on a phone: titles wrap in the room there is, the bar keeps a short one. */
+.gs-narrow .gs-table th.gs-title { min-width: 0; }
+.gs-narrow .gs-barcol { min-width: 40px; }
+/* Stacked rows (stack-table.ts): a row is a block, its title a line, its cells "Column: value" after it. */
+.gs-narrow .gs-stack, .gs-narrow .gs-stack tbody, .gs-narrow .gs-stack tr { display: block; width: 100%; }
+.gs-narrow .gs-stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.gs-narrow .gs-stack tr { padding: 6px 0; border-bottom: 1px solid var(--gs-border); }
+.gs-narrow .gs-stack th, .gs-narrow .gs-stack td { display: inline-block; width: auto; border: 0; padding: 1px 12px 1px 0; min-width: 0; text-align: left !important; white-space: normal; vertical-align: top; }
+.gs-narrow .gs-stack td > div { display: inline; margin-left: 4px; }
+.gs-narrow .gs-stack th[scope="row"] { display: block; }
+.gs-narrow .gs-stack td[data-label]::before { content: attr(data-label) ": "; color: var(--gs-muted); font-size: 12px; font-weight: normal; }
+.gs-narrow .gs-stack td.gs-rank::before { content: "#"; }
+/* The heat map's rank cells stay a row of small squares, each under its rank. */
+.gs-narrow .gs-stack td.gs-heat { width: 2.1em; padding: 1px 0; margin: 0 1px 1px 0; text-align: center !important; }
+.gs-narrow .gs-stack td.gs-heat::before { content: attr(data-label); display: block; font-size: 10px; background: var(--gs-bg); color: var(--gs-muted); }
 .gs-narrow .gs-dv-row { grid-template-columns: 1fr 6em; }
 .gs-narrow .gs-dv-track { grid-column: 1 / -1; grid-row: 2; }
 `;

@@ -4,7 +4,7 @@
 // items moves a few dozen rows per frame.
 
 import { h, fill } from './dom';
-import { numberInput, setInputValue } from './editor';
+import { numberInput, rangeWords, setInputValue } from './editor';
 import { formatNumber } from './format';
 import type { InputColumn, Session, Snapshot } from './session';
 import { GridKeys } from './table-keys';
@@ -186,16 +186,19 @@ export class RankTable {
     if (item?.moscow) titleCell.append(' ', h('span', { class: `gs-moscow gs-m-${item.moscow}`, part: 'badge' }, item.moscow));
     const inputs: HTMLInputElement[] = [];
     const inputCells = this.columns.map((col) => {
-      const label = `${col.label} of ${title}`;
+      const range = session.documentRange(index, col);
+      const words = range && rangeWords(`${col.label} of ${title}`, range);
       const value = session.inputValue(index, col);
+      // The range's low and high stay whatever is typed (an edit is its likely value): say so under the number.
+      const note = words && h('span', { class: 'gs-range-note', 'aria-hidden': 'true' }, words.note);
       let cell: HTMLTableCellElement;
       if (this.readonly) {
-        cell = h('td', { class: 'gs-in' }, value === null ? '–' : formatNumber(value));
+        cell = h('td', { class: 'gs-in' }, value === null ? '–' : formatNumber(value), note);
       } else {
-        const input = numberInput(label, value, (v) => this.handlers.edit(index, col, v));
+        const input = numberInput(words?.label ?? `${col.label} of ${title}`, value, (v) => this.handlers.edit(index, col, v));
         input.style.width = `${this.widths[this.columns.indexOf(col)] + 2}ch`;
         inputs.push(input);
-        cell = h('td', { class: 'gs-in' }, input);
+        cell = h('td', { class: 'gs-in' }, input, note);
       }
       return cell;
     });
@@ -247,9 +250,9 @@ export class RankTable {
       setInputValue(input, session.inputValue(i, col));
       const edited = session.isEdited(i, col);
       input.classList.toggle('gs-edited', edited);
-      const range = edited ? null : session.documentRange(i, col);
+      const range = session.documentRange(i, col);
       input.classList.toggle('gs-range', !!range);
-      if (range) input.title = `A range: low ${formatNumber(range.low)}, likely ${formatNumber(range.likely)}, high ${formatNumber(range.high)}. The ranking uses the likely value; typing a number replaces the range.`;
+      if (range) input.title = rangeWords('', { ...range, likely: session.inputValue(i, col) ?? range.likely }).title;
     });
   }
 

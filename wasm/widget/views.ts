@@ -145,6 +145,12 @@ export class AnalysisViews {
     this.compare.setTargets(Object.keys(this.host.scenarios()), this.compareWith);
   }
 
+  /** The widget's width changed: the charts drawn to a width draw again to fit (no engine call). */
+  refit(): void {
+    this.matrix.refit();
+    this.landscape.refit();
+  }
+
   /** Redraws the view `id` from the current state. */
   render(id: string): void {
     this.wanted = id;

@@ -1,9 +1,13 @@
 // One slider per criterion weight. While a slider moves, onInput feeds the engine (no
 // JSON, no history); when it settles (pointer up, key press), onCommit records one
 // undoable step from the value it had when the gesture started.
+// A slider sits exactly at the weight in force (step "any"): a preset's 3.87 is not drawn at
+// 4 beside a readout saying 3.87. A drag and the arrow keys still move in round steps
+// (slider-steps.ts), so a hand-made weight stays a round number.
 
 import { h, fill, uid } from './dom';
 import { formatNumber, formatPercent } from './format';
+import { stepKey, snap } from './slider-steps';
 import type { Preset } from './weight-presets';
 
 export interface WeightHandlers {
@@ -28,7 +32,7 @@ interface Slider {
   id: string;
   input: HTMLInputElement;
   value: HTMLSpanElement;
-  /** The weight itself: the slider's own value is rounded to its step (0.3 shows as 0.5). */
+  /** The weight itself (also the slider's value: its step is "any"). */
   weight: number;
   /** The weight when the gesture started: what Undo gives back. */
   start: number;
@@ -79,7 +83,9 @@ export class WeightPanel {
         id,
         min: 0,
         max,
-        step,
+        step: 'any',
+        // The round step a key press or a drag moves (slider-steps.ts).
+        'data-step': step,
         part: 'slider',
         disabled,
         'data-criterion': c.id,
@@ -99,7 +105,15 @@ export class WeightPanel {
       input.addEventListener('pointerdown', begin);
       input.addEventListener('keydown', (ev) => {
         // Only keys that move a range; Ctrl+Z on a focused slider is the widget's Undo.
-        if (MOVING_KEYS.has(ev.key) && !ev.ctrlKey && !ev.metaKey && !ev.altKey) begin();
+        if (!MOVING_KEYS.has(ev.key) || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+        begin();
+        // With step "any" the browser's own key step is a hundredth of the scale: move in round steps instead.
+        const next = stepKey(ev.key, Number(input.value), step, max);
+        ev.preventDefault();
+        if (next === Number(input.value)) return;
+        input.value = String(next);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.dispatchEvent(new Event('change', { bubbles: true }));
       });
       // A press that moved nothing, or a touch drag the page took over as a scroll. After the
       // change event, which a release may fire in the same task.
@@ -108,7 +122,10 @@ export class WeightPanel {
       input.addEventListener('pointercancel', end);
       input.addEventListener('blur', end);
       input.addEventListener('input', () => {
-        slider.weight = Number(input.value);
+        // A drag lands on round steps; the keys above already did.
+        const v = snap(Number(input.value), step, max);
+        if (Number(input.value) !== v) input.value = String(v);
+        slider.weight = v;
         this.handlers.input(c.id, slider.weight);
       });
       input.addEventListener('change', () => {

@@ -29,6 +29,12 @@ public:
   bool set_weight(std::string_view criterion_id, double weight);
   bool set_field(std::string_view item_id, std::string_view field, double value);
   bool set_score(std::string_view item_id, std::string_view criterion_id, double value);
+  /// An estimate typed over one the document gives as a range keeps the range: the value
+  /// becomes its likely value, refused outside low..high (the error says so, and how to go
+  /// beyond it). An input without a range is set as set_field / set_score set it. The widget
+  /// edits estimates through these, so a typed number never drops a range unseen.
+  bool set_field_likely(std::string_view item_id, std::string_view field, double value);
+  bool set_score_likely(std::string_view item_id, std::string_view criterion_id, double value);
 
   /// Re-scores what changed since the last call and re-ranks. Returns false when the
   /// current model lacks inputs or a score overflows to infinity/NaN (last_errors() lists
@@ -60,6 +66,9 @@ private:
   bool fail(std::string path, std::string_view code, std::string message);
   void set_number_in_document(const std::string& pointer_text, double value);
   void set_in_document(const std::string& pointer_text, Json value);
+  /// The likely value of the range `u` set to `value` (its column cell `cell`), or false when
+  /// refused: `rule_problem` is what the field's own rule says of the value ("" when it obeys).
+  bool set_likely(UncertainInput& u, double& cell, double value, const std::string& rule_problem);
 
   Scenario scenario_;
   /// The changes made to the document loaded, for document_json() to apply to it (the

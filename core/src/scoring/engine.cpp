@@ -159,6 +159,53 @@ bool Engine::set_score(std::string_view item_id, std::string_view criterion_id, 
   return true;
 }
 
+namespace {
+UncertainInput* find_range(std::vector<UncertainInput>& u, UncertainInput::Target target, std::size_t column, std::size_t item) {
+  for (UncertainInput& x : u)
+    if (x.target == target && x.column == column && x.item == item) return &x;
+  return nullptr;
+}
+} // namespace
+
+bool Engine::set_likely(UncertainInput& u, double& cell, double value, const std::string& rule_problem) {
+  const std::string path = u.path + "/likely";
+  if (!std::isfinite(value)) return fail(path, code::out_of_range, "must be a finite number");
+  if (!rule_problem.empty()) return fail(path, code::out_of_range, rule_problem);
+  // low <= likely <= high, as the document reader requires; moving low or high is a change
+  // of the range, made in the data, not by typing one number.
+  if (value < u.low || value > u.high)
+    return fail(path, code::out_of_range,
+                "the likely value of the range " + number_text(u.low) + "–" + number_text(u.high) +
+                    " must lie within it (got " + number_text(value) +
+                    "); the range is kept: to go beyond it, change its low or high in the data");
+  cell = value;
+  u.likely = value;
+  set_number_in_document(path, value);
+  table_stale_ = true;
+  errors_.clear();
+  return true;
+}
+
+bool Engine::set_field_likely(std::string_view item_id, std::string_view field, double value) {
+  const std::size_t i = scenario_.item_index(item_id);
+  const auto f = field_from_name(field);
+  UncertainInput* u = i == Scenario::npos || !f ? nullptr
+                      : find_range(scenario_.uncertain, UncertainInput::Target::field, static_cast<std::size_t>(*f), i);
+  if (!u) return set_field(item_id, field, value);
+  return set_likely(*u, scenario_.column(*f)[i], value, check_number(value, rule_for(*f)));
+}
+
+bool Engine::set_score_likely(std::string_view item_id, std::string_view criterion_id, double value) {
+  const std::size_t i = scenario_.item_index(item_id);
+  const std::size_t c = scenario_.criterion_index(criterion_id);
+  UncertainInput* u = i == Scenario::npos || c == Scenario::npos ? nullptr
+                      : find_range(scenario_.uncertain, UncertainInput::Target::score, c, i);
+  // A criterion fed from a field or the OKRs has no score to set: set_score says so.
+  if (!u || scenario_.criteria[c].source != CriterionSource::scores) return set_score(item_id, criterion_id, value);
+  // Scores take any finite number (docs/format.md), so only the range's own bounds apply.
+  return set_likely(*u, scenario_.scores[c][i], value, "");
+}
+
 bool Engine::rank() {
   if (!model_) return fail("", code::missing, "no document loaded");
   if (table_stale_) {

@@ -4,6 +4,7 @@
 // agreement: the point is to show where the conversation should go.
 
 import { h, fill } from '../dom';
+import { stackable } from '../stack-table';
 import { formatNumber } from '../format';
 import { agreementSentence, sharedRank } from './agreement-summary';
 
@@ -159,6 +160,8 @@ export class AgreementView {
       ),
       anyShared ? h('p', { class: 'gs-note' }, 'A rank like 27–28 is shared: that stakeholder gave those items the same rating, so they share those places.') : null,
     );
+    // Stacked rows on a phone (stack-table.ts): a column per stakeholder does not fit 390 px.
+    for (const block of [disputed, matrix]) block?.querySelectorAll('table').forEach((t) => stackable(t));
     // The sentence first; the statistics (W, χ², p, each one's τ-b) one click away.
     const lead = h('p', { class: 'gs-ag-lead', part: 'summary' }, agreementSentence(r, top, nameOf));
     const stats = h('details', { class: 'gs-ag-stats' }, h('summary', {}, 'The statistics: Kendall’s W, χ², p and each one’s τ-b'), headline, alignment, matrix);

@@ -6,6 +6,7 @@
 // and what to measure next. Every number comes from the engine; this file only lays them out.
 
 import { h, svg, fill } from '../dom';
+import { stackable } from '../stack-table';
 import { formatNumber, formatPercent } from '../format';
 import { linear, ticks, clip, LabelSpace } from './svg-scale';
 
@@ -301,12 +302,15 @@ export class EvidenceView {
     const headers = ['Released item', 'Outcome', 'Released', 'Predicted lift', 'Realized lift', '95 % interval', ''];
     fill(
       this.table,
-      h(
-        'table',
-        { class: 'gs-table gs-ev-items' },
-        h('caption', { class: 'gs-sr' }, 'Predicted and realized lift per released item (share of the outcome’s gap closed), with the realized lift’s 95 % interval'),
-        h('thead', {}, h('tr', {}, ...headers.map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, ...items.map(row)),
+      // Stacked rows on a phone (stack-table.ts).
+      stackable(
+        h(
+          'table',
+          { class: 'gs-table gs-ev-items' },
+          h('caption', { class: 'gs-sr' }, 'Predicted and realized lift per released item (share of the outcome’s gap closed), with the realized lift’s 95 % interval'),
+          h('thead', {}, h('tr', {}, ...headers.map((t) => h('th', { scope: 'col' }, t)))),
+          h('tbody', {}, ...items.map(row)),
+        ),
       ),
       items.some((it) => it.interval)
         ? h('p', { class: 'gs-note' }, 'In the strips: the bar is the 95 % interval, the dot the realized lift, the tick the predicted one, the line 0. An interval that holds 0 is within noise.')

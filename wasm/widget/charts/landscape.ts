@@ -6,6 +6,7 @@
 
 import { h, svg, fill } from '../dom';
 import { formatNumber, humanize } from '../format';
+import { labelCells, stackable } from '../stack-table';
 import { linear, ticks, LabelSpace, chartWidth, FULL_WIDTH } from './svg-scale';
 
 export interface GapOutcome {
@@ -47,13 +48,31 @@ export class LandscapeChart {
     );
   }
 
+  /** The answer last drawn and the width it was drawn at: refit() draws it again at a new width. */
+  private last: GapsResult | null = null;
+  private drawnWidth = 0;
+  private titleOf: (id: string) => string = (id) => id;
+
+  /**
+   * Draws the last answer again when the box's width changed (a phone turned, a window
+   * resized), without asking the engine again; a hidden chart waits for its tab to draw.
+   */
+  refit(): void {
+    if (!this.last || this.element.clientWidth === 0 || chartWidth(this.element) === this.drawnWidth) return;
+    this.render(this.last, this.titleOf);
+  }
+
   showMessage(text: string): void {
+    this.last = null;
     fill(this.chart, h('p', { class: 'gs-note' }, text));
     fill(this.table);
   }
 
   render(result: GapsResult, titleOf: (id: string) => string = (id) => id): void {
+    this.last = result;
+    this.titleOf = titleOf;
     const W = chartWidth(this.element);
+    this.drawnWidth = W;
     const x = linear(0, 10, M.left, W - M.right);
     const y = linear(0, 10, H - M.bottom, M.top);
     const pts = (p: [number, number][]) => p.map(([s, i]) => `${x(s)},${y(i)}`).join(' ');
@@ -121,11 +140,12 @@ export class LandscapeChart {
     const more = h('button', { type: 'button', class: 'gs-more', part: 'button', hidden: sorted.length <= ROWS }, `Show all ${sorted.length} outcomes`);
     more.addEventListener('click', () => {
       body.append(...sorted.slice(ROWS).map(row));
+      labelCells(table);
       more.hidden = true;
     });
     const headers = ['#', 'Outcome', 'Importance', 'Satisfaction', 'Opportunity', 'Status', ...(hasValue ? ['Unrealized value'] : [])];
-    fill(
-      this.table,
+    // Stacked rows on a phone (stack-table.ts): seven columns do not fit 390 px.
+    const table = stackable(
       h(
         'table',
         { class: 'gs-table gs-outcomes' },
@@ -133,8 +153,8 @@ export class LandscapeChart {
         h('thead', {}, h('tr', {}, ...headers.map((t) => h('th', { scope: 'col' }, t)))),
         body,
       ),
-      more,
     );
+    fill(this.table, table, more);
   }
 }
 

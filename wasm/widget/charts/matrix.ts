@@ -49,14 +49,30 @@ export class MatrixChart {
     );
   }
 
+  /** The answer last drawn and the width it was drawn at: refit() draws it again at a new width. */
+  private last: MatrixResult | null = null;
+  private drawnWidth = 0;
+
+  /**
+   * Draws the last answer again when the box's width changed (a phone turned, a window
+   * resized), without asking the engine again; a hidden chart waits for its tab to draw.
+   */
+  refit(): void {
+    if (!this.last || this.element.clientWidth === 0 || chartWidth(this.element) === this.drawnWidth) return;
+    this.render(this.last);
+  }
+
   showMessage(text: string): void {
+    this.last = null;
     fill(this.chart, h('p', { class: 'gs-note' }, text));
     fill(this.lists);
   }
 
   render(result: MatrixResult): void {
+    this.last = result;
     const rows = result.ranking;
     const W = chartWidth(this.element);
+    this.drawnWidth = W;
     const maxE = Math.max(result.matrix.effort_threshold, ...rows.map((r) => r.terms.effort)) * 1.08 || 1;
     const maxV = Math.max(result.matrix.value_threshold, ...rows.map((r) => r.terms.value)) * 1.08 || 1;
     const x = linear(0, maxE, M.left, W - M.right);

@@ -3,6 +3,7 @@
 // The run happens on demand, a slice per frame: a bar shows the fraction done, and Cancel
 // stops it with the runs completed so far.
 
+import { stackable } from '../stack-table';
 import { h, fill, uid } from '../dom';
 import { count, formatNumber, formatPercent } from '../format';
 
@@ -166,7 +167,8 @@ export class SimulationView {
     fill(
       this.result,
       note,
-      h('table', { class: 'gs-table gs-heatmap' }, h('caption', { class: 'gs-sr' }, 'Chance of each rank, in percent of runs'), h('thead', {}, head), h('tbody', {}, ...body)),
+      // Stacked rows on a phone (stack-table.ts): twelve rank columns do not fit 390 px.
+      stackable(h('table', { class: 'gs-table gs-heatmap' }, h('caption', { class: 'gs-sr' }, 'Chance of each rank, in percent of runs'), h('thead', {}, head), h('tbody', {}, ...body))),
       n > ROWS ? h('p', { class: 'gs-note' }, `The ${ROWS} items with the best expected rank are shown; export or the command line give all ${n}.`) : null,
     );
   }
