@@ -54,3 +54,15 @@ test('agreement sentence: "top N" is capped at the number of items compared', as
   const two = agreementSentence(r, 2, (s) => s);
   assert.ok(two.includes('in their top 2.') || two.includes('No item is in every one’s top 2.'), two);
 });
+
+test('agreement sentence: two stakeholders are "both", not "all two"', async () => {
+  const { agreementSentence } = await summaryModule();
+  const doc = JSON.parse(DOC);
+  doc.stakeholders = doc.stakeholders.slice(0, 2);
+  const run = runNative('agreement', JSON.stringify(doc));
+  assert.equal(run.exitCode, 0, run.output + run.stderr);
+  const sentence = agreementSentence(JSON.parse(run.output), 3, (s) => s);
+  assert.match(sentence, /^Two stakeholders rated 3 items: /, sentence);
+  assert.ok(sentence.includes('Both put Search, SSO and Filters in their top 3.'), sentence);
+  assert.doesNotMatch(sentence, /All two/, sentence);
+});

@@ -25,7 +25,7 @@ export function agreementSentence(r: AgreementResult, widgetTop: number, nameOf:
     // The widget's top N, but never more than the items compared: "top 4" of 3 items reads wrong.
     const top = Math.min(widgetTop, r.items_compared);
     const shared = r.items.filter((it) => who.every((s) => it.ranks[s] <= top)).sort((a, b) => a.mean_rank - b.mean_rank);
-    out.push(shared.length ? `All ${countWord(who.length)} put ${list(shared.slice(0, 5).map((it) => it.title))}${shared.length > 5 ? ` and ${shared.length - 5} more` : ''} in their top ${top}.` : `No item is in every one’s top ${top}.`);
+    out.push(shared.length ? `${who.length === 2 ? 'Both' : `All ${countWord(who.length)}`} put ${list(shared.slice(0, 5).map((it) => it.title))}${shared.length > 5 ? ` and ${shared.length - 5} more` : ''} in their top ${top}.` : `No item is in every one’s top ${top}.`);
   }
   // The engine lists the items most disputed first.
   const split = r.items.slice(0, 3).filter((it) => it.rank_range[1] > it.rank_range[0]);
