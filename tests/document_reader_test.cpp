@@ -53,22 +53,22 @@ Json summary(const Scenario& s) {
   const Sections& x = s.sections();
   for (const Segment& g : x.gap.segments) out["segments"].push_back({g.id, g.name, g.size});
   for (const Outcome& o : x.gap.outcomes) out["outcomes"].push_back({o.id, o.name, o.importance, o.satisfaction, num(o.current), num(o.desired), o.unit});
-  for (const auto& lifts : x.gap.lifts) {
-    Json row = Json::array();
-    for (const Lift& l : lifts) row.push_back({l.outcome, l.fraction});
-    out["lifts"].push_back(row);
-  }
-  for (bool b : x.gap.lists_outcomes) out["lists_outcomes"].push_back(b);
+  // The per-item sections: which ones have room, and every item's value.
+  out["per_item_given"] = {x.gap.lifts.given(), x.gap.lists_outcomes.given(), x.evidence.status.given(),
+                           x.evidence.released.given(), x.evidence.team.given(), x.kano.given(), x.okr.contributes.given()};
   out["measurements"] = x.evidence.measurements.size();
-  for (std::size_t i = 0; i < x.evidence.status.size(); ++i)
-    out["evidence"].push_back({static_cast<int>(x.evidence.status[i]), x.evidence.released[i], x.evidence.team[i]});
   out["lag_days"] = x.evidence.lag_days;
-  for (const auto& k : x.kano) out["kano"].push_back(k ? Json(*k) : Json());
   out["objectives"] = x.okr.objectives.size();
-  for (const auto& cs : x.okr.contributes) {
-    Json row = Json::array();
-    for (const Contribution& c : cs) row.push_back({c.key_result, c.amount});
-    out["contributes"].push_back(row);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    Json lifts = Json::array();
+    for (const Lift& l : x.gap.lifts[i]) lifts.push_back({l.outcome, l.fraction});
+    out["lifts"].push_back(lifts);
+    out["lists_outcomes"].push_back(x.gap.lists_outcomes[i]);
+    out["evidence"].push_back({static_cast<int>(x.evidence.status[i]), x.evidence.released[i], x.evidence.team[i]});
+    out["kano"].push_back(x.kano[i] ? Json(*x.kano[i]) : Json());
+    Json contributes = Json::array();
+    for (const Contribution& c : x.okr.contributes[i]) contributes.push_back({c.key_result, c.amount});
+    out["contributes"].push_back(contributes);
   }
   for (const Stakeholder& st : x.stakeholders.stakeholders)
     out["stakeholders"].push_back({st.id, st.name, st.role, st.influence, column(st.ratings), column(st.weights), st.rated});
