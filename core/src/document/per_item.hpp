@@ -5,6 +5,7 @@
 // default. A 100,000-item backlog without customer sections would otherwise hold about
 // 14 MB of empty slots (BENCHMARKS.md, "Reading without a DOM").
 #include <cstddef>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -13,9 +14,10 @@ namespace gapscore {
 template <class T>
 class PerItem {
 public:
-  /// By value for PerItem<bool> (std::vector<bool> has no references), else const T&.
-  using const_reference = typename std::vector<T>::const_reference;
-  using reference = typename std::vector<T>::reference;
+  /// const T&, and bool by value for PerItem<bool>: std::vector<bool> has no references (its
+  /// const_reference is bool in libstdc++ but a proxy class in libc++, the wasm build's).
+  using const_reference = std::conditional_t<std::is_same_v<T, bool>, bool, const T&>;
+  using reference = typename std::vector<T>::reference; ///< a proxy for PerItem<bool>
 
   PerItem() = default;
   /// `none` is what an item without a value reads as (T{} otherwise).
