@@ -137,7 +137,7 @@ Json present_sections(const Scenario& s) {
   if (!sec.gap.segments.empty()) out.push_back("segments");
   if (!sec.gap.outcomes.empty()) out.push_back("outcomes");
   if (!sec.evidence.measurements.empty()) out.push_back("measurements");
-  if (std::any_of(sec.kano.begin(), sec.kano.end(), [](const auto& k) { return k.has_value(); })) out.push_back("kano");
+  if (sec.kano.given()) out.push_back("kano"); // only items with valid answers make room
   if (!sec.okr.objectives.empty()) out.push_back("objectives");
   if (!sec.stakeholders.stakeholders.empty()) out.push_back("stakeholders");
   if (sec.ahp) out.push_back("ahp");

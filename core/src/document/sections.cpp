@@ -35,8 +35,8 @@ void read_sections(const Json& document, Scenario& s, Diagnostics& diag) {
 void read_sections(const Json& document, bool customer_sections, Scenario& s, Diagnostics& diag) {
   auto out = std::make_shared<Sections>();
   const std::size_t n = s.size();
-  // Without customer sections their readers see an empty document: empty sections, sized
-  // for the items, without walking every item's keys again.
+  // Without customer sections their readers see an empty document: empty sections, without
+  // walking every item's keys again, and no memory per item (document/per_item.hpp).
   static const Json kNone = Json::object();
   const Json& customer = customer_sections ? document : kNone;
   out->gap = read_gap_data(customer, n, diag);

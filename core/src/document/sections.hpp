@@ -27,7 +27,7 @@ namespace gapscore {
 struct Sections {
   GapData gap;             ///< segments, outcomes, items[].outcomes (gaps/gap.hpp)
   EvidenceData evidence;   ///< measurements, items[].status, released, team (evidence/evidence.hpp)
-  std::vector<std::optional<KanoCounts>> kano; ///< per item (gaps/kano.hpp)
+  PerItem<std::optional<KanoCounts>> kano; ///< per item (gaps/kano.hpp)
   OkrData okr;             ///< objectives, items[].contributes (planning/okr.hpp)
   StakeholderData stakeholders; ///< stakeholders, stakeholder_aggregation
   std::optional<AhpSection> ahp; ///< the "ahp" section; nullopt when the document has none

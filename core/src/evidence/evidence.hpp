@@ -86,9 +86,9 @@ struct EvidenceData {
   /// Per outcome: indices into `measurements`, by day, one per day (when an outcome is
   /// measured twice on one day, the entry later in the document replaces the earlier one).
   std::vector<std::vector<std::size_t>> by_outcome;
-  std::vector<ItemStatus> status;  ///< per item
-  std::vector<DayNumber> released; ///< per item; kNoDay when not released
-  std::vector<std::string> team;   ///< per item; "" when none
+  PerItem<ItemStatus> status;         ///< per item; unset when not given
+  PerItem<DayNumber> released{kNoDay}; ///< per item; kNoDay when not released
+  PerItem<std::string> team;          ///< per item; "" when none
   std::vector<std::int64_t> lag_days; ///< per outcome: outcomes[].lag_days, kNoLag when not given
 };
 
@@ -206,7 +206,7 @@ struct Calibration {
 };
 
 Calibration calibrate(const std::vector<RealizedLift>& rows, const std::vector<ItemInfo>& items,
-                      const std::vector<std::string>& teams, const ConfidencePrior& prior = {});
+                      const PerItem<std::string>& teams, const ConfidencePrior& prior = {});
 
 /// Unrealized value over time. Evaluation days: every measurement day in [from, to], plus
 /// `from` and `to` themselves when given (kNoDay: open). On each day an outcome counts its

@@ -77,7 +77,7 @@ ConfidenceSuggestion suggested_confidence(double ratio, std::size_t windows, con
 }
 
 Calibration calibrate(const std::vector<RealizedLift>& rows, const std::vector<ItemInfo>& items,
-                      const std::vector<std::string>& teams, const ConfidencePrior& prior) {
+                      const PerItem<std::string>& teams, const ConfidencePrior& prior) {
   const std::vector<LiftWindow> windows = lift_windows(rows);
   std::vector<std::size_t> window_of(rows.size(), 0);
   for (std::size_t w = 0; w < windows.size(); ++w)
@@ -93,7 +93,7 @@ Calibration calibrate(const std::vector<RealizedLift>& rows, const std::vector<I
     const RealizedLift& r = rows[k];
     if (is_missing(r.realized)) continue;
     all.push_back(k);
-    const std::string& team = r.item < teams.size() ? teams[r.item] : std::string();
+    const std::string& team = teams[r.item];
     if (!team.empty()) {
       auto& list = by_team[team];
       if (list.empty()) team_order.push_back(team);

@@ -86,7 +86,7 @@ std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
 
   // The gap model's lifts change (below): the scenario's own copy of its sections.
   const bool scales_lifts = m->evidence_confidence == EvidenceConfidence::lifts;
-  std::vector<std::vector<Lift>>* lifts = scales_lifts ? &s->edit_sections().gap.lifts : nullptr;
+  PerItem<std::vector<Lift>>* lifts = scales_lifts ? &s->edit_sections().gap.lifts : nullptr;
   std::size_t applied = 0, kept = 0;
   for (std::size_t i = 0; i < s->size(); ++i) {
     if (e.released[i] != kNoDay || e.status[i] == ItemStatus::done) {
@@ -97,7 +97,7 @@ std::optional<Scored> load_and_score_with_evidence(Request& r, Json& note) {
     const double c = team != by_team.end() ? team->second : cal.overall.suggested.value;
     ++applied;
     if (scales_lifts)
-      for (Lift& l : (*lifts)[i]) l.fraction *= c;
+      for (Lift& l : lifts->edit(i, s->size())) l.fraction *= c;
     else
       s->column(Field::confidence)[i] = c;
   }

@@ -47,8 +47,9 @@ std::string days_text(std::int64_t n) { return std::to_string(n) + (n == 1 ? " d
 
 std::vector<RealizedLift> realized_lifts(const GapData& g, const EvidenceData& e, std::int64_t default_lag) {
   std::vector<RealizedLift> rows;
-  for (std::size_t i = 0; i < e.released.size() && i < g.lifts.size(); ++i) {
-    const DayNumber day = e.released[i];
+  const std::vector<DayNumber>& released = e.released.values(); // empty when no item is released
+  for (std::size_t i = 0; i < released.size(); ++i) {
+    const DayNumber day = released[i];
     if (day == kNoDay) continue;
     for (const Lift& l : g.lifts[i]) {
       RealizedLift r;

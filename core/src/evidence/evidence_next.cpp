@@ -11,7 +11,7 @@ namespace gapscore {
 DayNumber latest_day(const EvidenceData& e) {
   DayNumber last = kNoDay;
   for (const Measurement& m : e.measurements) last = std::max(last, m.day);
-  for (DayNumber d : e.released)
+  for (DayNumber d : e.released.values())
     if (d != kNoDay) last = std::max(last, d);
   return last;
 }
@@ -26,7 +26,7 @@ MeasureNext measure_next(const GapData& g, const EvidenceData& e, const std::vec
 
   // One pass over the items and one over the rows, so the work is linear in the document.
   std::vector<std::vector<std::size_t>> waiting(g.outcomes.size()), missing_baseline(g.outcomes.size());
-  for (std::size_t i = 0; i < g.lifts.size() && i < e.status.size(); ++i) {
+  for (std::size_t i = 0; i < e.status.values().size(); ++i) { // none when no item has a status
     const bool upcoming =
         e.released[i] == kNoDay && (e.status[i] == ItemStatus::planned || e.status[i] == ItemStatus::in_progress);
     if (upcoming)

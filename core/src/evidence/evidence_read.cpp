@@ -226,20 +226,17 @@ private:
   }
 
   void read_items(std::size_t items, EvidenceData& e) {
-    e.status.assign(items, ItemStatus::unset);
-    e.released.assign(items, kNoDay);
-    e.team.assign(items, "");
     if (!doc_.contains("items") || !doc_["items"].is_array()) return;
     const Json& list = doc_["items"];
     for (std::size_t i = 0; i < items && i < list.size(); ++i) {
       const Json& item = list[i];
       if (!item.is_object()) continue;
       const std::string path = pointer("/items", i);
-      if (item.contains("status")) e.status[i] = read_status(item["status"], pointer(path, "status"));
+      if (item.contains("status")) e.status.edit(i, items) = read_status(item["status"], pointer(path, "status"));
       if (item.contains("released")) {
-        if (auto day = read_date(item, path, "released", nullptr)) e.released[i] = *day;
+        if (auto day = read_date(item, path, "released", nullptr)) e.released.edit(i, items) = *day;
       }
-      if (item.contains("team")) e.team[i] = read_text(item, "team", path, "", d_);
+      if (item.contains("team")) e.team.edit(i, items) = read_text(item, "team", path, "", d_);
       const ItemStatus s = e.status[i];
       if (e.released[i] != kNoDay && s != ItemStatus::unset && s != ItemStatus::done)
         d_.warning(pointer(path, "status"), code::unusual_value, "is \"" + std::string(item_status_name(s)) + "\" but the item has a "
@@ -279,9 +276,6 @@ private:
 EvidenceData read_evidence_data(const Json& document, const GapData& g, std::size_t items, Diagnostics& diag) {
   EvidenceData e;
   e.by_outcome.assign(g.outcomes.size(), {});
-  e.status.assign(items, ItemStatus::unset);
-  e.released.assign(items, kNoDay);
-  e.team.assign(items, "");
   e.lag_days.assign(g.outcomes.size(), kNoLag);
   if (!document.is_object()) return e;
   try {

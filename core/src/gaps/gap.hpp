@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "document/per_item.hpp"
 #include "gapscore/diagnostics.hpp"
 #include "gapscore/scenario.hpp"
 
@@ -61,8 +62,8 @@ struct Lift {
 struct GapData {
   std::vector<Segment> segments;
   std::vector<Outcome> outcomes;
-  std::vector<std::vector<Lift>> lifts; ///< per item, in the order the item lists them
-  std::vector<bool> lists_outcomes;     ///< per item: the item has an "outcomes" list (maybe [])
+  PerItem<std::vector<Lift>> lifts; ///< per item, in the order the item lists them
+  PerItem<bool> lists_outcomes;     ///< per item: the item has an "outcomes" list (maybe [])
 };
 
 /// Reads segments, outcomes and items[].outcomes from a document with `items` items and

@@ -96,7 +96,7 @@ void validate_gap(const Scenario& s, Diagnostics& diag) {
     return;
   }
   for (std::size_t i = 0; i < s.size(); ++i) {
-    const bool listed = i < g.lists_outcomes.size() && g.lists_outcomes[i];
+    const bool listed = g.lists_outcomes[i];
     if (!listed)
       diag.error(pointer(pointer("/items", i), "outcomes"), code::missing_input,
                  "missing: model gap needs the outcomes this item improves, as [{\"outcome\", \"lift\"}] "

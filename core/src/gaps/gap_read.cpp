@@ -171,8 +171,6 @@ private:
   }
 
   void read_item_lifts(std::size_t items, GapData& g) {
-    g.lifts.assign(items, {});
-    g.lists_outcomes.assign(items, false);
     const Json* list = doc_.is_object() && doc_.contains("items") && doc_["items"].is_array() ? &doc_["items"] : nullptr;
     if (!list) return;
     for (std::size_t i = 0; i < items && i < list->size(); ++i) {
@@ -181,7 +179,7 @@ private:
       const std::string path = pointer(pointer("/items", i), "outcomes");
       const Json* lifts = list_at(item, "outcomes", path, d_);
       if (!lifts) continue;
-      g.lists_outcomes[i] = true;
+      g.lists_outcomes.edit(i, items) = true;
       std::map<std::size_t, std::size_t> seen; // outcome index -> entry
       for (std::size_t k = 0; k < lifts->size(); ++k) {
         const std::string at = pointer(path, k);
@@ -203,7 +201,7 @@ private:
         }
         warn_unknown(j, at, {"outcome", "lift", "note"}, d_);
         if (!ok) continue;
-        if (first_mention(seen, l.outcome, path, k, kOutcome, d_)) g.lifts[i].push_back(l);
+        if (first_mention(seen, l.outcome, path, k, kOutcome, d_)) g.lifts.edit(i, items).push_back(l);
       }
     }
   }
@@ -213,8 +211,6 @@ private:
 
 GapData read_gap_data(const Json& document, std::size_t items, Diagnostics& diag) {
   GapData g;
-  g.lifts.assign(items, {});
-  g.lists_outcomes.assign(items, false);
   if (!document.is_object()) return g;
   try {
     GapReader(document, diag).read(items, g);

@@ -136,9 +136,8 @@ std::optional<KanoCounts> read_counts(const Json& obj, const std::string& path, 
 
 } // namespace
 
-std::vector<std::optional<KanoCounts>> read_kano_data(const Json& document, std::size_t items,
-                                                      Diagnostics& d) {
-  std::vector<std::optional<KanoCounts>> out(items);
+PerItem<std::optional<KanoCounts>> read_kano_data(const Json& document, std::size_t items, Diagnostics& d) {
+  PerItem<std::optional<KanoCounts>> out;
   if (!document.is_object() || !document.contains("items") || !document["items"].is_array()) return out;
   const Json& list = document["items"];
   for (std::size_t i = 0; i < items && i < list.size(); ++i) {
@@ -164,7 +163,7 @@ std::vector<std::optional<KanoCounts>> read_kano_data(const Json& document, std:
       d.error(path, code::out_of_range, "has no answers (every count is 0)");
       continue;
     }
-    out[i] = *c;
+    out.edit(i, items) = *c;
   }
   return out;
 }

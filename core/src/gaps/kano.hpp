@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "document/per_item.hpp"
 #include "gapscore/diagnostics.hpp"
 #include "gapscore/json.hpp"
 
@@ -56,8 +57,9 @@ struct KanoResult {
 /// Category and coefficients from counts. Precondition: counts >= 0, total > 0.
 KanoResult kano_result(const KanoCounts& counts);
 
-/// Reads items[].kano; per item the category counts, or nullopt when the item has none.
-std::vector<std::optional<KanoCounts>> read_kano_data(const Json& document, std::size_t items,
+/// Reads items[].kano; per item the category counts, or nullopt when the item has none (no
+/// memory when no item has valid answers).
+PerItem<std::optional<KanoCounts>> read_kano_data(const Json& document, std::size_t items,
                                                       Diagnostics& diag);
 
 } // namespace gapscore

@@ -24,7 +24,6 @@ public:
   OkrReader(const Json& doc, Diagnostics& d) : doc_(doc), d_(d) {}
 
   void read(std::size_t items, OkrData& okr) {
-    okr.contributes.assign(items, {});
     read_objectives(okr);
     read_contributions(items, okr);
   }
@@ -128,7 +127,7 @@ private:
                                                 "give the key result a target to count in its own unit");
           continue;
         }
-        if (first_mention(seen, c.key_result, path, k, kKeyResult, d_)) okr.contributes[i].push_back(c);
+        if (first_mention(seen, c.key_result, path, k, kKeyResult, d_)) okr.contributes.edit(i, items).push_back(c);
       }
     }
   }
@@ -138,7 +137,6 @@ private:
 
 OkrData read_okr_data(const Json& document, std::size_t items, Diagnostics& diag) {
   OkrData okr;
-  okr.contributes.assign(items, {});
   if (!document.is_object()) return okr;
   try {
     OkrReader(document, diag).read(items, okr);
@@ -167,9 +165,9 @@ std::vector<double> key_result_weights(const OkrData& okr) {
   return w;
 }
 
-std::vector<double> okr_alignment(const OkrData& okr) {
+std::vector<double> okr_alignment(const OkrData& okr, std::size_t items) {
   const std::vector<double> w = key_result_weights(okr);
-  std::vector<double> out(okr.contributes.size(), 0.0);
+  std::vector<double> out(items, 0.0);
   for (std::size_t i = 0; i < out.size(); ++i)
     for (const Contribution& c : okr.contributes[i]) out[i] += w[c.key_result] * contribution_progress(okr, c);
   return out;
@@ -217,7 +215,7 @@ void apply_okr_criteria(const Json& document, const OkrData& okr, Scenario& s, D
                    "criterion " + describe(Json(id)) + " takes its scores from the objectives (\"source\": "
                    "\"okr\"); remove this score");
     }
-    if (alignment.empty()) alignment = okr_alignment(okr);
+    if (alignment.empty()) alignment = okr_alignment(okr, s.size());
     s.scores[c] = alignment;
     // Alignment is a share in [0, 1]: a fixed scale keeps each item's score absolute.
     if (!s.criteria[c].has_scale()) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "document/per_item.hpp"
 #include "gapscore/diagnostics.hpp"
 #include "gapscore/scenario.hpp"
 
@@ -40,7 +41,7 @@ struct Contribution {
 struct OkrData {
   std::vector<Objective> objectives;
   std::vector<KeyResult> key_results;
-  std::vector<std::vector<Contribution>> contributes; ///< per item
+  PerItem<std::vector<Contribution>> contributes; ///< per item
 };
 
 /// Reads objectives and items[].contributes, reporting every problem with its JSON Pointer.
@@ -57,7 +58,7 @@ std::vector<double> key_result_weights(const OkrData& okr);
 
 /// Per item: Σ over its contributions of key-result weight × progress, in [0, 1]: the share
 /// of the weighted objectives the item would achieve on its own.
-std::vector<double> okr_alignment(const OkrData& okr);
+std::vector<double> okr_alignment(const OkrData& okr, std::size_t items);
 
 /// What a set of items achieves together (progress on a key result is capped at 1).
 struct OkrCoverage {

@@ -19,7 +19,7 @@ Json command_okr(Request& r) {
     return nullptr;
   }
   const std::vector<double> w = key_result_weights(okr);
-  const std::vector<double> alignment = okr_alignment(okr);
+  const std::vector<double> alignment = okr_alignment(okr, s->size());
   std::vector<std::size_t> order(s->size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return alignment[a] > alignment[b]; });
