@@ -5,6 +5,7 @@
 #include "gapscore/command.hpp"
 #include "scoring/finite_scores.hpp"
 #include "commands/request.hpp"
+#include "document/json_text.hpp"
 #include "document/commands.hpp"
 #include "evidence/commands.hpp"
 #include "gaps/commands.hpp"
@@ -39,8 +40,9 @@ std::vector<CommandSummary> command_summaries() {
 namespace {
 
 std::string dump(const Json& j) {
-  // replace: a string that is not valid UTF-8 must never make printing fail.
-  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  // As nlohmann's dump(2, ' ', false, replace) prints it: a string that is not valid UTF-8
+  // must never make printing fail.
+  return pretty_json(j) + "\n";
 }
 
 std::string problem_lines(const char* kind, const std::vector<Problem>& problems, std::size_t hidden) {

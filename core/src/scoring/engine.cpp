@@ -4,6 +4,7 @@
 
 #include "commands/request.hpp"
 #include "document/describe.hpp"
+#include "document/json_text.hpp"
 #include "scoring/explain.hpp"
 #include "scoring/finite_scores.hpp"
 #include "scoring/ranking.hpp"
@@ -27,7 +28,7 @@ const std::uint32_t* Engine::rank_data() const { return ranked_ ? ranked_->ranki
 bool Engine::fail(std::string path, std::string_view code, std::string message) {
   Diagnostics d;
   d.error(std::move(path), code, std::move(message));
-  errors_ = d.errors_document().dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  errors_ = pretty_json(d.errors_document()) + "\n";
   return false;
 }
 
@@ -35,7 +36,7 @@ bool Engine::load(std::string_view document_json) {
   Diagnostics d;
   auto s = load_scenario_text(document_json, d);
   if (!s) {
-    errors_ = d.errors_document().dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    errors_ = pretty_json(d.errors_document()) + "\n";
     return false;
   }
   load_warnings_ = Diagnostics();
@@ -214,7 +215,7 @@ bool Engine::rank() {
     if (!d.ok()) {
       table_ = ScoreTable{};
       ranked_->ranking = Ranking{};
-      errors_ = d.errors_document().dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+      errors_ = pretty_json(d.errors_document()) + "\n";
       return false;
     }
     table_ = score_items(scenario_, *model_);
@@ -230,7 +231,7 @@ bool Engine::rank() {
     table_ = ScoreTable{};
     ranked_->ranking = Ranking{};
     table_stale_ = true;
-    errors_ = overflow.errors_document().dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    errors_ = pretty_json(overflow.errors_document()) + "\n";
     return false;
   }
   ranked_->ranker.rank(table_.score, ranked_->ranking);
@@ -244,7 +245,7 @@ std::string Engine::document_json() const {
     if (e.erase) document.erase(e.pointer.substr(1));
     else document[Json::json_pointer(e.pointer)] = e.value;
   }
-  return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return pretty_json(document) + "\n";
 }
 
 std::string Engine::describe_json() const {
@@ -255,8 +256,7 @@ std::string Engine::describe_json() const {
 std::string Engine::explain_json(std::string_view item_id) const {
   const std::size_t i = scenario_.item_index(item_id);
   if (i == Scenario::npos || table_.score.size() != scenario_.size() || !model_) return "null";
-  return explain_item(scenario_, *model_, table_, ranked_->ranking, i)
-             .dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return pretty_json(explain_item(scenario_, *model_, table_, ranked_->ranking, i)) + "\n";
 }
 
 } // namespace gapscore

@@ -28,6 +28,7 @@ Json command_rank(Request& r) {
     out["matrix"] = {{"value_threshold", thresholds.first}, {"effort_threshold", thresholds.second}};
   }
   Json ranking = Json::array();
+  ranking.get_ref<Json::array_t&>().reserve(shown);
   for (std::size_t k = 0; k < shown; ++k) {
     const std::size_t i = sc->ranking.order[k];
     Json row = ranking_row(*sc, i);

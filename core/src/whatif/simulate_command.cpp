@@ -43,8 +43,9 @@ std::optional<long long> setting(Request& r, const Scenario& s, const char* name
 }
 
 Json item_row(const Scenario& s, const SimulationResult& res, std::size_t i, std::size_t top) {
-  Json probabilities = Json::array();
-  for (std::size_t r = 1; r <= res.items; ++r) probabilities.push_back(res.rank_probability(i, r));
+  Json::array_t probabilities;
+  probabilities.reserve(res.items);
+  for (std::size_t r = 1; r <= res.items; ++r) probabilities.emplace_back(res.rank_probability(i, r));
   const auto [lo, hi] = res.rank_interval(i);
   return Json{{"id", s.items[i].id},
               {"title", s.items[i].title},
