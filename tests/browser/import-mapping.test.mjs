@@ -66,6 +66,22 @@ for (const e of EXPORTS) {
   });
 }
 
+test('what the import leaves out and the export\'s own notes are said once, not in the Columns panel and again below', async () => {
+  const { page, dialog } = await openImport('/demo/import-notes-once.html');
+  await chooseFile(dialog, 'jira_cloud.csv');
+  await until(async () => (await previewTitles(dialog)).length === 4, 3000, 'the preview');
+  // The engine's own notes for this sheet (a Jira export: Priority is a label, not a score).
+  const gs = await engineModule();
+  const detected = JSON.parse(gs.runWithStatus('import-csv', fixtureBytes('jira_cloud.csv').toString('utf8'), '{"detect": true}').output);
+  assert.ok(detected.notes.length > 0, 'the fixture has an export note to show');
+  const text = await dialog.textContent();
+  const times = (needle) => text.split(needle).length - 1;
+  for (const note of detected.notes) assert.equal(times(note), 1, `said once: ${note}`);
+  assert.equal(times('no field reads'), 1, 'the columns left out, said once');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('changing a column re-ranks the preview, and the import uses it', async () => {
   const { page, w, dialog } = await openImport('/demo/import-change.html');
   await chooseFile(dialog, 'azure_devops.csv');

@@ -47,7 +47,6 @@ export class MappingPanel {
   readonly element: HTMLElement;
   private readonly intro: HTMLElement;
   private readonly body: HTMLElement;
-  private readonly notes: HTMLElement;
   private readonly locale: HTMLSelectElement;
   private readonly reset: HTMLButtonElement;
   private selects = new Map<string, HTMLSelectElement>();
@@ -59,7 +58,6 @@ export class MappingPanel {
     const localeId = uid('gs-locale');
     this.intro = h('p', { class: 'gs-note' });
     this.body = h('tbody');
-    this.notes = h('div', { class: 'gs-note' });
     this.locale = h('select', { id: localeId }, ...LOCALES.map(([tag, text]) => h('option', { value: tag }, text)));
     this.locale.addEventListener('change', () => this.changed());
     this.reset = h('button', { type: 'button', class: 'gs-btn', part: 'button', hidden: true }, 'Use the detected mapping');
@@ -71,7 +69,8 @@ export class MappingPanel {
       this.intro,
       h('div', { class: 'gs-row' }, h('label', { for: localeId }, 'Numbers written as'), this.locale, this.reset),
       h('table', { class: 'gs-mapping-table' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Column of the sheet'), h('th', { scope: 'col' }, 'First value'))), this.body),
-      this.notes,
+      // What is left out, and the export's own notes, are the import's warnings, which the
+      // preview lists right below: said once, there.
     );
   }
 
@@ -118,22 +117,11 @@ export class MappingPanel {
       rowsOut.push(h('tr', { 'data-field': t.id, class: needed ? 'gs-needed' : null }, h('th', { scope: 'row' }, h('label', { for: id }, t.name)), h('td', {}, select), sample));
     }
     fill(this.body, ...rowsOut);
-    this.renderNotes(d);
   }
 
-  /** After the reader's choice: the engine's new reading of what is left out (the choices stay as made). */
+  /** After the reader's choice: the engine's new reading (the choices stay as made). */
   refresh(d: Detection): void {
     this.detection = d;
-    this.renderNotes(d);
-  }
-
-  private renderNotes(d: Detection): void {
-    const left = d.left_out.length;
-    fill(
-      this.notes,
-      left ? h('p', {}, `Left out: ${d.left_out.slice(0, 12).map((c) => c || '(no name)').join(', ')}${left > 12 ? ` and ${left - 12} more` : ''}.`) : null,
-      d.notes.length ? h('ul', {}, ...d.notes.map((n) => h('li', {}, n))) : null,
-    );
   }
 
   /** The reader's mapping: every field with its column (null: not imported). */
