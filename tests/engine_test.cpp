@@ -186,6 +186,34 @@ TEST(Engine, SetScoreLikelyKeepsTheRange) {
   expect_same_as_fresh_rank(e);
 }
 
+TEST(Engine, SetWeightLikelyKeepsTheRange) {
+  Json doc = scorecard();
+  doc["criteria"][0]["weight"] = {{"low", 2}, {"likely", 3}, {"high", 6}};
+  Engine e;
+  ASSERT_TRUE(e.load(doc.dump()));
+  ASSERT_TRUE(e.rank());
+  ASSERT_TRUE(e.set_weight_likely("users", 5));
+  EXPECT_EQ(e.scenario().criteria[0].weight, 5);
+  // The range stays, so a simulation still draws the weight from it.
+  ASSERT_EQ(e.scenario().uncertain.size(), 1u);
+  EXPECT_EQ(Json::parse(e.document_json())["criteria"][0]["weight"], Json({{"low", 2}, {"likely", 5}, {"high", 6}}));
+  ASSERT_TRUE(e.rank());
+  expect_same_as_fresh_rank(e);
+  // Outside low..high: refused, as for an estimate, with the range's path.
+  EXPECT_FALSE(e.set_weight_likely("users", 8));
+  EXPECT_EQ(Json::parse(e.last_errors())["errors"][0]["path"], "/criteria/0/weight/likely");
+  EXPECT_EQ(e.scenario().criteria[0].weight, 5);
+  EXPECT_FALSE(e.set_weight_likely("nobody", 1));
+  // A weight without a range is set as set_weight sets it.
+  ASSERT_TRUE(e.set_weight_likely("revenue", 7));
+  EXPECT_EQ(Json::parse(e.document_json())["criteria"][1]["weight"], 7.0);
+  ASSERT_TRUE(e.rank());
+  expect_same_as_fresh_rank(e);
+  // set_weight still replaces the range with the number.
+  ASSERT_TRUE(e.set_weight("users", 8));
+  EXPECT_TRUE(e.scenario().uncertain.empty());
+}
+
 TEST(Engine, SetScoreRescoresLikeAFreshRank) {
   Engine e;
   ASSERT_TRUE(e.load(scorecard().dump()));

@@ -190,6 +190,11 @@ public:
     if (!value.isNumber()) return refuse(wrong_type("value", value, "a number"));
     return guarded([&] { return engine_.set_score_likely(utf8_from_js(item), utf8_from_js(criterion), value.as<double>()); });
   }
+  bool set_weight_likely(const val& criterion, const val& weight) {
+    if (!criterion.isString()) return refuse(wrong_type("criterion", criterion, "a criterion id (a string)"));
+    if (!weight.isNumber()) return refuse(wrong_type("weight", weight, "a number"));
+    return guarded([&] { return engine_.set_weight_likely(utf8_from_js(criterion), weight.as<double>()); });
+  }
   bool rank() {
     return guarded([&] { return engine_.rank(); });
   }
@@ -328,6 +333,7 @@ EMSCRIPTEN_BINDINGS(gapscore) {
       .function("setScore", &JsEngine::set_score)
       .function("setFieldLikely", &JsEngine::set_field_likely)
       .function("setScoreLikely", &JsEngine::set_score_likely)
+      .function("setWeightLikely", &JsEngine::set_weight_likely)
       .function("rank", &JsEngine::rank)
       .function("size", &JsEngine::size)
       .function("order", &JsEngine::order)

@@ -70,6 +70,8 @@ declare class Engine {
   setFieldLikely(itemId: string, field: string, value: number): boolean;
   /** {@link Engine.setScore} for a score given as a range: its likely value, as setFieldLikely. */
   setScoreLikely(itemId: string, criterionId: string, value: number): boolean;
+  /** {@link Engine.setWeight} for a weight given as a range: its likely value, as setFieldLikely. */
+  setWeightLikely(criterionId: string, weight: number): boolean;
 
   /**
    * Re-scores what changed and re-ranks (a weight change only recombines cached columns).

@@ -47,6 +47,9 @@ function fakeModule(describe) {
     setScoreLikely(item, criterion, v) {
       return this.setScore(item, criterion, v);
     }
+    setWeightLikely(id, w) {
+      return this.setWeight(id, w);
+    }
     rank() {
       calls.rank++;
       return true;

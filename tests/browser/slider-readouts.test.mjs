@@ -8,14 +8,17 @@ import { useBrowser, openDemo, backlog, chooseModel, until } from './harness.mjs
 
 const env = useBrowser();
 
-/** Each slider's value and the number its readout shows ("3.87 · 24 %" -> "3.87"). */
+/**
+ * Each slider's value and the number its readout shows ("3.87 · 24 %" -> "3.87"); the number
+ * its value text says (a weight given as a range also says "(likely value of the range 1–4)").
+ */
 function pairs(page) {
   return page.evaluate(() =>
     [...document.querySelector('#backlog').shadowRoot.querySelectorAll('.gs-slider')].map((row) => ({
       name: row.querySelector('label').textContent,
       value: Number(row.querySelector('input[type=range]').value),
       readout: row.querySelector('.gs-wval').textContent.split(' · ')[0],
-      valuetext: row.querySelector('input[type=range]').getAttribute('aria-valuetext').split(',')[0],
+      valuetext: row.querySelector('input[type=range]').getAttribute('aria-valuetext').split(',')[0].replace(/ \(likely value of the range [^)]*\)$/, ''),
     })),
   );
 }

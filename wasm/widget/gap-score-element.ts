@@ -320,7 +320,7 @@ export class GapScoreElement extends HTMLElement {
       otherTab: (merged) => durability.otherTab(merged),
       dropLink: () => dropShareLink(loader.key),
       changed: () => renderer.refreshAll(),
-      refused: () => renderer.redraw(),
+      refused: () => renderer.refused(),
       scenariosChanged: (names) => {
         scenariosDialog.update(names);
         views.scenariosChanged();

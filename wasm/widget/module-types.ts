@@ -13,6 +13,7 @@ export interface Engine {
   /** An estimate typed over a range: its likely value, the range kept (refused outside it). */
   setFieldLikely(itemId: string, field: string, value: number): boolean;
   setScoreLikely(itemId: string, criterionId: string, value: number): boolean;
+  setWeightLikely(criterionId: string, weight: number): boolean;
   rank(): boolean;
   size(): number;
   /** Item indices, best first. A view over wasm memory: copy before the next call. */

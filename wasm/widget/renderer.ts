@@ -124,8 +124,15 @@ export class Renderer {
     this.scheduler.changed();
   }
 
-  /** Draws again without announcing (a refused change, a weight preview). */
+  /** Draws again without announcing (a weight preview). */
   redraw(): void {
+    this.scheduler.redraw();
+  }
+
+  /** A refused change: the sliders back at the weights in force (a slider left where the engine refused it would say a weight that is not used), drawn again, nothing announced. */
+  refused(): void {
+    const s = this.host.session();
+    if (s?.loaded) this.parts.weights.update(s.criteria().map((c) => c.weight));
     this.scheduler.redraw();
   }
 

@@ -51,6 +51,8 @@ export interface CriterionView {
   /** The page's own weight in use, without the person's edits: the sliders' scale follows it. */
   documentWeight: number;
   direction: string;
+  /** The page gives this weight as a range: the weight above is its likely value, kept within it. */
+  range: { low: number; high: number } | null;
 }
 
 interface Item {
@@ -256,8 +258,9 @@ export class Session {
       refused(['model'], kept.model);
       kept.model = null;
     }
+    // A weight over a range is its likely value too: the range stays (engine.hpp).
     for (const [id, w] of Object.entries(kept.weights)) {
-      if (!this.engine.setWeight(id, w)) {
+      if (!this.engine.setWeightLikely(id, w)) {
         refused(['weights', id], w);
         delete kept.weights[id];
       }
@@ -300,7 +303,7 @@ export class Session {
         ok = this.engine.setModel(v === null ? this.documentModel() : (v as string));
         break;
       case 'weight':
-        ok = this.engine.setWeight(change.id, v as number);
+        ok = this.engine.setWeightLikely(change.id, v as number);
         break;
       case 'field':
         ok = this.engine.setFieldLikely(change.item, change.field, v as number);
@@ -324,7 +327,7 @@ export class Session {
   previewWeight(id: string, w: number): boolean {
     this.previewed = true;
     this.currentDescription = null;
-    return this.engine.setWeight(id, w);
+    return this.engine.setWeightLikely(id, w);
   }
 
   /** Loads the baseline engine now (the element calls it when idle, before any drag). */
@@ -462,7 +465,15 @@ export class Session {
       weight: c.weight,
       direction: c.direction,
       documentWeight: page.get(c.id) ?? c.weight,
+      range: this.weightRange(c.id),
     }));
+  }
+
+  /** The page's {low, high} for a criterion weight given as a range, else null. */
+  private weightRange(id: string): { low: number; high: number } | null {
+    const criteria = Array.isArray(this.sourceDoc.criteria) ? (this.sourceDoc.criteria as { id?: unknown; weight?: unknown }[]) : [];
+    const raw = criteria.find((c) => c?.id === id)?.weight as { low?: unknown; high?: unknown } | undefined;
+    return raw && typeof raw === 'object' && typeof raw.low === 'number' && typeof raw.high === 'number' ? { low: raw.low, high: raw.high } : null;
   }
 
   indexOf(id: string): number {

@@ -24,6 +24,8 @@ export interface CriterionWeight {
   /** The page's own weight (null for a range): the sliders' scale follows the page, not the edits. */
   documentWeight: number | null;
   direction: string;
+  /** A weight the page gives as a range: the slider moves its likely value, within low..high (the engine refuses beyond). */
+  range?: { low: number; high: number } | null;
 }
 
 const MOVING_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
@@ -36,6 +38,8 @@ interface Slider {
   weight: number;
   /** The weight when the gesture started: what Undo gives back. */
   start: number;
+  /** " (likely value of the range 2–6)" for a weight given as a range, else "". */
+  rangeText: string;
   /** A pointer or key gesture is under way (between its first event and the change event). */
   moving: boolean;
 }
@@ -94,7 +98,8 @@ export class WeightPanel {
       // Not an <output> (a live region that would read percentages during a drag): the slider's
       // aria-valuetext says the same, and what moved is said once the drag settles.
       const value = h('span', { class: 'gs-wval', 'aria-hidden': 'true' });
-      const slider: Slider = { id: c.id, input, value, weight: c.weight, start: c.weight, moving: false };
+      const rangeText = c.range ? ` (likely value of the range ${formatNumber(c.range.low)}–${formatNumber(c.range.high)})` : '';
+      const slider: Slider = { id: c.id, input, value, weight: c.weight, start: c.weight, rangeText, moving: false };
       // The start is taken when the gesture begins, before its first input event. Not on focus:
       // a click on the track moves the value before Chromium focuses the slider.
       const begin = () => {
@@ -142,7 +147,13 @@ export class WeightPanel {
         h(
           'div',
           { class: 'gs-slider' },
-          h('label', { for: this.sliders[k].input.id }, c.name, c.direction === 'cost' ? h('span', { class: 'gs-cost' }, ' (cost)') : null),
+          h(
+            'label',
+            { for: this.sliders[k].input.id },
+            c.name,
+            c.direction === 'cost' ? h('span', { class: 'gs-cost' }, ' (cost)') : null,
+            c.range ? h('span', { class: 'gs-muted' }, ` (range ${formatNumber(c.range.low)}–${formatNumber(c.range.high)})`) : null,
+          ),
           this.sliders[k].value,
           this.sliders[k].input,
         ),
@@ -169,7 +180,7 @@ export class WeightPanel {
       if (document.activeElement !== s.input || Number(s.input.value) !== w) s.input.value = String(w);
       const share = total > 0 ? w / total : 0;
       s.value.textContent = `${formatNumber(w)} · ${formatPercent(share)}`;
-      s.input.setAttribute('aria-valuetext', `${formatNumber(w)}, ${formatPercent(share)} of the total weight`);
+      s.input.setAttribute('aria-valuetext', `${formatNumber(w)}${s.rangeText}, ${formatPercent(share)} of the total weight`);
     });
   }
 

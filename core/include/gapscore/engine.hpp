@@ -35,6 +35,9 @@ public:
   /// edits estimates through these, so a typed number never drops a range unseen.
   bool set_field_likely(std::string_view item_id, std::string_view field, double value);
   bool set_score_likely(std::string_view item_id, std::string_view criterion_id, double value);
+  /// The same for a criterion weight given as a range: the widget's sliders and weight sets
+  /// move its likely value, so simulations keep varying it. Without a range, as set_weight.
+  bool set_weight_likely(std::string_view criterion_id, double weight);
 
   /// Re-scores what changed since the last call and re-ranks. Returns false when the
   /// current model lacks inputs or a score overflows to infinity/NaN (last_errors() lists

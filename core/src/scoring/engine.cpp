@@ -182,7 +182,6 @@ bool Engine::set_likely(UncertainInput& u, double& cell, double value, const std
   cell = value;
   u.likely = value;
   set_number_in_document(path, value);
-  table_stale_ = true;
   errors_.clear();
   return true;
 }
@@ -193,7 +192,9 @@ bool Engine::set_field_likely(std::string_view item_id, std::string_view field, 
   UncertainInput* u = i == Scenario::npos || !f ? nullptr
                       : find_range(scenario_.uncertain, UncertainInput::Target::field, static_cast<std::size_t>(*f), i);
   if (!u) return set_field(item_id, field, value);
-  return set_likely(*u, scenario_.column(*f)[i], value, check_number(value, rule_for(*f)));
+  if (!set_likely(*u, scenario_.column(*f)[i], value, check_number(value, rule_for(*f)))) return false;
+  table_stale_ = true;
+  return true;
 }
 
 bool Engine::set_score_likely(std::string_view item_id, std::string_view criterion_id, double value) {
@@ -204,7 +205,20 @@ bool Engine::set_score_likely(std::string_view item_id, std::string_view criteri
   // A criterion fed from a field or the OKRs has no score to set: set_score says so.
   if (!u || scenario_.criteria[c].source != CriterionSource::scores) return set_score(item_id, criterion_id, value);
   // Scores take any finite number (docs/format.md), so only the range's own bounds apply.
-  return set_likely(*u, scenario_.scores[c][i], value, "");
+  if (!set_likely(*u, scenario_.scores[c][i], value, "")) return false;
+  table_stale_ = true;
+  return true;
+}
+
+bool Engine::set_weight_likely(std::string_view criterion_id, double weight) {
+  const std::size_t c = scenario_.criterion_index(criterion_id);
+  UncertainInput* u = c == Scenario::npos ? nullptr : find_range(scenario_.uncertain, UncertainInput::Target::weight, c, 0);
+  // With "weights_from": "ahp" the document's weight is not the one in use: set_weight says
+  // what a weight set by hand does then.
+  if (!u || scenario_.weights_from_ahp) return set_weight(criterion_id, weight);
+  if (!set_likely(*u, scenario_.criteria[c].weight, weight, check_number(weight, NumberRule{0, true}))) return false;
+  weights_stale_ = true;
+  return true;
 }
 
 bool Engine::rank() {

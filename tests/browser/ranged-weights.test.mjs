@@ -1,0 +1,57 @@
+// A criterion weight given as a range keeps its range when its slider moves, as a ranged
+// estimate does when a number is typed over it (ranged-estimates.test.mjs): the slider moves
+// the range's likely value, so a simulation still draws the weight from low..high; the
+// engine refuses a weight beyond the range and says why; the label and the slider's value
+// text say it is the likely value of a range. Driven with the keyboard, as a person does;
+// the document the widget holds is checked, and again after a reload (the saved edit replays
+// onto the range).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, pageWithDocument, until, widget } from './harness.mjs';
+
+const env = useBrowser();
+
+const DOC = {
+  format: 'gapscore/1',
+  title: 'Ranged weight',
+  model: 'weighted',
+  criteria: [
+    { id: 'users', name: 'Users reached', weight: { low: 2, likely: 3, high: 6 } },
+    { id: 'revenue', name: 'Revenue', weight: 2 },
+  ],
+  items: [
+    { id: 'wash', title: 'Hand-washing alert', scores: { users: 9, revenue: 2 } },
+    { id: 'sso', title: 'Single sign-on', scores: { users: 5, revenue: 8 } },
+    { id: 'dark', title: 'Dark mode', scores: { users: 6, revenue: 1 } },
+  ],
+};
+
+const weightInDocument = (page) => page.evaluate(() => document.querySelector('gap-score').document.criteria[0].weight);
+
+test('moving the slider of a ranged weight changes its likely value and keeps the range', async () => {
+  const page = await pageWithDocument(env, '/demo/ranged-weight.html', JSON.stringify(DOC), 'storage-key="ranged-weight"');
+  const w = page.locator('gap-score');
+  const slider = w.getByRole('slider', { name: /Users reached/ });
+  assert.match(await w.locator('.gs-slider').first().textContent(), /range 2–6/, 'the label names the range');
+  assert.match(await slider.getAttribute('aria-valuetext'), /^3 \(likely value of the range 2–6\)/);
+
+  await slider.focus();
+  await page.keyboard.press('ArrowRight'); // one round step on the 0–10 scale: 3.5
+  await until(async () => (await weightInDocument(page))?.likely === 3.5, 3000, 'likely 3.5 in the document');
+  assert.deepEqual(await weightInDocument(page), { low: 2, likely: 3.5, high: 6 }, 'the range stays');
+  assert.match(await slider.getAttribute('aria-valuetext'), /^3\.5 \(likely value of the range 2–6\)/);
+
+  // Beyond the range: the engine refuses it and says why; the weight and its range as they were.
+  await page.keyboard.press('End');
+  await until(async () => /the range is kept/.test((await w.locator('.gs-error').first().textContent()) ?? ''), 3000, 'the engine’s refusal');
+  assert.deepEqual(await weightInDocument(page), { low: 2, likely: 3.5, high: 6 });
+  await until(async () => Number(await slider.inputValue()) === 3.5, 3000, 'the slider back at the weight in force');
+
+  // A reload replays the saved edit onto the page's range.
+  await page.reload();
+  await widget(page);
+  await until(async () => (await weightInDocument(page))?.likely === 3.5, 5000, 'the saved likely value after a reload');
+  assert.deepEqual(await weightInDocument(page), { low: 2, likely: 3.5, high: 6 });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
