@@ -71,6 +71,7 @@ private:
   void set_in_document(const std::string& pointer_text, Json value);
   /// The likely value of the range `u` set to `value` (its column cell `cell`), or false when
   /// refused: `rule_problem` is what the field's own rule says of the value ("" when it obeys).
+  /// The caller marks what must be recomputed (the scores, or only the weights' combination).
   bool set_likely(UncertainInput& u, double& cell, double value, const std::string& rule_problem);
 
   Scenario scenario_;
