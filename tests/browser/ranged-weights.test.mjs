@@ -24,6 +24,11 @@ const DOC = {
     { id: 'sso', title: 'Single sign-on', scores: { users: 5, revenue: 8 } },
     { id: 'dark', title: 'Dark mode', scores: { users: 6, revenue: 1 } },
   ],
+  // Weight sets ("Weigh it like"): Sales's 8 lies beyond the range 2–6, Support's 4 within it.
+  stakeholders: [
+    { id: 'sales', name: 'Sales', weights: { users: 8, revenue: 1 } },
+    { id: 'support', name: 'Support', weights: { users: 4, revenue: 3 } },
+  ],
 };
 
 const weightInDocument = (page) => page.evaluate(() => document.querySelector('gap-score').document.criteria[0].weight);
@@ -52,6 +57,26 @@ test('moving the slider of a ranged weight changes its likely value and keeps th
   await widget(page);
   await until(async () => (await weightInDocument(page))?.likely === 3.5, 5000, 'the saved likely value after a reload');
   assert.deepEqual(await weightInDocument(page), { low: 2, likely: 3.5, high: 6 });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a weight set beyond a ranged weight is refused whole, with the engine’s reason; one within it keeps the range', async () => {
+  const page = await pageWithDocument(env, '/demo/ranged-weight-sets.html', JSON.stringify(DOC));
+  const w = page.locator('gap-score');
+  const menu = w.getByLabel('Weigh it like');
+  const revenue = w.getByRole('slider', { name: /Revenue/ });
+  await menu.selectOption({ label: 'Sales' });
+  await until(async () => /got 8\); the range is kept/.test((await w.locator('.gs-error').first().textContent()) ?? ''), 3000, 'the engine’s refusal');
+  // Nothing of the set was applied: Revenue's weight did not become Sales's 1.
+  assert.equal(Number(await revenue.inputValue()), 2);
+  assert.deepEqual(await weightInDocument(page), { low: 2, likely: 3, high: 6 });
+  assert.equal(await w.getByRole('button', { name: /Undo/ }).isDisabled(), true, 'nothing recorded to undo');
+
+  await menu.selectOption({ label: 'Support' });
+  await until(async () => (await weightInDocument(page))?.likely === 4, 3000, 'Support’s weights');
+  assert.deepEqual(await weightInDocument(page), { low: 2, likely: 4, high: 6 }, 'the range stays');
+  assert.equal(Number(await revenue.inputValue()), 3);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -93,13 +93,22 @@ export class EditController {
     return this.showing.kind === 'link' ? this.showing.own : s.state;
   }
 
-  /** Applies a change, records it for Undo, saves, and redraws. Returns why not, or null. */
-  commit(change: Change, kind: 'edit' | 'import' = 'edit'): string | null {
+  /**
+   * Applies a change, records it for Undo, saves, and redraws. Returns why not, or null.
+   * `whole`: a change of many values (a weight set) is refused whole, with the engine's
+   * reasons, when the engine would take only part of it, rather than recorded as made.
+   */
+  commit(change: Change, kind: 'edit' | 'import' = 'edit', whole = false): string | null {
     const s = this.ports.session();
     if (!s) return 'not loaded';
     const next = applyChange(s.state, change, 'after');
-    const r = unlessEngineFailed(() => s.apply(change, 'after', next));
+    let r = unlessEngineFailed(() => s.apply(change, 'after', next));
     if (!r) return ENGINE_DOWN; // nothing recorded: the last good state stays
+    if (whole && r.ok && r.dropped > 0) {
+      const refusals = (r.droppedEdits ?? []).map((d) => d.problem);
+      if (!unlessEngineFailed(() => s.apply(change, 'before', applyChange(s.state, change, 'before')))) return ENGINE_DOWN;
+      r = { ok: false, errors: refusals };
+    }
     const { feedback } = this.ports;
     if (!r.ok) {
       const keep = [r.note, 'The data shown before is unchanged.'].filter(Boolean).join(' ');
@@ -197,7 +206,8 @@ export class EditController {
     const s = this.ports.session()!;
     const r = presetState(value, s);
     if (!r) return;
-    if (!this.commit({ kind: 'state', label: `weights of ${r.label}`, before: s.state, after: r.state })) this.ports.feedback.say(`Weights: ${r.label}${r.note}. Undo goes back.`);
+    // A weight beyond a ranged weight's low..high is refused (engine.hpp): then the set is not applied at all.
+    if (!this.commit({ kind: 'state', label: `weights of ${r.label}`, before: s.state, after: r.state }, 'edit', true)) this.ports.feedback.say(`Weights: ${r.label}${r.note}. Undo goes back.`);
   }
 
   /** The element's model attribute changed: it applies while the person has chosen no model. */
