@@ -297,3 +297,30 @@ test('read-only switched off forgets the visit (steps, scenarios, a link’s hol
   assert.equal(json(edits.ownState()), json(session.state), 'the view on screen is the reader’s own again');
   assert.ok(log.saved.length > 0);
 });
+
+test('a change the engine takes only in part says what it left out, with the engine’s reasons; a weight set is refused whole', () => {
+  const session = fakeSession();
+  const problem = { path: '/criteria/0/weight/likely', code: 'out_of_range', message: 'the likely value of the range 2–6 must lie within it (got 9)' };
+  const take = session.apply.bind(session);
+  // The engine keeps every value but the revenue weight (a range it must stay within).
+  session.apply = (change, side, next) => {
+    const r = take(change, side, next);
+    if (side === 'after' && next.weights.revenue === 9) return { ok: true, dropped: 1, droppedEdits: [{ path: ['weights', 'revenue'], value: 9, problem }] };
+    return r;
+  };
+  const { edits: c, log } = setup({ session });
+  c.scenarios.plan = state({ weights: { revenue: 9, cost: 1 } });
+  c.loadScenario('plan');
+  assert.equal(log.failed.length, 1);
+  assert.equal(log.failed[0].heading, 'Part of that change was not applied.');
+  assert.deepEqual(log.failed[0].problems, [problem]);
+  assert.equal(c.canUndo, true, 'the rest was applied and can be undone');
+
+  c.undo();
+  log.failed.length = 0;
+  c.applyPreset('stakeholder:cfo'); // the CFO's set: revenue 9, cost 1
+  assert.equal(log.failed.length, 1);
+  assert.equal(log.failed[0].heading, 'That change was not applied.');
+  assert.deepEqual(log.failed[0].problems, [problem]);
+  assert.deepEqual(json(session.state.weights), json({}), 'back to the weights before the set');
+});

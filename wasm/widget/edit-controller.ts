@@ -118,6 +118,9 @@ export class EditController {
       return r.errors[0]?.message ?? 'not allowed';
     }
     feedback.clearErrors();
+    // A scenario or a link whose values the data no longer takes all: the rest is applied, and
+    // what was left out is said with the engine's reasons, never dropped in silence.
+    if (r.dropped > 0) feedback.fail('edit', 'Part of that change was not applied.', (r.droppedEdits ?? []).map((d) => d.problem), 'The rest was.', s.document);
     this.history.push(change);
     this.ports.dropLink();
     this.showing = OWN; // a change made to a shared view makes it the reader's own
