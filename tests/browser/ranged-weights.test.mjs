@@ -80,3 +80,15 @@ test('a weight set beyond a ranged weight is refused whole, with the engine’s 
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('with "weights_from": "ahp" the weight in use is the AHP priority: no range is claimed for it', async () => {
+  const doc = { ...DOC, stakeholders: undefined, weights_from: 'ahp', ahp: { criteria: ['users', 'revenue'], comparisons: [['users', 'revenue', 3]] } };
+  const page = await pageWithDocument(env, '/demo/ranged-weight-ahp.html', JSON.stringify(doc));
+  const w = page.locator('gap-score');
+  const slider = w.getByRole('slider', { name: /Users reached/ });
+  assert.doesNotMatch(await w.locator('.gs-slider').first().textContent(), /range/);
+  assert.doesNotMatch(await slider.getAttribute('aria-valuetext'), /range/);
+  assert.match(await slider.getAttribute('aria-valuetext'), /^0\.75, 75 %/, 'the AHP priority 0.75');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

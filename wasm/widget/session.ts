@@ -465,7 +465,9 @@ export class Session {
       weight: c.weight,
       direction: c.direction,
       documentWeight: page.get(c.id) ?? c.weight,
-      range: this.weightRange(c.id),
+      // The engine says whether the weight in use is a range's likely value (with "weights_from":
+      // "ahp" it is the AHP priority, and the range does not apply); the page gives its bounds.
+      range: c.weight_is_range && c.weight_from === 'document' ? this.weightRange(c.id) : null,
     }));
   }
 
