@@ -9,7 +9,7 @@ import type { SaveOutcome } from './edit-sync';
 import { EditSync } from './edit-sync';
 import { unlessEngineFailed } from './engine-guard';
 import type { Feedback } from './feedback';
-import { count, formatNumber } from './format';
+import { count, formatNumber, formatSpan } from './format';
 import { History } from './history';
 import { safeParse } from './messages';
 import type { Merged, Replica } from './replica';
@@ -104,10 +104,11 @@ export class EditController {
     const next = applyChange(s.state, change, 'after');
     let r = unlessEngineFailed(() => s.apply(change, 'after', next));
     if (!r) return ENGINE_DOWN; // nothing recorded: the last good state stays
-    if (whole && r.ok && r.dropped > 0) {
-      const refusals = (r.droppedEdits ?? []).map((d) => d.problem);
+    // The values the engine left out of the change, with its reasons.
+    const leftOut = r.ok && r.dropped > 0 ? (r.droppedEdits ?? []).map((d) => d.problem) : [];
+    if (whole && leftOut.length) {
       if (!unlessEngineFailed(() => s.apply(change, 'before', applyChange(s.state, change, 'before')))) return ENGINE_DOWN;
-      r = { ok: false, errors: refusals };
+      r = { ok: false, errors: leftOut };
     }
     const { feedback } = this.ports;
     if (!r.ok) {
@@ -120,7 +121,7 @@ export class EditController {
     feedback.clearErrors();
     // A scenario or a link whose values the data no longer takes all: the rest is applied, and
     // what was left out is said with the engine's reasons, never dropped in silence.
-    if (r.dropped > 0) feedback.fail('edit', 'Part of that change was not applied.', (r.droppedEdits ?? []).map((d) => d.problem), 'The rest was.', s.document);
+    if (leftOut.length) feedback.fail('edit', 'Part of that change was not applied.', leftOut, 'The rest was.', s.document);
     this.history.push(change);
     this.ports.dropLink();
     this.showing = OWN; // a change made to a shared view makes it the reader's own
@@ -199,7 +200,7 @@ export class EditController {
     const err = this.commit(change);
     // Over a range the number is its likely value and the range stays: the status says both.
     const range = s.documentRange?.(index, col);
-    const kept = range ? ` (likely value; the range ${formatNumber(range.low)}–${formatNumber(range.high)} stays)` : '';
+    const kept = range ? ` (likely value; the range ${formatSpan(range)} stays)` : '';
     if (!err) this.ports.feedback.say(`${s.titles[index]}: ${col.label} ${formatNumber(value)}${kept}.`);
     return err;
   }

@@ -3,7 +3,7 @@
 
 import { h } from './dom';
 import { parseDecimal } from './decimal';
-import { formatNumber } from './format';
+import { formatNumber, formatSpan } from './format';
 
 export type EditHandler = (value: number) => string | null; // null: accepted; text: why not
 
@@ -29,7 +29,7 @@ export interface Range {
  * its visible note and its tooltip all say "likely" and give the range.
  */
 export function rangeWords(label: string, r: Range): { label: string; note: string; title: string } {
-  const span = `${formatNumber(r.low)}–${formatNumber(r.high)}`;
+  const span = formatSpan(r);
   return {
     label: `${label}, likely value of the range ${formatNumber(r.low)} to ${formatNumber(r.high)}`,
     note: `likely (${span})`,

@@ -28,6 +28,11 @@ export function formatNumber(x: number): string {
   return fixed(x, Math.min(12, 2 - Math.floor(Math.log10(a))));
 }
 
+/** A range's bounds as the widget writes them: "4–10". */
+export function formatSpan(r: { low: number; high: number }): string {
+  return `${formatNumber(r.low)}–${formatNumber(r.high)}`;
+}
+
 export function formatPercent(share: number): string {
   return `${Math.round(share * 100)} %`;
 }

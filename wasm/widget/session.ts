@@ -64,6 +64,13 @@ interface Item {
   [field: string]: unknown;
 }
 /** The raw document, read only for what is shown as it was written (titles, descriptions, names). */
+/** A value the page gives as a range ({low, likely, high}, all numbers), else null. */
+function rangeOf(raw: unknown): { low: number; likely: number; high: number } | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as { low?: unknown; likely?: unknown; high?: unknown };
+  return typeof r.low === 'number' && typeof r.likely === 'number' && typeof r.high === 'number' ? { low: r.low, likely: r.likely, high: r.high } : null;
+}
+
 export interface DocumentShape {
   title?: string;
   items?: Item[];
@@ -445,10 +452,7 @@ export class Session {
   /** The document's {low, likely, high} for an input given as a range, else null. */
   documentRange(index: number, col: InputColumn): { low: number; likely: number; high: number } | null {
     const item = this.sourceDoc.items?.[index];
-    const raw = col.kind === 'field' ? item?.[col.key] : (item?.scores as Record<string, unknown> | undefined)?.[col.key];
-    if (!raw || typeof raw !== 'object') return null;
-    const r = raw as { low?: unknown; likely?: unknown; high?: unknown };
-    return typeof r.low === 'number' && typeof r.likely === 'number' && typeof r.high === 'number' ? { low: r.low, likely: r.likely, high: r.high } : null;
+    return rangeOf(col.kind === 'field' ? item?.[col.key] : (item?.scores as Record<string, unknown> | undefined)?.[col.key]);
   }
 
   isEdited(index: number, col: InputColumn): boolean {
@@ -474,8 +478,7 @@ export class Session {
   /** The page's {low, high} for a criterion weight given as a range, else null. */
   private weightRange(id: string): { low: number; high: number } | null {
     const criteria = Array.isArray(this.sourceDoc.criteria) ? (this.sourceDoc.criteria as { id?: unknown; weight?: unknown }[]) : [];
-    const raw = criteria.find((c) => c?.id === id)?.weight as { low?: unknown; high?: unknown } | undefined;
-    return raw && typeof raw === 'object' && typeof raw.low === 'number' && typeof raw.high === 'number' ? { low: raw.low, high: raw.high } : null;
+    return rangeOf(criteria.find((c) => c?.id === id)?.weight);
   }
 
   indexOf(id: string): number {

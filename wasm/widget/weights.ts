@@ -6,7 +6,7 @@
 // (slider-steps.ts), so a hand-made weight stays a round number.
 
 import { h, fill, uid } from './dom';
-import { formatNumber, formatPercent } from './format';
+import { formatNumber, formatPercent, formatSpan } from './format';
 import { stepKey, snap } from './slider-steps';
 import type { Preset } from './weight-presets';
 
@@ -98,7 +98,7 @@ export class WeightPanel {
       // Not an <output> (a live region that would read percentages during a drag): the slider's
       // aria-valuetext says the same, and what moved is said once the drag settles.
       const value = h('span', { class: 'gs-wval', 'aria-hidden': 'true' });
-      const rangeText = c.range ? ` (likely value of the range ${formatNumber(c.range.low)}–${formatNumber(c.range.high)})` : '';
+      const rangeText = c.range ? ` (likely value of the range ${formatSpan(c.range)})` : '';
       const slider: Slider = { id: c.id, input, value, weight: c.weight, start: c.weight, rangeText, moving: false };
       // The start is taken when the gesture begins, before its first input event. Not on focus:
       // a click on the track moves the value before Chromium focuses the slider.
@@ -152,7 +152,7 @@ export class WeightPanel {
             { for: this.sliders[k].input.id },
             c.name,
             c.direction === 'cost' ? h('span', { class: 'gs-cost' }, ' (cost)') : null,
-            c.range ? h('span', { class: 'gs-muted' }, ` (range ${formatNumber(c.range.low)}–${formatNumber(c.range.high)})`) : null,
+            c.range ? h('span', { class: 'gs-muted' }, ` (range ${formatSpan(c.range)})`) : null,
           ),
           this.sliders[k].value,
           this.sliders[k].input,
