@@ -12,6 +12,7 @@
 #include "report/report.hpp"
 #include "scoring/explain.hpp"
 #include "scoring/scored.hpp"
+#include "whatif/rank_changes.hpp"
 
 namespace gapscore {
 namespace {
@@ -49,7 +50,7 @@ Json changes_from(const Json& result, std::size_t top) {
     const Json& after = row["after_rank"];
     const bool in_top = (before.is_number() && before.get<double>() <= top) || (after.is_number() && after.get<double>() <= top);
     const std::string reason = row.value("reason_code", "");
-    if (!in_top || reason == "unchanged") continue;
+    if (!in_top || reason == rank_change::unchanged) continue;
     Json m = brief(row);
     m["before_rank"] = before;
     m["after_rank"] = after;

@@ -141,7 +141,7 @@ void add_rank_changes(Json& out, const Scored& before_scored, const Scored& afte
       row["after_rank"] = rb;
       row["after_score"] = after->table.score[j];
       row["reason"] = "added";
-      row["reason_code"] = "added";
+      row["reason_code"] = rank_change::added;
       added.push_back(sb.items[j].id);
       if (top && rb <= top) entered.push_back(sb.items[j].id);
     } else {
@@ -153,26 +153,30 @@ void add_rank_changes(Json& out, const Scored& before_scored, const Scored& afte
       row["after_score"] = after->table.score[j];
       Json moved = moved_terms(*before, i, *after, j);
       // Under another model the terms are other numbers anyway: the model is the reason.
-      std::string reason, reason_code;
-      Json others;
-      if (ra == rb) reason = "unchanged", reason_code = "unchanged";
-      else if (model_changed) reason = "the model changed", reason_code = "model_changed";
-      else if (normalization_changed) reason = normalization_reason, reason_code = "normalization_changed";
-      else if (!moved.empty()) reason = "its own terms changed", reason_code = "own_terms_changed";
-      else if (weights_matter) reason = "criterion weights changed", reason_code = "weights_changed";
+      std::string reason;
+      std::string_view reason_code;
+      Json others;                        // the items it crossed, when they are the reason
+      const char* others_member = nullptr; // and the member that names them
+      if (ra == rb) reason = "unchanged", reason_code = rank_change::unchanged;
+      else if (model_changed) reason = "the model changed", reason_code = rank_change::model_changed;
+      else if (normalization_changed) reason = normalization_reason, reason_code = rank_change::normalization_changed;
+      else if (!moved.empty()) reason = "its own terms changed", reason_code = rank_change::own_terms_changed;
+      else if (weights_matter) reason = "criterion weights changed", reason_code = rank_change::weights_changed;
       else if (rb < ra) {
         others = crossed(j, went_down, true);
         reason = others.empty() ? "items above it dropped below it" : names(others) + " dropped below it";
-        reason_code = "others_dropped_below";
+        reason_code = rank_change::others_dropped_below;
+        others_member = "dropped_below";
       } else {
         others = crossed(j, went_up, false);
         reason = others.empty() ? "other items moved past it" : names(others) + " moved past it";
-        reason_code = "others_moved_past";
+        reason_code = rank_change::others_moved_past;
+        others_member = "moved_past";
       }
       row["moved_by"] = std::move(moved);
       row["reason"] = reason;
       row["reason_code"] = reason_code;
-      if (!others.is_null()) row[reason_code == "others_dropped_below" ? "dropped_below" : "moved_past"] = std::move(others);
+      if (others_member) row[others_member] = std::move(others);
       if (top && ra > top && rb <= top) entered.push_back(sb.items[j].id);
       if (top && ra <= top && rb > top) left.push_back(sb.items[j].id);
     }
@@ -187,7 +191,7 @@ void add_rank_changes(Json& out, const Scored& before_scored, const Scored& afte
                                           {"before_rank", ra}, {"after_rank", nullptr},
                                           {"before_score", before->table.score[i]},
                                           {"reason", "removed"},
-                                          {"reason_code", "removed"}}});
+                                          {"reason_code", rank_change::removed}}});
   }
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.sort_key < b.sort_key; });
   Json items = Json::array();

@@ -1,9 +1,25 @@
 #pragma once
 // What changed between two scored scenarios. Shared by `diff` (two documents) and `compare`
 // (two scenarios of one document), so both explain a move the same way.
+#include <string_view>
+
 #include "scoring/scored.hpp"
 
 namespace gapscore {
+
+/// The stable `reason_code` of each item row of add_rank_changes (docs/models.md lists them
+/// with their texts); `report` and the widget's compare view read these, never the text.
+namespace rank_change {
+inline constexpr std::string_view unchanged = "unchanged";
+inline constexpr std::string_view added = "added";
+inline constexpr std::string_view removed = "removed";
+inline constexpr std::string_view model_changed = "model_changed";
+inline constexpr std::string_view normalization_changed = "normalization_changed";
+inline constexpr std::string_view own_terms_changed = "own_terms_changed";
+inline constexpr std::string_view weights_changed = "weights_changed";
+inline constexpr std::string_view others_dropped_below = "others_dropped_below"; ///< names them in "dropped_below"
+inline constexpr std::string_view others_moved_past = "others_moved_past";       ///< names them in "moved_past"
+} // namespace rank_change
 
 /// Appends to `out`: "weights" (criterion weight changes), "items" (per item: before/after
 /// rank and score, the change, the terms that moved and a reason, in the order of the
