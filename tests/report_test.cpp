@@ -3,6 +3,7 @@
 // the HTML is static and escapes every title, tested with hostile ones.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <regex>
 #include <set>
 #include <string>
@@ -43,6 +44,13 @@ TEST(Report, TopNWithTheExplainSentence) {
   const Json agreement = run_json("agreement", doc);
   EXPECT_EQ(r["agreement"]["kendall_w"], agreement["kendall_w"]);
   EXPECT_EQ(r["agreement"]["biggest_disagreement"]["id"], agreement["items"][0]["id"]);
+  // The Markdown sentence ends with the agreement command's own interpretation, said once
+  // (it printed "moderate agreement agreement").
+  const std::string md = report_text(doc, {{"format", "markdown"}});
+  char w[8];
+  std::snprintf(w, sizeof w, "%.2f", agreement["kendall_w"].get<double>());
+  const std::string sentence = "(Kendall's W): " + std::string(w) + ", " + agreement["interpretation"].get<std::string>() + ".\n";
+  EXPECT_NE(md.find(sentence), std::string::npos) << sentence << "\n" << md;
 }
 
 TEST(Report, WeightsForModelsThatReadThem) {

@@ -124,8 +124,8 @@ std::vector<Block> blocks(const Json& r) {
     heading(3, "Stakeholders");
     paragraph({{"Agreement among the " + table_number(a["stakeholders"]) + " stakeholders over " +
                 table_number(a["items_compared"]) + " items (Kendall's W): " +
-                (a["kendall_w"].is_number() ? fixed(a["kendall_w"].get<double>(), 2) : "—") + ", " +
-                str(a, "interpretation") + " agreement."}});
+                (a["kendall_w"].is_number() ? fixed(a["kendall_w"].get<double>(), 2) : "—") +
+                (a.contains("interpretation") ? ", " + str(a, "interpretation") : std::string()) + "."}});
     const Json& d = a["biggest_disagreement"];
     std::string ranks;
     for (const auto& k : d["ranks"]) ranks += (ranks.empty() ? "" : ", ") + table_number(k["rank"]) + " by " + str(k, "name");
