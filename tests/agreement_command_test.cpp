@@ -224,6 +224,17 @@ TEST(AgreementCommand, TableAndMarkdown) {
   EXPECT_NE(table.output.find("Kendall's W = 0.393939"), std::string::npos) << table.output;
   EXPECT_NE(table.output.find("advocate"), std::string::npos);
   EXPECT_NE(table.messages.find("support did not rate d"), std::string::npos) << table.messages;
+  // Each stakeholder's column is the rank they gave (what the mean rank is over), the rating
+  // after it: item a is ranked 3 by sales (rating 1), 1.5 by support (4), 1 by advocate (5),
+  // as worked by hand above. The columns showed the bare ratings, which read as ranks.
+  EXPECT_NE(table.output.find("sales rank (rating)"), std::string::npos) << table.output;
+  const std::size_t row_a = table.output.find("\na ");
+  ASSERT_NE(row_a, std::string::npos) << table.output;
+  const std::string line = table.output.substr(row_a + 1, table.output.find('\n', row_a + 1) - row_a - 1);
+  const std::size_t sales = line.find(" 3 (1)"), support = line.find(" 1.5 (4)"), advocate = line.find(" 1 (5)");
+  EXPECT_TRUE(sales != std::string::npos && support != std::string::npos && advocate != std::string::npos &&
+              sales < support && support < advocate)
+      << line;
   const auto md = gapscore::run_command("agreement", doc, R"({"format": "markdown"})");
   ASSERT_EQ(md.exit_code, 0);
   EXPECT_NE(md.output.find("| a "), std::string::npos) << md.output;

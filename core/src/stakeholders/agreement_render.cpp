@@ -17,8 +17,10 @@ std::string render_agreement_table(const Json& result, bool markdown) {
   const Json& who = result["pairwise"]["stakeholders"];
   items.header = {"id", "title", "mean rank", "dispersion"};
   items.right = {false, false, true, true};
+  // Each stakeholder's column is the rank they gave the item (what the mean rank and the
+  // dispersion are over), their rating after it: a rating of 10 is often rank 1.
   for (const auto& id : who) {
-    items.header.push_back(text_cell(id));
+    items.header.push_back(text_cell(id) + " rank (rating)");
     items.right.push_back(true);
   }
   const bool reference = !result["reference"].is_null();
@@ -30,7 +32,11 @@ std::string render_agreement_table(const Json& result, bool markdown) {
     std::vector<std::string> row = {text_cell(it["id"]),
                                     markdown ? text_cell(it["title"]) : table_cut(text_cell(it["title"]), 32),
                                     table_number(it["mean_rank"]), table_number(it["dispersion"])};
-    for (const auto& id : who) row.push_back(table_number(it["ratings"][text_cell(id)]));
+    for (const auto& id : who) {
+      const std::string k = text_cell(id);
+      row.push_back(it["ranks"].contains(k) ? table_number(it["ranks"][k]) + " (" + table_number(it["ratings"][k]) + ")"
+                                            : "—");
+    }
     if (reference) row.push_back(table_number(it["reference_rank"]));
     items.rows.push_back(std::move(row));
   }
