@@ -70,6 +70,28 @@ TEST(StakeholderModel, HugeRatingsWhoseSumOverflowsStillCombine) {
   }
 }
 
+// Influences near the largest double: 1.5e308 + 1.5e308 overflows, but the two influences are
+// equal, so a's weighted mean is (5 + 1) / 2 = 3 and b's (2 + 2) / 2 = 2. Each share was
+// influence / infinity = 0, so both items scored 0 and tied (found by a black-box review).
+TEST(StakeholderModel, HugeInfluencesWhoseSumOverflowsStillWeigh) {
+  const Json doc = {{"format", "gapscore/1"},
+                    {"model", "stakeholder"},
+                    {"stakeholder_aggregation", "influence_weighted"},
+                    {"items", {{{"id", "a"}}, {{"id", "b"}}}},
+                    {"stakeholders",
+                     {{{"id", "s"}, {"influence", 1.5e308}, {"ratings", {{"a", 5}, {"b", 2}}}},
+                      {{"id", "t"}, {"influence", 1.5e308}, {"ratings", {{"a", 1}, {"b", 2}}}}}}};
+  int code = -1;
+  const Json out = run_json("rank", doc.dump(), Json::object(), &code);
+  ASSERT_EQ(code, 0) << out.dump(2);
+  EXPECT_EQ(out["ranking"][0]["id"], "a");
+  EXPECT_EQ(out["ranking"][0]["score"], 3.0);
+  EXPECT_EQ(out["ranking"][1]["score"], 2.0);
+  const Json ex = run_json("explain", doc.dump(), {{"item", "a"}});
+  EXPECT_EQ(ex["terms"][0]["weight"], 0.5);
+  EXPECT_EQ(ex["terms"][1]["weight"], 0.5);
+}
+
 // Median: a {1,4,5} -> 4, b {4,4,5} -> 4, c {2,3,3} -> 3, d {1,4} -> (1+4)/2 = 2.5.
 TEST(StakeholderModel, Median) {
   Json doc = team();

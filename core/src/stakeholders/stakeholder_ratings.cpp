@@ -56,9 +56,18 @@ AggregatedRatings aggregate_ratings(const StakeholderData& d, std::size_t items)
         total += d.stakeholders[k].influence;
       }
       if (total <= 0) break; // only zero-influence raters: the model's validation reports it
-      for (std::size_t k : raters) out.share[k][i] = d.stakeholders[k].influence / total;
-      out.score[i] = weighted / total;
-      if (!std::isfinite(out.score[i])) out.score[i] = scaled_sum(raters, out.share, i, rating);
+      if (std::isfinite(total)) {
+        for (std::size_t k : raters) out.share[k][i] = d.stakeholders[k].influence / total;
+        out.score[i] = weighted / total;
+      } else {
+        // Influences near the largest double: their sum overflows (every share read as 0 and
+        // the score as 0), their ratios do not. The shares from influences scaled by the largest.
+        double largest = 0, scaled_total = 0;
+        for (std::size_t k : raters) largest = std::max(largest, d.stakeholders[k].influence);
+        for (std::size_t k : raters) scaled_total += d.stakeholders[k].influence / largest;
+        for (std::size_t k : raters) out.share[k][i] = d.stakeholders[k].influence / largest / scaled_total;
+      }
+      if (!std::isfinite(total) || !std::isfinite(out.score[i])) out.score[i] = scaled_sum(raters, out.share, i, rating);
       break;
     }
     case Aggregation::median: {
