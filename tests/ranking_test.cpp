@@ -333,18 +333,39 @@ TEST(Explain, WhyComparesContributionsUnderTheWeightedScorecard) {
       << sso["why"];
 }
 
-// Under WSJF the compared numbers are each component's part of the score (component ÷ job
-// size), and the sentence says so: the numbers shown are never the raw time criticality.
-TEST(Explain, WhyNamesContributionsUnderWsjf) {
+// Under WSJF (cost of delay / job size) the two are compared by ratio, as a product's factors
+// are, and the cost of delay is named by its component that leads most, with the numbers as
+// typed: the sentence never credits a component the other item has more of.
+TEST(Explain, WhyUnderWsjfComparesCostOfDelayAndJobSize) {
   const std::string doc = R"({"format": "gapscore/1", "model": "wsjf", "items": [
     {"id": "a", "title": "A", "business_value": 2, "time_criticality": 20, "risk_reduction": 1, "job_size": 3},
     {"id": "b", "title": "B", "business_value": 2, "time_criticality": 5, "risk_reduction": 1, "job_size": 3}]})";
   const Json a = run_json("explain", doc, {{"item", "a"}});
-  // (2 + 20 + 1) / 3 against (2 + 5 + 1) / 3: A leads on time criticality, 20/3 vs 5/3.
-  EXPECT_EQ(a["why"], "1st of 2 by WSJF. Above B (2nd) mainly on time criticality (contributing 6.67 vs 1.67).");
+  // (2 + 20 + 1) / 3 against (2 + 5 + 1) / 3: the same job size; A's cost of delay is 23 vs 8,
+  // from time criticality, 20 vs 5.
+  EXPECT_EQ(a["why"], "1st of 2 by WSJF. Above B (2nd) mainly on time criticality (20 vs 5).");
   EXPECT_EQ(a["below"]["behind_on"][0],
-            Json({{"term", "time_criticality"}, {"name", "time criticality"}, {"measure", "contribution"},
-                  {"this", 20.0 / 3}, {"other", 5.0 / 3}}));
+            Json({{"term", "time_criticality"}, {"name", "time criticality"}, {"measure", "value"},
+                  {"this", 20.0}, {"other", 5.0}}));
+
+  // (5 + 5 + 5) / 1 = 15 against (8 + 8 + 8) / 3 = 8: the small job leads although every
+  // component of its cost of delay is lower. Job size decides (3x), and nothing else is named;
+  // the contributions (5 vs 2.67 on business value) said business value (found by a review).
+  const std::string small_big = R"({"format": "gapscore/1", "model": "wsjf", "items": [
+    {"id": "small", "title": "Small", "business_value": 5, "time_criticality": 5, "risk_reduction": 5, "job_size": 1},
+    {"id": "big", "title": "Big", "business_value": 8, "time_criticality": 8, "risk_reduction": 8, "job_size": 3}]})";
+  const Json sm = run_json("explain", small_big, {{"item", "small"}});
+  EXPECT_EQ(sm["why"], "1st of 2 by WSJF. Above Big (2nd) mainly on job size (1 vs 3).");
+  const Json bg = run_json("explain", small_big, {{"item", "big"}});
+  EXPECT_EQ(bg["why"], "2nd of 2 by WSJF. Below Small (1st), which leads on job size (1 vs 3).");
+
+  // Both sides lead: (6 + 1 + 1) / 1 = 8 against (2 + 1 + 1) / 2 = 2. Cost of delay 8 vs 4 (2x),
+  // job size 1 vs 2 (2x): on equal strengths the job size comes first (compared first).
+  const std::string both = R"({"format": "gapscore/1", "model": "wsjf", "items": [
+    {"id": "p", "title": "P", "business_value": 6, "time_criticality": 1, "risk_reduction": 1, "job_size": 1},
+    {"id": "q", "title": "Q", "business_value": 2, "time_criticality": 1, "risk_reduction": 1, "job_size": 2}]})";
+  EXPECT_EQ(run_json("explain", both, {{"item", "p"}})["why"],
+            "1st of 2 by WSJF. Above Q (2nd) mainly on job size (1 vs 2) and business value (6 vs 2).");
 }
 
 // Under TOPSIS the compared numbers are weighted normalized values, not the scores as typed.
@@ -360,3 +381,19 @@ TEST(Explain, WhyNamesWeightedNormalizedValuesUnderTopsis) {
 
 } // namespace
 } // namespace gapscore
+
+namespace gapscore::test {
+namespace {
+// Numbers in written-out arithmetic and reasons: `digits` significant digits, but never fewer
+// than the whole part (72864.00000000001 with 3 read in full; 72900 would be wrong).
+TEST(DisplayNumber, SignificantDigitsButTheWholePartKept) {
+  EXPECT_EQ(display_number(0.1 * 3), "0.3");
+  EXPECT_EQ(display_number(2.0 / 3, 3), "0.667");
+  EXPECT_EQ(display_number(8.0 / 3, 3), "2.67");
+  EXPECT_EQ(display_number(72864.00000000001, 3), "72864");
+  EXPECT_EQ(display_number(18216.5, 3), "18217"); // rounded half up, away from zero
+  EXPECT_EQ(display_number(-1234.4, 2), "-1234");
+  EXPECT_EQ(display_number(1e20, 3), "1e+20");    // beyond 1e15: as number_text writes it
+}
+} // namespace
+} // namespace gapscore::test

@@ -132,7 +132,8 @@ std::string describe(const Json& value);
 std::string number_text(double value);
 
 /// A number for written-out arithmetic (an explanation's "computation"): rounded to 12
-/// significant digits (or `digits`), so 3 × 0.1 reads 0.3, not 0.30000000000000004. The JSON
+/// significant digits (or `digits`), so 3 × 0.1 reads 0.3, not 0.30000000000000004; a number
+/// with more digits before the point than that is rounded to a whole number. The JSON
 /// numbers beside it keep every digit.
 std::string display_number(double value, int digits = 12);
 

@@ -40,8 +40,9 @@ enum class EvidenceConfidence : std::uint8_t {
 /// How a score is built from its terms, so an explanation can say which terms make the
 /// difference between two items.
 enum class ScoreShape : std::uint8_t {
-  sum,            ///< score = Σ parts (the stacked bar): WSJF, weighted, gap, stakeholder
+  sum,            ///< score = Σ parts (the stacked bar): weighted, stakeholder
   product,        ///< score = Π factors / Π divisors (the last `divisors` terms): RICE, ICE
+  sum_over_divisor, ///< score = value (Σ the terms before the last) / the last term: WSJF, gap
   weighted_terms, ///< neither: the terms weighted by their shares, cost criteria reversed (TOPSIS)
 };
 
@@ -90,6 +91,7 @@ struct ModelInfo {
 
   /// How the score is built from its terms; a sum whose parts are left out (too many to
   /// show) is compared as a product of its terms, the last `divisors` dividing.
+  /// sum_over_divisor ignores `divisors`: its divisor is always the last term.
   ScoreShape shape = ScoreShape::sum;
   std::size_t divisors = 0;
 

@@ -1,5 +1,6 @@
 #include "gapscore/diagnostics.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace gapscore {
@@ -115,8 +116,10 @@ std::string display_number(double x, int digits) {
   double p = 1;
   while (p * 10 <= a) p *= 10, ++e;
   while (p > a) p /= 10, --e;
-  const int shift = digits - 1 - e; // keep `digits` significant digits
-  if (shift < 0 || shift > 22) return number_text(x);
+  // Keep `digits` significant digits, and every digit before the point: 72864.00000000001
+  // with 3 reads 72864 (it read in full), never 72900.
+  const int shift = std::max(0, digits - 1 - e);
+  if (shift > 22) return number_text(x);
   double scale = 1;
   for (int k = 0; k < shift; ++k) scale *= 10;
   const double r = std::floor(a * scale + 0.5) / scale;

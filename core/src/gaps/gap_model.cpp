@@ -123,7 +123,7 @@ const ModelInfo& gap_model() {
     m.value_term = "gap value (Σ lift × unrealized value × opportunity / 10)";
     m.plan_extras = gap_plan_closure;
     m.evidence_confidence = EvidenceConfidence::lifts;
-    m.divisors = 1; // beyond 64 outcomes there are no parts: gap value / effort
+    m.shape = ScoreShape::sum_over_divisor; // terms: gap value, effort
     return m;
   }();
   return m;

@@ -64,6 +64,26 @@ Leads leads(const Scenario& s, const ModelInfo& m, const ScoreTable& t, std::siz
     names = t.part_names;
     for (std::size_t k = 0; k < t.parts.size(); ++k)
       if (t.parts[k][a] > t.parts[k][b]) out.push_back({k, t.parts[k][a] - t.parts[k][b], t.parts[k][a], t.parts[k][b]});
+  } else if (m.shape == ScoreShape::sum_over_divisor) {
+    // value / divisor (WSJF: cost of delay / job size): the two compared by ratio, as a
+    // product's factors are, so a smaller job size is named when it decides. The
+    // contributions (each term ÷ divisor) would credit a term the other item has more of:
+    // (5 + 5 + 5) / 1 leads (8 + 8 + 8) / 3 on business value contributing 5 vs 2.67. The
+    // value is named by its term that leads most, with the terms' own numbers.
+    names = t.term_names;
+    const std::size_t d = t.terms.size() - 1;
+    const double da = t.terms[d][a], db = t.terms[d][b];
+    const double inf = std::numeric_limits<double>::infinity();
+    if (db > da) out.push_back({d, da > 0 ? db / da : inf, da, db});
+    if (t.value[a] > t.value[b]) {
+      std::size_t best = d;
+      for (std::size_t k = 0; k < d; ++k)
+        if (t.terms[k][a] > t.terms[k][b] &&
+            (best == d || t.terms[k][a] - t.terms[k][b] > t.terms[best][a] - t.terms[best][b]))
+          best = k;
+      if (best != d)
+        out.push_back({best, t.value[b] > 0 ? t.value[a] / t.value[b] : inf, t.terms[best][a], t.terms[best][b]});
+    }
   } else if (m.shape == ScoreShape::weighted_terms) {
     result.measure = "weighted";
     names = t.term_names;

@@ -55,6 +55,7 @@ const ModelInfo& wsjf_model() {
     m.explain = explain;
     m.value_term = "cost of delay (business value + time criticality + risk reduction)";
     m.effort_field = Field::job_size;
+    m.shape = ScoreShape::sum_over_divisor;
     return m;
   }();
   return m;
