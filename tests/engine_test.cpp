@@ -140,6 +140,44 @@ TEST(Engine, SetFieldRescoresLikeAFreshRank) {
   EXPECT_EQ(Json::parse(e.document_json())["items"][1]["effort"], 1.0);
 }
 
+// describe_json's warnings are the document's as it stands: a typed impact off Intercom's
+// scale warns as the same value read from a file does (run_command("describe") of the edited
+// document), and typing a value on the scale takes that warning away. The widget showed a
+// typed impact of 7 without the warning a loaded 7 gets (found by a black-box review).
+TEST(Engine, DescribeWarnsAboutATypedValueAsAboutALoadedOne) {
+  const auto unusual = [](const std::string& described) {
+    Json out = Json::array();
+    for (const auto& w : Json::parse(described).value("warnings", Json::array()))
+      if (w["code"] == "unusual_value") out.push_back(w);
+    return out;
+  };
+  Engine e;
+  ASSERT_TRUE(e.load(document_text("intercom_rice.json")));
+  EXPECT_TRUE(unusual(e.describe_json()).empty());
+  ASSERT_TRUE(e.set_field("project-2", "impact", 7));
+  const Json typed = unusual(e.describe_json());
+  ASSERT_EQ(typed.size(), 1u) << e.describe_json();
+  EXPECT_EQ(typed[0]["path"], "/items/1/impact");
+  EXPECT_EQ(typed[0]["message"], "is 7, not on Intercom's impact scale 3, 2, 1, 0.5, 0.25");
+  int code = -1;
+  const Json read = run_json("describe", e.document_json(), Json::object(), &code);
+  ASSERT_EQ(code, 0);
+  EXPECT_EQ(unusual(read.dump()), typed);
+  // Typed again, off the scale: still one warning, about the new value; on it: none.
+  ASSERT_TRUE(e.set_field("project-2", "impact", 5));
+  ASSERT_EQ(unusual(e.describe_json()).size(), 1u);
+  EXPECT_EQ(unusual(e.describe_json())[0]["message"], "is 5, not on Intercom's impact scale 3, 2, 1, 0.5, 0.25");
+  ASSERT_TRUE(e.set_field("project-2", "impact", 2));
+  EXPECT_TRUE(unusual(e.describe_json()).empty());
+  // A loaded value off the scale, typed onto it: its warning goes too.
+  Json doc = document_json("intercom_rice.json");
+  doc["items"][0]["impact"] = 4;
+  ASSERT_TRUE(e.load(doc.dump()));
+  ASSERT_EQ(unusual(e.describe_json()).size(), 1u);
+  ASSERT_TRUE(e.set_field_likely("project-1", "impact", 3));
+  EXPECT_TRUE(unusual(e.describe_json()).empty());
+}
+
 TEST(Engine, SetFieldReplacesARange) {
   Json doc = document_json("intercom_rice.json");
   doc["items"][0]["reach"] = {{"low", 300}, {"likely", 450}, {"high", 600}};

@@ -69,6 +69,8 @@ private:
   bool fail(std::string path, std::string_view code, std::string message);
   void set_number_in_document(const std::string& pointer_text, double value);
   void set_in_document(const std::string& pointer_text, Json value);
+  /// After field f of item i became `value`: its unusual_value warning, replacing the old one.
+  void note_field_value(std::size_t item, Field f, double value);
   /// The likely value of the range `u` set to `value` (its column cell `cell`), or false when
   /// refused: `rule_problem` is what the field's own rule says of the value ("" when it obeys).
   /// The caller marks what must be recomputed (the scores, or only the weights' combination).
@@ -87,7 +89,9 @@ private:
   const ModelInfo* model_ = nullptr;
   std::string model_id_;
   ScoreTable table_;
-  Diagnostics load_warnings_; ///< the warnings of the document loaded, for describe_json
+  /// The warnings of the document as it stands, for describe_json: those it loaded with,
+  /// a typed value's own (an impact off Intercom's scale) in place of the value's before.
+  Diagnostics warnings_;
   struct Ranked; // the ranking and the ranker that keeps its buffers between calls
   std::unique_ptr<Ranked> ranked_;
   bool table_stale_ = true;   ///< inputs changed: score_items again

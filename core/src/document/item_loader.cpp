@@ -204,8 +204,9 @@ void ItemLoader::load_field(const ItemValue& v, const LazyPath& path, Field f, s
   const double x = v.kind == ItemValue::Kind::number ? checks_.number(v.number, path, rule_for(f))
                                                      : checks_.number(as_json(v, scratch), path, rule_for(f), &ranges_, where);
   s.column(f)[i] = x;
-  if (f == Field::impact && !is_missing(x) && x != 3 && x != 2 && x != 1 && x != 0.5 && x != 0.25)
-    checks_.diag().warning(path, code::unusual_value, "is " + number_text(x) + ", not on Intercom's impact scale 3, 2, 1, 0.5, 0.25");
+  if (is_missing(x)) return;
+  if (std::string note = unusual_value_note(f, x); !note.empty())
+    checks_.diag().warning(path, code::unusual_value, std::move(note));
 }
 
 void ItemLoader::load_scores(const ItemScores& v, const LazyPath& path, std::size_t i, Scenario& s) {

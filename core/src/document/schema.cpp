@@ -26,6 +26,12 @@ NumberRule rule_for(Field f) {
   return {};
 }
 
+std::string unusual_value_note(Field f, double x) {
+  if (f == Field::impact && x != 3 && x != 2 && x != 1 && x != 0.5 && x != 0.25)
+    return "is " + number_text(x) + ", not on Intercom's impact scale 3, 2, 1, 0.5, 0.25";
+  return {};
+}
+
 std::string check_number(double v, const NumberRule& r) {
   const bool has_min = r.min > -1.7976931348623157e308;
   const bool has_max = r.max < 1.7976931348623157e308;

@@ -31,6 +31,11 @@ inline bool obeys(double v, const NumberRule& r) {
 /// The reason a value breaks the rule, e.g. "must be greater than 0 (got 0)", or "".
 std::string check_number(double value, const NumberRule& rule);
 
+/// What to warn about a value the rule allows but the field's published scale does not
+/// list (an impact of 7: "is 7, not on Intercom's impact scale 3, 2, 1, 0.5, 0.25"), or "".
+/// A code::unusual_value warning, whether the value was read or typed into the engine.
+std::string unusual_value_note(Field f, double value);
+
 /// Whether a top-level / item field name is part of the format (possibly read by a command
 /// other than the foundation's).
 bool is_known_top_level_field(std::string_view name);

@@ -39,8 +39,8 @@ bool Engine::load(std::string_view document_json) {
     errors_ = pretty_json(d.errors_document()) + "\n";
     return false;
   }
-  load_warnings_ = Diagnostics();
-  for (const Problem& w : d.warnings()) load_warnings_.warning(w);
+  warnings_ = Diagnostics();
+  for (const Problem& w : d.warnings()) warnings_.warning(w);
   const ModelInfo* m = find_model(s->model);
   scenario_ = std::move(*s);
   edits_.clear();
@@ -131,9 +131,19 @@ bool Engine::set_field(std::string_view item_id, std::string_view field, double 
   forget_range(scenario_.uncertain, UncertainInput::Target::field, static_cast<std::uint32_t>(*f),
                static_cast<std::uint32_t>(i));
   set_number_in_document(path, value);
+  note_field_value(i, *f, value);
   table_stale_ = true;
   errors_.clear();
   return true;
+}
+
+void Engine::note_field_value(std::size_t item, Field f, double value) {
+  // The loader warns at the field's path (a range's too, about its likely value).
+  const std::string path = pointer(pointer("/items", item), field_name(f));
+  Diagnostics now;
+  now.add(warnings_, [&](Problem& p, Diagnostics::Kind) { return !(p.path == path && p.code == code::unusual_value); });
+  if (std::string note = unusual_value_note(f, value); !note.empty()) now.warning(path, code::unusual_value, std::move(note));
+  warnings_ = std::move(now);
 }
 
 bool Engine::set_score(std::string_view item_id, std::string_view criterion_id, double value) {
@@ -193,6 +203,7 @@ bool Engine::set_field_likely(std::string_view item_id, std::string_view field, 
                       : find_range(scenario_.uncertain, UncertainInput::Target::field, static_cast<std::size_t>(*f), i);
   if (!u) return set_field(item_id, field, value);
   if (!set_likely(*u, scenario_.column(*f)[i], value, check_number(value, rule_for(*f)))) return false;
+  note_field_value(i, *f, value);
   table_stale_ = true;
   return true;
 }
@@ -264,7 +275,7 @@ std::string Engine::document_json() const {
 
 std::string Engine::describe_json() const {
   if (!model_) return "null";
-  return json_result_text(describe_scenario(scenario_), load_warnings_);
+  return json_result_text(describe_scenario(scenario_), warnings_);
 }
 
 std::string Engine::explain_json(std::string_view item_id) const {
