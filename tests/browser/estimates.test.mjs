@@ -74,3 +74,25 @@ test('editing an estimate in place re-ranks; undo restores it', async () => {
   await expectOrder(page, await engineTitles(HEALTH));
   await page.context().close();
 });
+
+// The engine's warning about a typed value reaches the reader as a loaded one's does: an
+// impact of 7 is allowed but off Intercom's scale (3, 2, 1, 0.5, 0.25). It was applied in
+// silence, and jumped to first (found by a black-box review). Typing a value on the scale
+// raises nothing new.
+test('a typed impact off Intercom\'s scale is applied with the engine\'s warning, shown and said', async () => {
+  const page = await openMinimal();
+  const gs = page.locator('gap-score');
+  const impact = page.getByRole('textbox', { name: 'Impact of Project 3' });
+  await typeEstimate(impact, '7');
+  await until(async () => await gs.locator('[part="warnings"]').isVisible(), 3000, 'the warning');
+  const box = await gs.locator('[part="warnings"]').textContent();
+  assert.match(box, /That change was applied, with a warning:/);
+  assert.match(box, /is 7, not on Intercom's impact scale 3, 2, 1, 0\.5, 0\.25/);
+  assert.equal(await gs.locator('[part="warnings"] li').getAttribute('data-code'), 'unusual_value');
+  assert.match(await gs.locator('.gs-status').textContent(), /Project 3: Impact 7\. Warning: Impact is 7, not on Intercom's impact scale/);
+  assert.equal(await page.evaluate(() => document.querySelector('gap-score').document.items[2].impact), 7);
+  // Back on the scale: applied, and no warning about it is said.
+  await typeEstimate(impact, '2');
+  await until(async () => /Project 3: Impact 2\.$/.test(await gs.locator('.gs-status').textContent()), 3000, 'the plain status');
+  await page.context().close();
+});

@@ -11,7 +11,8 @@ import { unlessEngineFailed } from './engine-guard';
 import type { Feedback } from './feedback';
 import { count, formatNumber, formatSpan } from './format';
 import { History } from './history';
-import { safeParse } from './messages';
+import { safeParse, warningKey } from './messages';
+import type { Problem } from './module-types';
 import type { Merged, Replica } from './replica';
 import type { InputColumn, LoadResult, Session } from './session';
 import type { Change, EditState } from './state';
@@ -27,12 +28,12 @@ export type EditableSession = Pick<
   Session,
   'state' | 'model' | 'size' | 'ids' | 'titles' | 'document' | 'preferredModel' | 'apply' | 'documentValue' | 'documentModel' | 'previewWeight' | 'weightSets'
 > &
-  Partial<Pick<Session, 'documentRange'>>;
+  Partial<Pick<Session, 'documentRange' | 'currentWarnings'>>;
 
 export interface EditPorts {
   session(): EditableSession | null;
   readOnly(): boolean;
-  feedback: Pick<Feedback, 'say' | 'clearErrors' | 'fail'>;
+  feedback: Pick<Feedback, 'say' | 'clearErrors' | 'fail'> & Partial<Pick<Feedback, 'warned'>>;
   /** The widget's entry in storage. */
   store: EntryStore;
   /** A save failed (the problem, with its code), or saves work again after failing (null). */
@@ -60,6 +61,8 @@ const OWN: Showing = { kind: 'own' };
 export class EditController {
   private readonly history: History;
   private showing: Showing = OWN;
+  /** The warnings the engine raised about the last change committed (none when refused). */
+  private raised: Problem[] = [];
   /** Named scenarios (a record without prototype: "__proto__" is just a name). */
   scenarios: Record<string, EditState> = Object.create(null);
 
@@ -100,8 +103,10 @@ export class EditController {
    */
   commit(change: Change, kind: 'edit' | 'import' = 'edit', whole = false): string | null {
     const s = this.ports.session();
+    this.raised = [];
     if (!s) return 'not loaded';
     const next = applyChange(s.state, change, 'after');
+    const warnedBefore = new Set((s.currentWarnings ?? []).map(warningKey));
     let r = unlessEngineFailed(() => s.apply(change, 'after', next));
     if (!r) return ENGINE_DOWN; // nothing recorded: the last good state stays
     // The values the engine left out of the change, with its reasons.
@@ -122,6 +127,9 @@ export class EditController {
     // A scenario or a link whose values the data no longer takes all: the rest is applied, and
     // what was left out is said with the engine's reasons, never dropped in silence.
     if (leftOut.length) feedback.fail('edit', 'Part of that change was not applied.', leftOut, 'The rest was.', s.document);
+    // What the engine warns about the values just set (an impact of 7): said as a loaded one is.
+    this.raised = (s.currentWarnings ?? []).filter((w) => !warnedBefore.has(warningKey(w)));
+    if (this.raised.length) feedback.warned?.(this.raised.length === 1 ? 'That change was applied, with a warning:' : `That change was applied, with ${this.raised.length} warnings:`, this.raised);
     this.history.push(change);
     this.ports.dropLink();
     this.showing = OWN; // a change made to a shared view makes it the reader's own
@@ -201,7 +209,8 @@ export class EditController {
     // Over a range the number is its likely value and the range stays: the status says both.
     const range = s.documentRange?.(index, col);
     const kept = range ? ` (likely value; the range ${formatSpan(range)} stays)` : '';
-    if (!err) this.ports.feedback.say(`${s.titles[index]}: ${col.label} ${formatNumber(value)}${kept}.`);
+    const warned = this.raised.map((w) => ` Warning: ${col.label} ${w.message}.`).join('');
+    if (!err) this.ports.feedback.say(`${s.titles[index]}: ${col.label} ${formatNumber(value)}${kept}.${warned}`);
     return err;
   }
 

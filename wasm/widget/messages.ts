@@ -47,6 +47,11 @@ export interface ShownProblem extends Problem {
  * Problems that are the same in several places (an "efort" on every item) as one line each:
  * the same code, message and last path segment; in the order first seen.
  */
+/** One warning or error as a value to compare: the same code, place and words. */
+export function warningKey(p: Problem): string {
+  return `${p.code ?? ''}\u0000${p.path}\u0000${p.message}`;
+}
+
 export function grouped<P extends Problem>(problems: P[]): { problem: P; count: number }[] {
   const out = new Map<string, { problem: P; count: number }>();
   for (const p of problems) {
@@ -138,8 +143,11 @@ export class MessageArea {
     fill(this.errors);
   }
 
-  /** The document's warnings (none: the box goes), each typo with the field meant. */
-  warnings(warnings: Problem[], doc?: Doc | null): void {
+  /**
+   * The document's warnings (none: the box goes), each typo with the field meant; `heading`
+   * for warnings about a change rather than the data as loaded.
+   */
+  warnings(warnings: Problem[], doc?: Doc | null, heading?: string): void {
     if (warnings.length === 0) {
       this.clearWarnings();
       return;
@@ -150,7 +158,7 @@ export class MessageArea {
     dismiss.addEventListener('click', () => this.clearWarnings());
     fill(
       this.warningList,
-      h('p', {}, warnings.length === 1 ? 'The data loaded with a warning:' : `The data loaded with ${warnings.length} warnings:`),
+      h('p', {}, heading ?? (warnings.length === 1 ? 'The data loaded with a warning:' : `The data loaded with ${warnings.length} warnings:`)),
       h(
         'ul',
         {},

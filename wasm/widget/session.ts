@@ -204,6 +204,11 @@ export class Session {
     return this.loadedDescription?.warnings ?? [];
   }
 
+  /** The warnings of the document as it stands, edits included (a typed impact off Intercom's scale). */
+  get currentWarnings(): Problem[] {
+    return this.description.warnings ?? [];
+  }
+
   /**
    * Loads the page's document and replays `state` onto it. On failure nothing changes:
    * fresh engines are filled first and swapped in only when everything loaded. A document no

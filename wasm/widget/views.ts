@@ -5,10 +5,9 @@
 
 import { fill, h } from './dom';
 import { ENGINE_FAILED, isEngineFailure } from './engine-guard';
-import { grouped, problemLine } from './messages';
+import { grouped, problemLine, warningKey } from './messages';
 import { parseResult, runJson } from './module';
 import type { RunResult } from './module';
-import type { Problem } from './module-types';
 import type { GapscoreModule, Simulation } from './module-types';
 import { commandsOnTheirWay } from './parts';
 import type { Session } from './session';
@@ -182,9 +181,8 @@ export class AnalysisViews {
     const notes = this.notes.get(id);
     if (!notes) return;
     const s = this.host.session();
-    const key = (p: Problem) => `${p.code ?? ''}\u0000${p.path}\u0000${p.message}`;
-    const shown = new Set(s.warnings.map(key));
-    const own = r.ok ? r.warnings.filter((w) => !shown.has(key(w))) : [];
+    const shown = new Set(s.warnings.map(warningKey));
+    const own = r.ok ? r.warnings.filter((w) => !shown.has(warningKey(w))) : [];
     notes.hidden = own.length === 0;
     if (own.length === 0) {
       fill(notes);
