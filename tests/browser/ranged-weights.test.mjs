@@ -1,7 +1,7 @@
 // A criterion weight given as a range keeps its range when its slider moves, as a ranged
 // estimate does when a number is typed over it (ranged-estimates.test.mjs): the slider moves
-// the range's likely value, so a simulation still draws the weight from low..high; the
-// engine refuses a weight beyond the range and says why; the label and the slider's value
+// the range's likely value, so a simulation still draws the weight from low..high, and stops
+// at the range's ends; a weight set beyond the range is refused with the engine's reason; the label and the slider's value
 // text say it is the likely value of a range. Driven with the keyboard, as a person does;
 // the document the widget holds is checked, and again after a reload (the saved edit replays
 // onto the range).
@@ -46,17 +46,22 @@ test('moving the slider of a ranged weight changes its likely value and keeps th
   assert.deepEqual(await weightInDocument(page), { low: 2, likely: 3.5, high: 6 }, 'the range stays');
   assert.match(await slider.getAttribute('aria-valuetext'), /^3\.5 \(likely value of the range 2–6\)/);
 
-  // Beyond the range: the engine refuses it and says why; the weight and its range as they were.
+  // The slider keeps the common 0–10 scale but stops at the range's ends: End is its high,
+  // Home its low, never a weight the engine would refuse (End went to 10 and was refused).
   await page.keyboard.press('End');
-  await until(async () => /the range is kept/.test((await w.locator('.gs-error').first().textContent()) ?? ''), 3000, 'the engine’s refusal');
-  assert.deepEqual(await weightInDocument(page), { low: 2, likely: 3.5, high: 6 });
-  await until(async () => Number(await slider.inputValue()) === 3.5, 3000, 'the slider back at the weight in force');
+  await until(async () => (await weightInDocument(page))?.likely === 6, 3000, 'likely 6, the range’s high');
+  assert.equal(Number(await slider.inputValue()), 6);
+  await page.keyboard.press('Home');
+  await until(async () => (await weightInDocument(page))?.likely === 2, 3000, 'likely 2, the range’s low');
+  await page.keyboard.press('ArrowRight'); // from 2 to the next round step
+  await until(async () => (await weightInDocument(page))?.likely === 2.5, 3000, 'likely 2.5');
+  assert.equal(await w.locator('.gs-error').first().isVisible(), false, 'nothing refused');
 
   // A reload replays the saved edit onto the page's range.
   await page.reload();
   await widget(page);
-  await until(async () => (await weightInDocument(page))?.likely === 3.5, 5000, 'the saved likely value after a reload');
-  assert.deepEqual(await weightInDocument(page), { low: 2, likely: 3.5, high: 6 });
+  await until(async () => (await weightInDocument(page))?.likely === 2.5, 5000, 'the saved likely value after a reload');
+  assert.deepEqual(await weightInDocument(page), { low: 2, likely: 2.5, high: 6 });
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

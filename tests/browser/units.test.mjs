@@ -1,5 +1,5 @@
 // The widget's pure modules (state, history, share codec, import sniffing, path messages,
-// number formats, weight presets, undo shortcuts), bundled with esbuild and run under node:
+// number formats, weight presets, undo shortcuts, slider steps), bundled with esbuild and run under node:
 // no browser needed for logic that has no DOM.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ const u = await widgetModules(
   `export * from './state.ts'; export * from './history.ts'; export * from './share-codec.ts';
    export { sniffKind, fileStem, modelsToTry } from './import.ts'; export { describePath } from './messages.ts';
    export { formatNumber, humanize } from './format.ts'; export { presets, presetState } from './weight-presets.ts';
-   export { historyShortcut } from './shortcuts.ts';`,
+   export { historyShortcut } from './shortcuts.ts'; export { snap, stepKey } from './slider-steps.ts';`,
 );
 
 test('a change applied forward then backward gives the state back', () => {
@@ -149,4 +149,24 @@ test('an import is checked against the current model first, then the others', ()
   const s = { model: 'wsjf', models: [{ id: 'rice' }, { id: 'wsjf' }, { id: 'ice' }] };
   assert.deepEqual(u.modelsToTry(s), ['wsjf', 'rice', 'ice']);
   assert.deepEqual(u.modelsToTry(null), []);
+});
+
+// A slider's steps on the 0-10 scale (step 0.5), and within a range's ends (2-6, or 2.2-5.7
+// whose ends are not steps): keys and drags never leave min..max, and the ends themselves are
+// reachable.
+test('slider steps stay within the range and reach its ends', () => {
+  assert.equal(u.stepKey('ArrowRight', 3.87, 0.5, 10), 4);
+  assert.equal(u.stepKey('ArrowLeft', 3.87, 0.5, 10), 3.5);
+  assert.equal(u.stepKey('End', 3, 0.5, 10), 10);
+  assert.equal(u.stepKey('Home', 3, 0.5, 10), 0);
+  assert.equal(u.stepKey('End', 3, 0.5, 6, 2), 6);
+  assert.equal(u.stepKey('Home', 3, 0.5, 6, 2), 2);
+  assert.equal(u.stepKey('ArrowRight', 6, 0.5, 6, 2), 6);
+  assert.equal(u.stepKey('ArrowLeft', 2, 0.5, 6, 2), 2);
+  assert.equal(u.stepKey('ArrowRight', 5.6, 0.5, 5.7, 2.2), 5.7);
+  assert.equal(u.stepKey('ArrowLeft', 2.4, 0.5, 5.7, 2.2), 2.2);
+  assert.equal(u.stepKey('PageUp', 2, 0.5, 6, 2), 2.5); // a tenth of 4 is 0.4: at least one step
+  assert.equal(u.snap(9.3, 0.5, 6, 2), 6);
+  assert.equal(u.snap(0.2, 0.5, 6, 2), 2);
+  assert.equal(u.snap(0.1 + 0.2, 0.1, 10), 0.3);
 });

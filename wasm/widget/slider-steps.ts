@@ -2,10 +2,13 @@
 // any weight a preset or the page gives, while a person's drag or key press still moves it
 // from one round number to the next.
 
-/** `v` on the nearest multiple of `step` within 0..max (no float dust: 0.1 + 0.2 reads 0.3). */
-export function snap(v: number, step: number, max: number): number {
+/**
+ * `v` on the nearest multiple of `step` within min..max (no float dust: 0.1 + 0.2 reads 0.3).
+ * `min` and `max` themselves are kept when they are not multiples (a range's ends).
+ */
+export function snap(v: number, step: number, max: number, min = 0): number {
   const k = Math.round(v / step);
-  return clean(Math.min(max, Math.max(0, k * step)));
+  return clean(Math.min(max, Math.max(min, k * step)));
 }
 
 /**
@@ -13,10 +16,10 @@ export function snap(v: number, step: number, max: number): number {
  * (from 3.87, right goes to 4 and left to 3.5), Page keys a tenth of the scale, Home and End
  * its ends. As the browser's keys do with a numeric step.
  */
-export function stepKey(key: string, v: number, step: number, max: number): number {
-  const up = (by: number) => clean(Math.min(max, (Math.floor(v / by + 1e-9) + 1) * by));
-  const down = (by: number) => clean(Math.max(0, (Math.ceil(v / by - 1e-9) - 1) * by));
-  const page = Math.max(step, snap(max / 10, step, max));
+export function stepKey(key: string, v: number, step: number, max: number, min = 0): number {
+  const up = (by: number) => clean(Math.min(max, Math.max(min, (Math.floor(v / by + 1e-9) + 1) * by)));
+  const down = (by: number) => clean(Math.max(min, Math.min(max, (Math.ceil(v / by - 1e-9) - 1) * by)));
+  const page = Math.max(step, snap((max - min) / 10, step, max - min));
   switch (key) {
     case 'ArrowRight':
     case 'ArrowUp':
@@ -29,7 +32,7 @@ export function stepKey(key: string, v: number, step: number, max: number): numb
     case 'PageDown':
       return down(page);
     case 'Home':
-      return 0;
+      return min;
     case 'End':
       return max;
     default:

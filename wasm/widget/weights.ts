@@ -95,6 +95,10 @@ export class WeightPanel {
         'data-criterion': c.id,
       });
       input.value = String(c.weight);
+      // A weight the page gives as a range moves within it (the engine refuses beyond): the
+      // slider keeps the common scale, so weights compare by eye, and stops at the range's ends.
+      const low = c.range?.low ?? 0;
+      const high = c.range?.high ?? max;
       // Not an <output> (a live region that would read percentages during a drag): the slider's
       // aria-valuetext says the same, and what moved is said once the drag settles.
       const value = h('span', { class: 'gs-wval', 'aria-hidden': 'true' });
@@ -113,7 +117,7 @@ export class WeightPanel {
         if (!MOVING_KEYS.has(ev.key) || ev.ctrlKey || ev.metaKey || ev.altKey) return;
         begin();
         // With step "any" the browser's own key step is a hundredth of the scale: move in round steps instead.
-        const next = stepKey(ev.key, Number(input.value), step, max);
+        const next = stepKey(ev.key, Number(input.value), step, high, low);
         ev.preventDefault();
         if (next === Number(input.value)) return;
         input.value = String(next);
@@ -128,7 +132,7 @@ export class WeightPanel {
       input.addEventListener('blur', end);
       input.addEventListener('input', () => {
         // A drag lands on round steps; the keys above already did.
-        const v = snap(Number(input.value), step, max);
+        const v = snap(Number(input.value), step, high, low);
         if (Number(input.value) !== v) input.value = String(v);
         slider.weight = v;
         this.handlers.input(c.id, slider.weight);
