@@ -6,6 +6,7 @@
 
 import { h, fill, uid } from './dom';
 import { formatNumber, humanize } from './format';
+import { stackable } from './stack-table';
 
 export interface DiffRow {
   id: string;
@@ -122,7 +123,8 @@ export class CompareView {
         }),
       );
 
-    const moves = h(
+    // Stacked on a narrow widget (stack-table.ts): the reason, the point of this table, was cut off on a phone.
+    const moves = stackable(h(
       'table',
       { class: 'gs-table' },
       h('caption', { class: 'gs-sr' }, 'Items whose rank changed'),
@@ -142,7 +144,7 @@ export class CompareView {
           ),
         ),
       ),
-    );
+    ));
     fill(
       this.content,
       sides.note ? h('p', { class: 'gs-note' }, sides.note) : null,
