@@ -65,3 +65,29 @@ test('the table is one tab stop; arrow keys move between cells; Ctrl+Z / Ctrl+Sh
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+// An estimate that sends its row below the rows shown (reach 1: from first to last of 30, with
+// 15 shown) keeps the row on screen and focus in its field, as the docs promise ("the row
+// moves, focus stays in the field"); focus fell to the page and the arrows did nothing
+// (found by a black-box review).
+test('an edit that sends its row past the rows shown keeps the row, and focus in the field', async () => {
+  const page = await openDemo(env);
+  const before = await engineTitles(HEALTH);
+  const first = before[0];
+  const rowsBefore = await page.locator('#backlog').locator('tbody tr').count();
+  const reach = page.locator('#backlog').getByRole('textbox', { name: `Reach of ${first}` });
+  await reach.focus();
+  await reach.fill('1');
+  await press(page, 'Enter');
+  const after = await engineTitles(HEALTH, { fields: [[JSON.parse(HEALTH).items.find((i) => i.title === first).id, 'reach', 1]] });
+  const to = after.indexOf(first);
+  assert.ok(to >= rowsBefore, `the row goes past the ${rowsBefore} rows shown (to #${to + 1})`);
+  await until(async () => (await order(page)).length > to && (await order(page))[to] === first, 5000, 'the row shown at its new place');
+  const f = await focused(page);
+  assert.deepEqual([f.tag, f.text], ['input', `Reach of ${first}`], 'focus stays in the field');
+  // The arrows go on from there: up to the row above it.
+  await press(page, 'ArrowUp');
+  assert.equal((await focused(page)).text, `Reach of ${after[to - 1]}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

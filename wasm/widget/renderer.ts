@@ -223,7 +223,8 @@ export class Renderer {
       this.parts.messages.problems('This model cannot rank the backlog.', s.lastErrors, s.document);
       return null;
     }
-    this.parts.table.render({ session: s, snapshot, top: this.host.top(), limit: this.limit });
+    // The rows may have grown to keep a focused row on screen: they stay that many.
+    this.limit = Math.max(this.limit, this.parts.table.render({ session: s, snapshot, top: this.host.top(), limit: this.limit }));
     return { session: s, snapshot };
   }
 

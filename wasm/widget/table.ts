@@ -107,12 +107,24 @@ export class RankTable {
     );
   }
 
-  render(view: TableView): void {
+  /** Draws the rows; returns how many are shown (more than `view.limit` to keep a focused row). */
+  render(view: TableView): number {
     const { snapshot, session, top } = view;
     const n = snapshot.order.length;
     // Moving a row that holds focus (insertBefore) blurs it in browsers: put it back after.
     const focused = this.focusedControl();
-    const shown = Math.min(view.limit, n);
+    const restore = this.pendingFocus ?? focused;
+    let shown = Math.min(view.limit, n);
+    // A row holding focus stays on screen: an estimate typed in it may send it below the rows
+    // shown, and removing it would drop focus to the page. The rows grow to reach it.
+    if (restore) {
+      for (let k = shown; k < n; k++) {
+        if (snapshot.order[k] === restore.index) {
+          shown = k + 1;
+          break;
+        }
+      }
+    }
     let max = 0;
     for (let i = 0; i < snapshot.scores.length; i++) if (snapshot.scores[i] > max) max = snapshot.scores[i];
     const wanted = new Set<number>();
@@ -142,13 +154,13 @@ export class RankTable {
       for (const [index] of this.rows) if (!wanted.has(index)) this.rows.delete(index);
     }
     this.keys.sync();
-    const restore = this.pendingFocus ?? focused;
     this.pendingFocus = null;
     if (restore) this.focusControl(restore);
     const rest = n - shown;
     this.moreButton.hidden = rest <= 0;
     // formatNumber, not toLocaleString: the first Intl call costs 15-40 ms of the first render.
     this.moreButton.textContent = rest > 0 ? `Show ${Math.min(rest, moreStep(n))} more (${formatNumber(shown)} of ${formatNumber(n)} shown)` : '';
+    return shown;
   }
 
   /** The row control with keyboard focus: its item and column (-1: the title button). */
