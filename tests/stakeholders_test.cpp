@@ -280,3 +280,18 @@ TEST(StakeholderSection, UnknownFieldIsAWarningNotAnError) {
   EXPECT_EQ(code, 0) << out.dump(2);
   EXPECT_TRUE(has_problem(out["warnings"], "/stakeholders/3/favourite", "unknown field")) << problems(out);
 }
+
+namespace gapscore::test {
+namespace {
+// The sentence names a stakeholder as the explanation's table does, by name ("Customer
+// advocate"), not by id ("advocate") (found by a black-box review).
+TEST(StakeholderModel, WhyNamesStakeholdersByName) {
+  const Json ex = run_json("explain", document_text("stakeholders_team.json"), {{"item", "a"}, {"model", "stakeholder"}});
+  ASSERT_TRUE(ex.contains("why")) << ex.dump(2);
+  const std::string why = ex["why"];
+  EXPECT_NE(why.find("Customer advocate (contributing"), std::string::npos) << why;
+  EXPECT_EQ(why.find("advocate (contributing"), why.find("Customer advocate (contributing") + 9) << why; // never the bare id
+  for (const auto& lead : ex["below"]["behind_on"]) EXPECT_NE(lead["name"], lead["term"]) << lead;
+}
+} // namespace
+} // namespace gapscore::test

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 
 namespace gapscore {
 
@@ -39,11 +40,24 @@ const char* measure_words(const char* measure) {
   return m == "contribution" ? "contributing " : m == "weighted" ? "weighted and normalized " : "";
 }
 
-/// A term's name for people: a criterion's name (for models that read criteria), else the
-/// term with spaces ("time criticality").
-std::string term_label(const Scenario& s, const ModelInfo& m, const std::string& term) {
+/// The names the model's own explanation gives its terms ({"term", "name"} entries: a
+/// stakeholder's name for the stakeholder model), so the sentence says what the table says.
+using TermNames = std::map<std::string, std::string, std::less<>>;
+TermNames term_names(const Json& detail) {
+  TermNames out;
+  if (auto t = detail.find("terms"); t != detail.end() && t->is_array())
+    for (const Json& term : *t)
+      if (term.is_object() && term.contains("term") && term["term"].is_string() && term.contains("name") && term["name"].is_string())
+        out.emplace(term["term"].get<std::string>(), term["name"].get<std::string>());
+  return out;
+}
+
+/// A term's name for people: a criterion's name (for models that read criteria), the name
+/// the model's explanation gives it, else the term with spaces ("time criticality").
+std::string term_label(const Scenario& s, const ModelInfo& m, const TermNames& named, const std::string& term) {
   const std::size_t c = m.needs_criteria ? s.criterion_index(term) : Scenario::npos;
   if (c != Scenario::npos) return s.criteria[c].name;
+  if (auto n = named.find(term); n != named.end()) return n->second;
   std::string out = term;
   for (char& ch : out)
     if (ch == '_') ch = ' ';
@@ -111,22 +125,22 @@ Leads leads(const Scenario& s, const ModelInfo& m, const ScoreTable& t, std::siz
   return result;
 }
 
-Json leads_json(const Scenario& s, const ModelInfo& m, const Leads& ls, const std::vector<std::string>& names, bool leader_is_this) {
+Json leads_json(const Scenario& s, const ModelInfo& m, const TermNames& named, const Leads& ls, const std::vector<std::string>& names, bool leader_is_this) {
   Json out = Json::array();
   for (const Lead& l : ls.terms)
     out.push_back({{"term", names[l.term]},
-                   {"name", term_label(s, m, names[l.term])},
+                   {"name", term_label(s, m, named, names[l.term])},
                    {"measure", ls.measure},
                    {"this", leader_is_this ? l.leader : l.other},
                    {"other", leader_is_this ? l.other : l.leader}});
   return out;
 }
 
-std::string leads_text(const Scenario& s, const ModelInfo& m, const Leads& ls, const std::vector<std::string>& names) {
+std::string leads_text(const Scenario& s, const ModelInfo& m, const TermNames& named, const Leads& ls, const std::vector<std::string>& names) {
   std::string out;
   for (std::size_t k = 0; k < ls.terms.size(); ++k) {
     const Lead& l = ls.terms[k];
-    out += std::string(k ? " and " : "") + term_label(s, m, names[l.term]) + " (" + measure_words(ls.measure) +
+    out += std::string(k ? " and " : "") + term_label(s, m, named, names[l.term]) + " (" + measure_words(ls.measure) +
            display_number(l.leader, 3) + " vs " + display_number(l.other, 3) + ")";
   }
   return out;
@@ -150,6 +164,7 @@ Json explain_item(const Scenario& s, const ModelInfo& m, const ScoreTable& t, co
   out["formula"] = m.formula;
   out["of"] = s.size();
   const Json detail = m.explain(s, t, i);
+  const TermNames named = term_names(detail);
   for (const auto& [key, value] : detail.items()) out[key] = value;
   const auto ties = tied_with(s, r, i, kMostTiesListed);
   if (!ties.empty()) {
@@ -166,19 +181,19 @@ Json explain_item(const Scenario& s, const ModelInfo& m, const ScoreTable& t, co
   if (pos + 1 < s.size()) {
     const std::size_t b = r.order[pos + 1];
     const auto ls = leads(s, m, t, i, b, names);
-    below = {{"id", s.items[b].id}, {"score", t.score[b]}, {"behind_on", leads_json(s, m, ls, names, true)}};
+    below = {{"id", s.items[b].id}, {"score", t.score[b]}, {"behind_on", leads_json(s, m, named, ls, names, true)}};
     why += " Above " + s.items[b].title + " (" + ordinal(r.rank[b]) + ")";
     // Tied as the ranking ties (its tolerance, not ==), so the sentence agrees with tied_with.
     why += r.tie_start[b] == r.tie_start[i] || ls.terms.empty() ? ": tied, and ahead by the tie-break (MoSCoW, then id)."
-                                                  : " mainly on " + leads_text(s, m, ls, names) + ".";
+                                                  : " mainly on " + leads_text(s, m, named, ls, names) + ".";
   }
   if (pos > 0) {
     const std::size_t a = r.order[pos - 1];
     const auto ls = leads(s, m, t, a, i, names);
-    above = {{"id", s.items[a].id}, {"score", t.score[a]}, {"ahead_on", leads_json(s, m, ls, names, false)}};
+    above = {{"id", s.items[a].id}, {"score", t.score[a]}, {"ahead_on", leads_json(s, m, named, ls, names, false)}};
     why += " Below " + s.items[a].title + " (" + ordinal(r.rank[a]) + ")";
     why += r.tie_start[a] == r.tie_start[i] || ls.terms.empty() ? ": tied, and behind by the tie-break (MoSCoW, then id)."
-                                                  : ", which leads on " + leads_text(s, m, ls, names) + ".";
+                                                  : ", which leads on " + leads_text(s, m, named, ls, names) + ".";
   }
   if (!above.is_null()) out["above"] = std::move(above);
   if (!below.is_null()) out["below"] = std::move(below);
