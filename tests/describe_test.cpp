@@ -35,6 +35,12 @@ TEST(Describe, TheDemoBacklog) {
   // RICE's inputs are its four fields.
   EXPECT_EQ(ids_of((*find_by_id(d["models"], "rice"))["inputs"]),
             (std::vector<std::string>{"reach", "impact", "confidence", "effort"}));
+  // Each field input names the field as people call it (the widget's column labels): ICE's two
+  // for their model, "Ice impact" before; the id stays the JSON name.
+  const Json& ice = (*find_by_id(d["models"], "ice"))["inputs"];
+  EXPECT_EQ(ice[0], Json({{"kind", "field"}, {"id", "ice_impact"}, {"name", "ICE impact"}}));
+  EXPECT_EQ(ice[1]["name"], "ICE confidence");
+  EXPECT_EQ((*find_by_id(d["models"], "wsjf"))["inputs"][1]["name"], "time criticality");
   // The effort criterion reads each item's effort (issue 17 item 3).
   const Json& effort = *find_by_id(d["criteria"], "effort");
   EXPECT_EQ(effort["source"], "field");

@@ -39,6 +39,8 @@ enum class Field : std::uint8_t {
 inline constexpr std::size_t kFieldCount = 12;
 
 std::string_view field_name(Field f);
+/// The field as people call it ("time criticality", "ICE impact"): describe's input names.
+std::string_view field_label(Field f);
 /// The field with that JSON name, if any.
 std::optional<Field> field_from_name(std::string_view name);
 

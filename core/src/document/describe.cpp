@@ -37,7 +37,7 @@ Json describe_model(const ModelInfo& m, const Scenario& s) {
             {"formula", m.formula}, {"source", m.source},         {"reads_weights", m.reads_weights()},
             {"exact_sensitivity", m.exact_sensitivity}, {"quadrants", m.quadrants}};
   Json inputs = Json::array();
-  for (Field f : m.required_fields) inputs.push_back({{"kind", "field"}, {"id", field_name(f)}, {"name", field_name(f)}});
+  for (Field f : m.required_fields) inputs.push_back({{"kind", "field"}, {"id", field_name(f)}, {"name", field_label(f)}});
   if (m.needs_criteria)
     for (const Criterion& c : s.criteria) inputs.push_back(criterion_input(c));
   j["inputs"] = std::move(inputs);

@@ -9,9 +9,16 @@ constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
     "reach",          "impact",           "confidence",     "effort",
     "business_value", "time_criticality", "risk_reduction", "job_size",
     "ice_impact",     "ice_confidence",   "ease",           "value"};
+/// What people call each field: the JSON name with spaces, ICE's two named for their model
+/// (the widget showed "Ice impact").
+constexpr std::array<std::string_view, kFieldCount> kFieldLabels = {
+    "reach",          "impact",           "confidence",     "effort",
+    "business value", "time criticality", "risk reduction", "job size",
+    "ICE impact",     "ICE confidence",   "ease",           "value"};
 } // namespace
 
 std::string_view field_name(Field f) { return kFieldNames[static_cast<std::size_t>(f)]; }
+std::string_view field_label(Field f) { return kFieldLabels[static_cast<std::size_t>(f)]; }
 
 std::optional<Field> field_from_name(std::string_view name) {
   for (std::size_t i = 0; i < kFieldCount; ++i)
