@@ -117,6 +117,9 @@ test('two widgets on one page stay independent', async () => {
   const gapsModel = () => page.evaluate(() => document.querySelector('#gaps').shadowRoot.querySelector('#gs-model').value);
   const gapsTab = () => page.locator('#gaps').getByRole('tab', { selected: true }).textContent();
   const gapsPanel = () => page.locator('#gaps').locator('[role=tabpanel]:not([hidden])').textContent();
+  // Its view drawn first: the split build's part for it may still be on its way ("Loading this
+  // view…"), and arriving later is not a change the other widget made (it failed so under load).
+  await until(async () => !/Loading this view/.test(await gapsPanel()), 20000, 'the second widget’s view drawn');
   const before = [await gapsModel(), await gapsTab(), await gapsPanel()];
   await chooseModel(page, 'weighted');
   const slider = backlog(page).getByRole('slider', { name: 'User value' });
