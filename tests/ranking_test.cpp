@@ -397,3 +397,18 @@ TEST(DisplayNumber, SignificantDigitsButTheWholePartKept) {
 }
 } // namespace
 } // namespace gapscore::test
+
+namespace gapscore::test {
+namespace {
+// A field term is named as describe names the field (the widget's column): "ICE impact", never
+// "ice impact" beside a column that says "ICE impact" (found by a review of the change).
+TEST(Explain, FieldTermsNamedAsDescribeNamesThem) {
+  const std::string doc = R"({"format": "gapscore/1", "model": "ice", "items": [
+    {"id": "a", "title": "A", "ice_impact": 8, "ice_confidence": 5, "ease": 5},
+    {"id": "b", "title": "B", "ice_impact": 2, "ice_confidence": 5, "ease": 5}]})";
+  const Json a = run_json("explain", doc, {{"item", "a"}});
+  EXPECT_EQ(a["why"], "1st of 2 by ICE. Above B (2nd) mainly on ICE impact (8 vs 2).");
+  EXPECT_EQ(a["below"]["behind_on"][0]["name"], "ICE impact");
+}
+} // namespace
+} // namespace gapscore::test

@@ -86,13 +86,17 @@ test('a typed impact off Intercom\'s scale is applied with the engine\'s warning
   await typeEstimate(impact, '7');
   await until(async () => await gs.locator('[part="warnings"]').isVisible(), 3000, 'the warning');
   const box = await gs.locator('[part="warnings"]').textContent();
-  assert.match(box, /That change was applied, with a warning:/);
+  assert.match(box, /With the changes made here, the data has a warning:/);
   assert.match(box, /is 7, not on Intercom's impact scale 3, 2, 1, 0\.5, 0\.25/);
   assert.equal(await gs.locator('[part="warnings"] li').getAttribute('data-code'), 'unusual_value');
   assert.match(await gs.locator('.gs-status').textContent(), /Project 3: Impact 7\. Warning: Impact is 7, not on Intercom's impact scale/);
   assert.equal(await page.evaluate(() => document.querySelector('gap-score').document.items[2].impact), 7);
-  // Back on the scale: applied, and no warning about it is said.
+  // Back on the scale: applied, no warning said, and the box that said 7 goes (it stayed).
   await typeEstimate(impact, '2');
   await until(async () => /Project 3: Impact 2\.$/.test(await gs.locator('.gs-status').textContent()), 3000, 'the plain status');
+  await until(async () => !(await gs.locator('[part="warnings"]').isVisible()), 3000, 'the warning taken back');
+  // Undo of the 2 brings the 7 back, and its warning with it.
+  await gs.getByRole('button', { name: /Undo/ }).click();
+  await until(async () => /is 7, not on Intercom/.test((await gs.locator('[part="warnings"]').textContent()) ?? ''), 3000, 'the warning again after Undo');
   await page.context().close();
 });

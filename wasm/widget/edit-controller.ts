@@ -33,7 +33,7 @@ export type EditableSession = Pick<
 export interface EditPorts {
   session(): EditableSession | null;
   readOnly(): boolean;
-  feedback: Pick<Feedback, 'say' | 'clearErrors' | 'fail'> & Partial<Pick<Feedback, 'warned'>>;
+  feedback: Pick<Feedback, 'say' | 'clearErrors' | 'fail'>;
   /** The widget's entry in storage. */
   store: EntryStore;
   /** A save failed (the problem, with its code), or saves work again after failing (null). */
@@ -127,9 +127,9 @@ export class EditController {
     // A scenario or a link whose values the data no longer takes all: the rest is applied, and
     // what was left out is said with the engine's reasons, never dropped in silence.
     if (leftOut.length) feedback.fail('edit', 'Part of that change was not applied.', leftOut, 'The rest was.', s.document);
-    // What the engine warns about the values just set (an impact of 7): said as a loaded one is.
+    // What the engine warns about the values just set (an impact of 7): the renderer shows it
+    // with the data's other warnings; the status sentence says it (editValue).
     this.raised = (s.currentWarnings ?? []).filter((w) => !warnedBefore.has(warningKey(w)));
-    if (this.raised.length) feedback.warned?.(this.raised.length === 1 ? 'That change was applied, with a warning:' : `That change was applied, with ${this.raised.length} warnings:`, this.raised);
     this.history.push(change);
     this.ports.dropLink();
     this.showing = OWN; // a change made to a shared view makes it the reader's own
@@ -209,7 +209,9 @@ export class EditController {
     // Over a range the number is its likely value and the range stays: the status says both.
     const range = s.documentRange?.(index, col);
     const kept = range ? ` (likely value; the range ${formatSpan(range)} stays)` : '';
-    const warned = this.raised.map((w) => ` Warning: ${col.label} ${w.message}.`).join('');
+    const token = (t: string) => t.replace(/~/g, '~0').replace(/\//g, '~1');
+    const path = col.kind === 'field' ? `/items/${index}/${token(col.key)}` : `/items/${index}/scores/${token(col.key)}`;
+    const warned = this.raised.filter((w) => w.path === path).map((w) => ` Warning: ${col.label} ${w.message}.`).join('');
     if (!err) this.ports.feedback.say(`${s.titles[index]}: ${col.label} ${formatNumber(value)}${kept}.${warned}`);
     return err;
   }

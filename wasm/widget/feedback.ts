@@ -29,11 +29,6 @@ export class Feedback {
     this.messages.clearErrors();
   }
 
-  /** Warnings about a change that was applied (a typed impact off Intercom's scale): shown in the warnings' place. */
-  warned(heading: string, warnings: Problem[]): void {
-    this.messages.warnings(warnings, this.host.session()?.document as never, heading);
-  }
-
   /** Problems that are not a failed action (saved edits that could not be used, say): shown, and the event. */
   problems(during: string, heading: string, problems: Problem[]): void {
     this.messages.problems(heading, problems);

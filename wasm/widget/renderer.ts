@@ -12,6 +12,7 @@ import type { ExplainDialog } from './explain-dialog';
 import { humanize } from './format';
 import type { Header } from './header';
 import type { MessageArea } from './messages';
+import { warningKey } from './messages';
 import type { InputColumn, Session, Snapshot } from './session';
 import { isPristine } from './state';
 import type { RankTable } from './table';
@@ -63,6 +64,8 @@ export class Renderer {
   private readsWeights = false;
   /** The document whose warnings were last shown (a new document shows its own). */
   private warnedFor = '';
+  /** The warnings drawn in the box (their keys), null: none drawn for this data yet. */
+  private warningsShown: string | null = null;
   /** Table rows shown; "Show more" adds to it. */
   private limit = 50;
   /** The model's notes on the current inputs last said in the status line ('' for none). */
@@ -113,8 +116,19 @@ export class Renderer {
     if (s.source !== this.warnedFor) {
       // Other data (the page's, an import, a link's): its own warnings, and its own number of rows.
       this.warnedFor = s.source;
-      messages.warnings(s.warnings, s.document);
+      this.warningsShown = null;
       this.resetRows();
+    }
+    // The warnings of the data as it stands: those it loaded with, or after a change that
+    // raised or took one back (an impact typed off Intercom's scale, then 2 or Undo) the
+    // engine's current ones. Drawn again only when they change: a dismissed box stays so.
+    const current = s.currentWarnings;
+    const key = current.map(warningKey).join('\n');
+    if (key !== this.warningsShown) {
+      this.warningsShown = key;
+      const asLoaded = key === s.warnings.map(warningKey).join('\n');
+      const n = current.length;
+      messages.warnings(current, s.document, asLoaded ? undefined : `With the changes made here, the data has ${n === 1 ? 'a warning' : `${n} warnings`}:`);
     }
     weights.update(s.criteria().map((c) => c.weight));
     weights.showPreset(activePreset(presets(s.weightSets), s));
@@ -223,8 +237,7 @@ export class Renderer {
       this.parts.messages.problems('This model cannot rank the backlog.', s.lastErrors, s.document);
       return null;
     }
-    // The rows may have grown to keep a focused row on screen: they stay that many.
-    this.limit = Math.max(this.limit, this.parts.table.render({ session: s, snapshot, top: this.host.top(), limit: this.limit }));
+    this.parts.table.render({ session: s, snapshot, top: this.host.top(), limit: this.limit });
     return { session: s, snapshot };
   }
 

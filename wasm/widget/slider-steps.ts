@@ -13,8 +13,8 @@ export function snap(v: number, step: number, max: number, min = 0): number {
 
 /**
  * Where a key moves a slider at `v`: arrows to the next multiple of `step` in their direction
- * (from 3.87, right goes to 4 and left to 3.5), Page keys a tenth of the scale, Home and End
- * its ends. As the browser's keys do with a numeric step.
+ * (from 3.87, right goes to 4 and left to 3.5), Page keys a tenth of min..max, Home and End
+ * min and max (a ranged weight's low and high). As the browser's keys do with a numeric step.
  */
 export function stepKey(key: string, v: number, step: number, max: number, min = 0): number {
   const up = (by: number) => clean(Math.min(max, Math.max(min, (Math.floor(v / by + 1e-9) + 1) * by)));

@@ -107,24 +107,13 @@ export class RankTable {
     );
   }
 
-  /** Draws the rows; returns how many are shown (more than `view.limit` to keep a focused row). */
-  render(view: TableView): number {
+  render(view: TableView): void {
     const { snapshot, session, top } = view;
     const n = snapshot.order.length;
     // Moving a row that holds focus (insertBefore) blurs it in browsers: put it back after.
     const focused = this.focusedControl();
     const restore = this.pendingFocus ?? focused;
-    let shown = Math.min(view.limit, n);
-    // A row holding focus stays on screen: an estimate typed in it may send it below the rows
-    // shown, and removing it would drop focus to the page. The rows grow to reach it.
-    if (restore) {
-      for (let k = shown; k < n; k++) {
-        if (snapshot.order[k] === restore.index) {
-          shown = k + 1;
-          break;
-        }
-      }
-    }
+    const shown = Math.min(view.limit, n);
     let max = 0;
     for (let i = 0; i < snapshot.scores.length; i++) if (snapshot.scores[i] > max) max = snapshot.scores[i];
     const wanted = new Set<number>();
@@ -140,6 +129,17 @@ export class RankTable {
       this.updateRow(row, view, max, top);
       if (cursor === row.tr) cursor = cursor.nextSibling;
       else this.body.insertBefore(row.tr, cursor); // moves the row; the cursor stays put
+    }
+    // A row holding focus stays on screen: an estimate typed in it may send it below the rows
+    // shown, and removing it would drop focus to the page. It is drawn after them, its own
+    // rank in its first cell, until focus leaves it (never the rows between: at 178,000 items
+    // that would be all of them).
+    const kept = restore && restore.index < n && !wanted.has(restore.index) ? this.rows.get(restore.index) : undefined;
+    if (kept) {
+      wanted.add(kept.index);
+      this.updateRow(kept, view, max, top);
+      if (cursor === kept.tr) cursor = cursor.nextSibling;
+      else this.body.insertBefore(kept.tr, cursor);
     }
     // Rows that fell out of the visible window leave the DOM; they stay cached for reuse.
     while (cursor) {
@@ -160,7 +160,6 @@ export class RankTable {
     this.moreButton.hidden = rest <= 0;
     // formatNumber, not toLocaleString: the first Intl call costs 15-40 ms of the first render.
     this.moreButton.textContent = rest > 0 ? `Show ${Math.min(rest, moreStep(n))} more (${formatNumber(shown)} of ${formatNumber(n)} shown)` : '';
-    return shown;
   }
 
   /** The row control with keyboard focus: its item and column (-1: the title button). */

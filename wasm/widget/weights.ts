@@ -75,7 +75,8 @@ export class WeightPanel {
   /** Builds the sliders; presets are named weight sets (e.g. each stakeholder's). */
   configure(criteria: CriterionWeight[], presets: Preset[], disabled: boolean): void {
     const max = sliderMax(
-      criteria.map((c) => c.documentWeight ?? c.weight),
+      // A ranged weight's high is on the scale, so its slider can reach the range's end.
+      criteria.map((c) => Math.max(c.documentWeight ?? c.weight, c.range?.high ?? 0)),
       criteria.map((c) => c.weight),
     );
     this.scaleMax = max;

@@ -53,11 +53,13 @@ TermNames term_names(const Json& detail) {
 }
 
 /// A term's name for people: a criterion's name (for models that read criteria), the name
-/// the model's explanation gives it, else the term with spaces ("time criticality").
+/// the model's explanation gives it, a field's label ("ICE impact", as describe names it),
+/// else the term with spaces ("gap value").
 std::string term_label(const Scenario& s, const ModelInfo& m, const TermNames& named, const std::string& term) {
   const std::size_t c = m.needs_criteria ? s.criterion_index(term) : Scenario::npos;
   if (c != Scenario::npos) return s.criteria[c].name;
   if (auto n = named.find(term); n != named.end()) return n->second;
+  if (auto f = field_from_name(term)) return std::string(field_label(*f));
   std::string out = term;
   for (char& ch : out)
     if (ch == '_') ch = ' ';
