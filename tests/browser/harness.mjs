@@ -153,7 +153,8 @@ export async function typeEstimate(input, value) {
 
 /** Item titles of a widget's table, best first. */
 export function titles(page, selector = 'gap-score') {
-  return page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('.gs-table tbody tr .gs-open')].map((b) => b.textContent), selector);
+  // The ranking in sequence: not a focused row kept on screen after it (tr.gs-kept, table.ts).
+  return page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('.gs-table tbody tr:not(.gs-kept) .gs-open')].map((b) => b.textContent), selector);
 }
 
 /** The WebAssembly module under node ($GAPSCORE_MODULE, else dist/gapscore.mjs), one instance. */

@@ -83,8 +83,10 @@ test('an edit that sends its row past the rows shown keeps the row, and focus in
   const after = await engineTitles(HEALTH, { fields: [[JSON.parse(HEALTH).items.find((i) => i.title === first).id, 'reach', 1]] });
   const to = after.indexOf(first);
   assert.ok(to >= rowsBefore, `the row goes past the ${rowsBefore} rows shown (to #${to + 1})`);
-  await until(async () => JSON.stringify(await order(page)) === JSON.stringify([...after.slice(0, rowsBefore), first]), 5000, 'the row after the rows shown');
+  await until(async () => JSON.stringify(await order(page)) === JSON.stringify(after.slice(0, rowsBefore)), 5000, 'the ranking shown');
   const row = page.locator('#backlog').locator('tbody tr').last();
+  await until(async () => (await row.getAttribute('class'))?.includes('gs-kept'), 5000, 'the edited row kept after the rows shown');
+  assert.equal(await row.locator('.gs-open').textContent(), first);
   assert.equal((await row.locator('.gs-rank').textContent()).trim(), String(to + 1), 'with its own rank');
   const f = await focused(page);
   assert.deepEqual([f.tag, f.text], ['input', `Reach of ${first}`], 'focus stays in the field');

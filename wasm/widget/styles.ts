@@ -208,6 +208,7 @@ th.gs-title { font-weight: normal; min-width: 14em; }
 .gs-sides h3 { font-size: 13px; margin: 0 0 4px; color: var(--gs-muted); }
 .gs-sides ol { margin: 0; padding-left: 2em; }
 .gs-sides li { padding: 2px 0; border-bottom: 1px solid var(--gs-border); overflow-wrap: anywhere; }
+.gs-table tbody tr.gs-kept { border-top: 2px dashed var(--gs-border); } /* a focused row kept after the rows shown (table.ts) */
 .gs-sides li.gs-entered { background: color-mix(in srgb, var(--gs-up) 12%, transparent); }
 /* On a tinted row or box, the arrows and muted text lean toward the text colour: #1a7f37 on the
    green tint read 4.33:1 and the grey on the error box 4.31:1 (axe: under 4.5:1); in a dark theme the mix lightens them. */

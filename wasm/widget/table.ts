@@ -52,6 +52,8 @@ export class RankTable {
   private readonly keys: GridKeys;
   private rows = new Map<number, Row>();
   private pendingFocus: FocusedControl | null = null;
+  /** A focused row drawn after the rows shown (render()), or null. */
+  private keptRow: Row | null = null;
   private columns: InputColumn[] = [];
   /** Characters each input column needs (its longest value), so numbers never clip. */
   private widths: number[] = [];
@@ -135,7 +137,11 @@ export class RankTable {
     // rank in its first cell, until focus leaves it (never the rows between: at 178,000 items
     // that would be all of them).
     const kept = restore && restore.index < n && !wanted.has(restore.index) ? this.rows.get(restore.index) : undefined;
+    // Marked, and set apart by a rule above it: it is not the next in the ranking.
+    if (this.keptRow && this.keptRow !== kept) this.keptRow.tr.classList.remove('gs-kept');
+    this.keptRow = kept ?? null;
     if (kept) {
+      kept.tr.classList.add('gs-kept');
       wanted.add(kept.index);
       this.updateRow(kept, view, max, top);
       if (cursor === kept.tr) cursor = cursor.nextSibling;
