@@ -251,11 +251,28 @@ int main(int argc, char** argv) {
       if (c.name == word) return true;
     return false;
   };
+  // A usage error is an errors document too when the command line asks for JSON (the flags
+  // were not parsed, so the words are looked for: --format json or --format=json).
+  const bool json_asked = [&] {
+    for (int i = 1; i < argc; ++i) {
+      const std::string_view a = argv[i];
+      if (a == "--format=json" || (a == "--format" && i + 1 < argc && std::string_view(argv[i + 1]) == "json")) return true;
+    }
+    return false;
+  }();
+  const auto usage_error = [&](std::string_view code, const std::string& message, const char* path = "options") {
+    if (!json_asked) return false;
+    gapscore::Diagnostics d;
+    d.error(path, code, message);
+    std::cout << d.errors_document().dump(2) << "\n";
+    return true;
+  };
   if (argc > 1 && argv[1][0] != '-' && !is_command(argv[1])) {
     std::string names;
     for (const auto& c : summaries) names += (names.empty() ? "" : ", ") + std::string(c.name);
-    std::cerr << "error: unknown command \"" << argv[1] << "\" (choose " << names << ")\n"
-              << "Run with --help for more information.\n";
+    const std::string message = "unknown command \"" + std::string(argv[1]) + "\" (choose " + names + ")";
+    if (!usage_error(gapscore::code::unknown_command, message, "command")) // run_command's path
+      std::cerr << "error: " << message << "\nRun with --help for more information.\n";
     return gapscore::kUsageError;
   }
   try {
@@ -266,8 +283,15 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
+  } catch (const CLI::RequiredError& e) {
+    if (!usage_error(gapscore::code::missing, e.what())) app.exit(e);
+    return gapscore::kUsageError;
+  } catch (const CLI::ExtrasError& e) {
+    if (!usage_error(gapscore::code::unknown_option, e.what())) app.exit(e);
+    return gapscore::kUsageError;
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    // A value CLI11 could not convert or check (--top abc), a missing FILE, and the like.
+    if (!usage_error(gapscore::code::invalid_option, e.what())) app.exit(e);
     return gapscore::kUsageError;
   }
 

@@ -308,6 +308,33 @@ TEST_F(Cli, TopBelowOneSaysWhatItWants) {
   EXPECT_EQ(one_document(j)["errors"][0]["path"], "options/top");
 }
 
+// Found by a review: models.md promises the JSON errors document for every error with
+// --format json, but a usage error CLI11 caught (a flag it does not know, a value it cannot
+// convert, no FILE, a misspelt command) went to stderr as text with nothing on stdout.
+TEST_F(Cli, UsageErrorsAreAnErrorsDocumentInJson) {
+  const std::string rice = kRice;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"rank " + rice + " --top abc --format json", "invalid_option"},
+      {"rank " + rice + " --format=json --bogus", "unknown_option"},
+      {"rank --format json", "missing"},
+      {"frobnicate " + rice + " --format json", "unknown_command"}};
+  for (const auto& [args, code] : cases) {
+    const std::string path = code == "unknown_command" ? "command" : "options"; // as run_command names them
+    const CliRun r = gapscore_cli(args);
+    EXPECT_EQ(r.code, 1) << args;
+    const Json out = one_document(r);
+    ASSERT_TRUE(out.contains("errors")) << args << "\n" << r.out;
+    EXPECT_EQ(out["errors"][0]["code"], code) << args;
+    EXPECT_EQ(out["errors"][0]["path"], path) << args;
+    EXPECT_FALSE(out["errors"][0]["message"].get<std::string>().empty()) << args;
+  }
+  // Without --format json the same errors stay text on stderr.
+  const CliRun text = gapscore_cli("rank " + rice + " --top abc");
+  EXPECT_EQ(text.code, 1);
+  EXPECT_TRUE(text.out.empty()) << text.out;
+  EXPECT_NE(text.err.find("abc"), std::string::npos) << text.err;
+}
+
 TEST_F(Cli, UnreadableFileIsAnErrorsDocumentInJson) {
   const CliRun r = gapscore_cli("rank no-such-file.json --format json");
   EXPECT_EQ(r.code, 2);

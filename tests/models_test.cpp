@@ -180,6 +180,23 @@ TEST(ValueEffort, MediansAreTheDefaultThresholds) {
   EXPECT_EQ(quadrant["lo"], "fill_in");
 }
 
+// Two values near the double's limit: their sum overflows, their midpoint does not. The
+// median is 1.55e308 (halved first), and the run ranks instead of failing an internal check.
+TEST(ValueEffort, MedianOfValuesNearTheLimitIsFinite) {
+  const Json doc = {{"format", "gapscore/1"},
+                    {"model", "value_effort"},
+                    {"items",
+                     {{{"id", "a"}, {"value", 1.5e308}, {"effort", 1}},
+                      {{"id", "b"}, {"value", 1.6e308}, {"effort", 1}}}}};
+  int code = -1;
+  const Json out = run_json("rank", doc.dump(), Json::object(), &code);
+  ASSERT_EQ(code, 0) << out.dump(2);
+  EXPECT_DOUBLE_EQ(out["matrix"]["value_threshold"].get<double>(), 1.55e308);
+  EXPECT_EQ(out["ranking"][0]["id"], "b");
+  EXPECT_EQ(out["ranking"][0]["quadrant"], "quick_win");
+  EXPECT_EQ(out["ranking"][1]["quadrant"], "fill_in");
+}
+
 // ---------------------------------------------------------------- weighted scorecard
 
 // minmax, worked by hand:

@@ -173,15 +173,15 @@ export class AnalysisViews {
   }
 
   /**
-   * The warnings a view's command raised, under the view: those the loaded document already
-   * shows in the message area are left out (said once), the rest are the command's own
+   * The warnings a view's command raised, under the view: those the data as it stands (edits
+   * included) already shows in the message area are left out (said once), the rest are the command's own
    * (a gap claimed twice over, a p-value from too few items, measurements in mixed units).
    */
   private showWarnings(id: string, r: RunResult<unknown>): void {
     const notes = this.notes.get(id);
     if (!notes) return;
     const s = this.host.session();
-    const shown = new Set(s.warnings.map(warningKey));
+    const shown = new Set(s.currentWarnings.map(warningKey));
     const own = r.ok ? r.warnings.filter((w) => !shown.has(warningKey(w))) : [];
     notes.hidden = own.length === 0;
     if (own.length === 0) {

@@ -37,13 +37,24 @@ std::size_t width_of(const std::string& s) {
   return w;
 }
 
+/// A control character: C0 or DEL, one byte in UTF-8 (visible_text says why).
+bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }
+void append_picture(std::string& o, char c) {
+  const char32_t cp = c == 0x7F ? 0x2421 : 0x2400 + static_cast<unsigned char>(c);
+  o += static_cast<char>(0xE0 | (cp >> 12));
+  o += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  o += static_cast<char>(0x80 | (cp & 0x3F));
+}
+
 std::string markdown_cell(const std::string& s) {
   std::string o;
   for (char c : s) {
     if (c == '|' || c == '\\' || c == '<' || c == '>' || c == '*' || c == '_' || c == '`' || c == '[' ||
         c == ']')
       o += '\\';
-    o += (c == '\n' || c == '\r') ? ' ' : c;
+    if (c == '\n' || c == '\r') o += ' ';
+    else if (is_control(c)) append_picture(o, c);
+    else o += c;
   }
   return o;
 }
@@ -51,6 +62,16 @@ std::string markdown_cell(const std::string& s) {
 } // namespace
 
 std::size_t display_width(const std::string& s) { return width_of(s); }
+
+std::string visible_text(const std::string& s) {
+  if (std::none_of(s.begin(), s.end(), is_control)) return s;
+  std::string o;
+  for (char c : s) {
+    if (is_control(c)) append_picture(o, c);
+    else o += c;
+  }
+  return o;
+}
 
 std::string table_number(const Json& v) {
   if (!v.is_number()) return "";
@@ -99,14 +120,15 @@ std::string TextTable::render(bool markdown) const {
   }
   std::vector<std::size_t> width(cols, 0);
   auto measure = [&](const std::vector<std::string>& row) {
-    for (std::size_t c = 0; c < cols && c < row.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
+    for (std::size_t c = 0; c < cols && c < row.size(); ++c)
+      width[c] = std::max(width[c], display_width(visible_text(row[c])));
   };
   measure(header);
   for (const auto& r : rows) measure(r);
   auto line = [&](const std::vector<std::string>& row) {
     std::string l;
     for (std::size_t c = 0; c < cols; ++c) {
-      const std::string cell = c < row.size() ? row[c] : "";
+      const std::string cell = c < row.size() ? visible_text(row[c]) : "";
       const std::string pad(width[c] - display_width(cell), ' ');
       l += (c ? "  " : "") + (is_right(c) ? pad + cell : cell + (c + 1 == cols ? "" : pad));
     }

@@ -32,6 +32,9 @@ std::string table_heading(const std::string& line, bool markdown);
 std::string table_number(const Json& v);
 /// A share as a percentage with one decimal, e.g. "42.5%".
 std::string table_percent(double share);
+/// Text with each control character (C0, DEL) as its Control Pictures symbol ("\u0000" as ␀,
+/// ESC as ␛): raw, a NUL ends the text for many tools and an escape sequence drives a terminal.
+std::string visible_text(const std::string& s);
 /// Text cut to `width` terminal columns with "…" (titles in aligned tables).
 std::string table_cut(const std::string& s, std::size_t width);
 /// Terminal columns of UTF-8 text: wide (CJK, emoji) characters take two, combining marks none.

@@ -41,7 +41,7 @@ std::string render_rank_table(const Json& result, bool markdown) {
   for (const auto& row : result["ranking"]) {
     std::string rank = std::to_string(row["rank"].get<long long>());
     if (row.contains("tied_with")) rank += "=";
-    rows.push_back({rank, row["id"].get<std::string>(), table_cut(row["title"].get<std::string>(), 40),
+    rows.push_back({rank, visible_text(row["id"].get<std::string>()), table_cut(visible_text(row["title"].get<std::string>()), 40),
                     short_number(row["score"].get<double>()), terms_text(row["terms"], contributions)});
   }
   std::string out;

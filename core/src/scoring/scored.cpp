@@ -2,6 +2,7 @@
 #include "scoring/scored.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "scoring/explain.hpp"
 
@@ -36,7 +37,11 @@ double median(std::vector<double> v) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
   const std::size_t m = v.size() / 2;
-  return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+  if (v.size() % 2) return v[m];
+  // Halving first when the sum overflows: two finite values near the double's limit have a
+  // finite midpoint. Otherwise the same bits as halving each (scaling by 2 is exact).
+  const double a = v[m - 1], b = v[m];
+  return std::isfinite(a + b) ? (a + b) / 2 : a / 2 + b / 2;
 }
 } // namespace
 
