@@ -70,6 +70,8 @@ test('editing an estimate in place re-ranks; undo restores it', async () => {
   await until(async () => await backlog(page).locator('.gs-error').isVisible(), 3000, 'the error message');
   assert.match(await backlog(page).locator('.gs-error').textContent(), /confidence/i);
   assert.equal(await conf.inputValue(), '0.8', 'the refused value is put back');
+  // What the field shows is the value in force, so it is not announced as an invalid entry.
+  assert.equal(await conf.getAttribute('aria-invalid'), null, 'the put-back value is not marked invalid');
   await backlog(page).getByRole('button', { name: /Undo/ }).click();
   await expectOrder(page, await engineTitles(HEALTH));
   await page.context().close();

@@ -375,6 +375,22 @@ test('7. an explanation starts with why the item sits where it does against its 
     if (model === 'weighted') await w.screenshot({ path: shot('truth-7-explain.png') }), await page.screenshot({ path: shot('truth-7-explain-page.png') });
     await page.keyboard.press('Escape');
   }
+  // The terms table says a formula term's role in words, and a stakeholder's "rated" as yes or
+  // no: it showed the engine's codes ("cost_of_delay", "true").
+  for (const [model, column, allowed] of [['wsjf', 'Role', ['adds to cost of delay', 'divides']], ['stakeholder', 'Rated', ['yes', 'no']]]) {
+    await chooseModel(page, model);
+    const first = healthTitle.get(engine('rank', HEALTH, { model }).ranking[0].id);
+    await w.getByRole('button', { name: first, exact: true }).click();
+    const table = w.getByRole('dialog', { name: first }).locator('table.gs-terms');
+    await until(async () => (await table.count()) === 1, 3000, `${model}: the terms table`);
+    const cells = await table.evaluate((t, name) => {
+      const k = [...t.tHead.rows[0].cells].findIndex((c) => c.textContent === name);
+      return k < 0 ? null : [...t.tBodies[0].rows].map((r) => r.cells[k].textContent);
+    }, column);
+    assert.ok(cells && cells.length > 0, `${model}: a ${column} column`);
+    for (const c of cells) assert.ok(allowed.includes(c), `${model}: ${column} reads "${c}"`);
+    await page.keyboard.press('Escape');
+  }
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -19,6 +19,10 @@ test('the opportunity table fits at 1280 px and names the work that closes each 
   const titles = new Map(JSON.parse(doc).items.map((i) => [i.id, i.title]));
   const work = await gaps.locator('.gs-outcomes tbody .gs-work').allTextContents();
   work.forEach((w, k) => assert.equal(w, `Work that closes it: ${(outcomes[k].lifted_by ?? []).map((id) => titles.get(id) ?? id).join(', ') || 'nothing planned'}`));
+  // Each outcome's segment by the name the page gives it, not its id ("cardiac-risk" was shown).
+  const segments = new Map(JSON.parse(doc).segments.map((x) => [x.id, x.name]));
+  const notes = await gaps.locator('.gs-outcomes tbody th > .gs-note:not(.gs-work)').allTextContents();
+  notes.forEach((n, k) => assert.ok(n.startsWith(`${segments.get(outcomes[k].segment)} · `), `${n} names segment ${outcomes[k].segment}`));
   await gaps.screenshot({ path: shot('gaps-1280.png') });
   await page.context().close();
 });

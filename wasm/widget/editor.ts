@@ -51,15 +51,11 @@ export function numberInput(label: string, value: number | null, onEdit: EditHan
   });
   setInputValue(input, value);
   input.addEventListener('change', () => commitInput(input, onEdit));
-  input.addEventListener('input', () => {
-    input.setCustomValidity('');
-    input.removeAttribute('aria-invalid');
-  });
+  input.addEventListener('input', () => input.setCustomValidity(''));
   input.addEventListener('keydown', (ev) => {
     // Escape first puts back a half-typed value; with nothing to undo it closes the dialog as usual.
     if (ev.key === 'Escape' && input.value !== (input.dataset.value ?? '')) {
       input.value = input.dataset.value ?? '';
-      input.removeAttribute('aria-invalid');
       ev.stopPropagation(); // Escape here restores the value; it must not close a dialog
       ev.preventDefault();
     }
@@ -83,7 +79,8 @@ function commitInput(input: HTMLInputElement, onEdit: EditHandler): void {
   const parsed = parseDecimal(input.value);
   const why = 'why' in parsed ? parsed.why : onEdit(parsed.value);
   if (why !== null || 'why' in parsed) {
-    input.setAttribute('aria-invalid', 'true');
+    // The value in force is put back, so the field is not marked aria-invalid (it announced a
+    // valid number as an invalid entry); the message box and the bubble say what was refused.
     input.value = input.dataset.value ?? '';
     // The widget's message box may be far above a row deep in the table: the browser's own
     // bubble says why next to the field (and screen readers announce the message box).
@@ -93,7 +90,6 @@ function commitInput(input: HTMLInputElement, onEdit: EditHandler): void {
     return;
   }
   input.setCustomValidity('');
-  input.removeAttribute('aria-invalid');
   // Show the number as applied: "2,5" reads 2.5, and "1e-400" (too small for a double) reads 0.
   input.dataset.value = String(parsed.value);
   input.value = input.dataset.value;

@@ -154,10 +154,23 @@ function titleOf(session: Session, id: string): string {
   return i >= 0 ? session.titles[i] : id;
 }
 
+/** The roles the core gives a formula's terms in an explanation (core/src/scoring/model_explain.cpp, wsjf.cpp). */
+const TERM_ROLES: Record<string, string> = {
+  factor: 'multiplies',
+  divisor: 'divides',
+  cost_of_delay: 'adds to cost of delay',
+};
+
 function termsTable(terms: Record<string, unknown>[]): HTMLTableElement {
   const keys: string[] = [];
   for (const t of terms) for (const k of Object.keys(t)) if (k !== 'term' && k !== 'name' && !keys.includes(k)) keys.push(k);
-  const cell = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : v === undefined || v === null ? '' : String(v));
+  const cell = (k: string, v: unknown): string => {
+    if (typeof v === 'number') return formatNumber(v);
+    if (typeof v === 'boolean') return v ? 'yes' : 'no'; // a stakeholder's "rated"
+    if (v === undefined || v === null) return '';
+    // A formula term's role is one of the core's codes (a stakeholder's role is their own words).
+    return k === 'role' ? (TERM_ROLES[String(v)] ?? String(v)) : String(v);
+  };
   return h(
     'table',
     { class: 'gs-terms' },
@@ -166,7 +179,7 @@ function termsTable(terms: Record<string, unknown>[]): HTMLTableElement {
       'tbody',
       {},
       ...terms.map((t) =>
-        h('tr', {}, h('th', { scope: 'row' }, String(t.name ?? humanize(String(t.term)))), ...keys.map((k) => h('td', {}, cell(t[k])))),
+        h('tr', {}, h('th', { scope: 'row' }, String(t.name ?? humanize(String(t.term)))), ...keys.map((k) => h('td', {}, cell(k, t[k])))),
       ),
     ),
   );

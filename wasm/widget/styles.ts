@@ -147,7 +147,6 @@ th.gs-title { font-weight: normal; min-width: 14em; }
 .gs-num:hover { border-color: var(--gs-border); }
 .gs-num:focus { border-color: var(--gs-accent); background: var(--gs-bg); }
 .gs-num.gs-edited { background: color-mix(in srgb, var(--gs-accent) 14%, transparent); }
-.gs-num[aria-invalid="true"] { border-color: var(--gs-down); }
 .gs-score { text-align: right !important; width: 1%; white-space: nowrap; font-weight: 600; }
 .gs-barcol { width: 13%; min-width: 70px; }
 .gs-wide-bars .gs-barcol { width: 30%; }

@@ -227,6 +227,14 @@ export class AnalysisViews {
     return i >= 0 ? s.titles[i] : id;
   };
 
+  /** Names of a document section's entries (segments, outcomes) by id, as the page writes them; the id where none is given. */
+  private sectionNames(section: 'segments' | 'outcomes'): (id: string) => string {
+    const list = this.host.session().document[section];
+    const entries = (Array.isArray(list) ? list : []) as { id?: unknown; name?: unknown }[];
+    const names = new Map(entries.filter((e) => e && typeof e.id === 'string' && typeof e.name === 'string' && e.name).map((e) => [e.id as string, e.name as string]));
+    return (id) => names.get(id) ?? id;
+  }
+
   private criterionNames(): (id: string) => string {
     const names = new Map(this.host.session().criteria().map((c) => [c.id, c.name]));
     return (id) => names.get(id) ?? id;
@@ -284,7 +292,7 @@ export class AnalysisViews {
     const r = runJson<GapsResult>(this.host.gs(), 'gaps', this.host.session().currentJson(), {});
     this.showWarnings('gaps', r);
     if (!r.ok) this.landscape.showMessage(`No landscape: ${messages(r.errors)}`);
-    else this.landscape.render(r.value, this.titleOf);
+    else this.landscape.render(r.value, this.titleOf, this.sectionNames('segments'));
   }
 
   private renderAgreement(): void {
@@ -304,9 +312,7 @@ export class AnalysisViews {
     this.showWarnings('evidence', r);
     if (!r.ok) this.evidence.showMessage(`No evidence view: ${messages(r.errors)}`);
     else {
-      const outcomes = (this.host.session().document.outcomes ?? []) as { id?: unknown; name?: unknown }[];
-      const names = new Map(outcomes.filter((o) => o && typeof o.id === 'string').map((o) => [o.id as string, typeof o.name === 'string' ? o.name : (o.id as string)]));
-      this.evidence.render(r.value, this.titleOf, (id) => names.get(id) ?? id);
+      this.evidence.render(r.value, this.titleOf, this.sectionNames('outcomes'));
     }
   }
 

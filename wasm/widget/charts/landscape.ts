@@ -52,6 +52,7 @@ export class LandscapeChart {
   private last: GapsResult | null = null;
   private drawnWidth = 0;
   private titleOf: (id: string) => string = (id) => id;
+  private segmentName: (id: string) => string = (id) => id;
 
   /**
    * Draws the last answer again when the box's width changed (a phone turned, a window
@@ -59,7 +60,7 @@ export class LandscapeChart {
    */
   refit(): void {
     if (!this.last || this.element.clientWidth === 0 || chartWidth(this.element) === this.drawnWidth) return;
-    this.render(this.last, this.titleOf);
+    this.render(this.last, this.titleOf, this.segmentName);
   }
 
   showMessage(text: string): void {
@@ -68,9 +69,11 @@ export class LandscapeChart {
     fill(this.table);
   }
 
-  render(result: GapsResult, titleOf: (id: string) => string = (id) => id): void {
+  /** `segmentName` names a segment as the document does (the result gives its id). */
+  render(result: GapsResult, titleOf: (id: string) => string = (id) => id, segmentName: (id: string) => string = (id) => id): void {
     this.last = result;
     this.titleOf = titleOf;
+    this.segmentName = segmentName;
     const W = chartWidth(this.element);
     this.drawnWidth = W;
     const x = linear(0, 10, M.left, W - M.right);
@@ -125,7 +128,7 @@ export class LandscapeChart {
           'th',
           { scope: 'row', class: 'gs-title' },
           o.name ?? o.id,
-          h('div', { class: 'gs-note' }, [o.segment, typeof o.customers === 'number' ? `${formatNumber(o.customers)} customers` : ''].filter(Boolean).join(' · ')),
+          h('div', { class: 'gs-note' }, [o.segment ? segmentName(o.segment) : '', typeof o.customers === 'number' ? `${formatNumber(o.customers)} customers` : ''].filter(Boolean).join(' · ')),
           h('div', { class: 'gs-note gs-work' }, `Work that closes it: ${(o.lifted_by ?? []).map(titleOf).join(', ') || 'nothing planned'}`),
         ),
         h('td', { class: 'gs-score' }, formatNumber(o.importance)),

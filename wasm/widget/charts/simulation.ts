@@ -54,7 +54,8 @@ export class SimulationView {
   constructor(private readonly onRun: (settings: SimSettings) => void) {
     const runsId = uid('gs-runs');
     const seedId = uid('gs-seed');
-    this.runs = h('input', { type: 'number', id: runsId, min: 100, max: 1000000, step: 100, class: 'gs-num gs-boxed' });
+    // The engine's range for simulate's runs (1 to 1,000,000); it took 1 where this said 100.
+    this.runs = h('input', { type: 'number', id: runsId, min: 1, max: 1000000, step: 1, class: 'gs-num gs-boxed' });
     this.runs.value = '10000';
     this.seed = h('input', { type: 'number', id: seedId, min: 0, step: 1, class: 'gs-num gs-boxed' });
     this.seed.value = '1';
