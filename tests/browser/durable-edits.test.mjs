@@ -405,3 +405,59 @@ test('the src file changed between two visits: saved edits it no longer has are 
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+// Found by a black-box review: a returning reader's saved value went on winning over a value
+// the page's author had changed since, and nothing said so. The widget still shows the reader's
+// value, and says which of their values stand over what the page now says, with the choice of
+// the page's values (one undoable step) or keeping theirs (not asked again on the next visit).
+test('the page changed a value the reader had edited: the notice names both values; the page’s value or mine, and neither asked again', async () => {
+  const withReach = (n) => {
+    const d = structuredClone(DOC);
+    d.items.find((it) => it.id === 'dark-mode').reach = n;
+    return d;
+  };
+  let served = DOC;
+  const context = await env.browser.newContext();
+  const page = await pageIn(context);
+  await page.route(`${env.base}/demo/changing/over.json`, (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(served) }));
+  await serveHtml(env, page, '/demo/changing/over.html', '<gap-score id="over" src="over.json"></gap-score>');
+  await widget(page);
+  const w = page.locator('gap-score');
+  await typeEstimate(reach(w, 'dark-mode'), '7');
+  await until(async () => (await savedEdits(page, 'id:over'))?.fields['dark-mode']?.reach === 7, 3000, 'the edit saved');
+  const notice = w.locator('[data-notice="page-changed"]');
+
+  // Unchanged page: nothing to say.
+  await page.reload();
+  await widget(page);
+  assert.equal(await reach(w, 'dark-mode').inputValue(), '7');
+  assert.ok(!(await notice.isVisible()), 'the page did not change: no notice');
+
+  // The author changed the same value: both are named, the reader's stays on screen.
+  served = withReach(12345);
+  await page.reload();
+  await widget(page);
+  await until(() => notice.isVisible(), 3000, 'the notice about the changed page');
+  assert.match(await notice.textContent(), /The page’s data changed since your edits were saved\. Your value is shown instead of the page’s:“Dark mode” › Reach: yours 7 \(the page now says 12,345\)/);
+  assert.equal(await reach(w, 'dark-mode').inputValue(), '7');
+  await notice.screenshot({ path: shot('notice-page-changed.png') });
+  await notice.getByRole('button', { name: 'Use the page’s value' }).click();
+  assert.ok(!(await notice.isVisible()));
+  assert.equal(await reach(w, 'dark-mode').inputValue(), '12345', 'the page’s value is shown');
+  await w.getByRole('button', { name: /Undo/ }).click();
+  assert.equal(await reach(w, 'dark-mode').inputValue(), '7', 'Undo brings mine back');
+
+  // Changed again; "Keep mine" keeps it, and the next visit does not ask again.
+  served = withReach(999);
+  await page.reload();
+  await widget(page);
+  await until(() => notice.isVisible(), 3000, 'the notice again');
+  await notice.getByRole('button', { name: 'Keep mine' }).click();
+  assert.ok(!(await notice.isVisible()));
+  await page.reload();
+  await widget(page);
+  assert.equal(await reach(w, 'dark-mode').inputValue(), '7', 'mine is kept');
+  assert.ok(!(await notice.isVisible()), 'not asked again for the same page');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

@@ -10,6 +10,7 @@ import type { Feedback } from './feedback';
 import type { MessageArea } from './messages';
 import type { Names } from './notices';
 import { Notices } from './notices';
+import type { OverPageValue } from './page-changes';
 import type { PageLoader } from './page-loader';
 import type { Merged } from './replica';
 import type { Renderer } from './renderer';
@@ -38,6 +39,8 @@ export class Durability {
   readonly notices: Notices;
   /** Saved edits the data cannot take, as the loader last reported them. */
   private unappliedEdits: DroppedEdit[] = [];
+  /** Saved values shown over a changed page, as the loader last reported them. */
+  private overPage: OverPageValue[] = [];
   private readonly names: Names;
 
   constructor(private readonly host: DurabilityHost) {
@@ -63,6 +66,14 @@ export class Durability {
         host.edits().forgetSaved(this.unappliedEdits.map((d) => pathKey(d.path)));
         this.unapplied([], false);
       },
+      usePageValues: () => {
+        host.edits().usePageValues(this.overPage.map((v) => pathKey(v.path)));
+        this.pageChanged([]);
+      },
+      keepMine: () => {
+        host.edits().keepOverPage();
+        this.pageChanged([]);
+      },
     });
   }
 
@@ -85,6 +96,12 @@ export class Durability {
   unapplied(edits: DroppedEdit[], pageChanged: boolean): void {
     this.unappliedEdits = edits;
     this.notices.unapplied(edits, pageChanged, this.names);
+  }
+
+  /** Saved values shown instead of a changed page's (none: the notice goes). */
+  pageChanged(values: OverPageValue[]): void {
+    this.overPage = values;
+    this.notices.pageChanged(values, this.names);
   }
 
   /** The engine stopped: say so, keep what is on screen in sight, and let nothing reach it. */

@@ -169,6 +169,23 @@ export class EditController {
     this.ports.feedback.say('Back to the page’s data. Undo brings your changes back.');
   }
 
+  /**
+   * The reader keeps their values over a page whose data changed: saved again, stamped with
+   * this page's data, so the next visit does not ask again.
+   */
+  keepOverPage(): void {
+    if (!this.ports.readOnly()) this.persist();
+  }
+
+  /** The page's values at these paths (path keys) instead of the reader's, in one undoable step. */
+  usePageValues(keys: string[]): void {
+    const s = this.ports.session();
+    if (!s || keys.length === 0) return;
+    const after = pinned(s.state, new Map(keys.map((k) => [k, null])));
+    if (this.commit({ kind: 'state', label: 'page values', before: s.state, after }) === null)
+      this.ports.feedback.say(`The page’s ${keys.length === 1 ? 'value is' : 'values are'} shown. Undo brings yours back.`);
+  }
+
   /** Replaces the data (an import, load()) in one undoable step; false when it cannot be used. */
   replaceDocument(text: string): boolean {
     const s = this.ports.session()!;

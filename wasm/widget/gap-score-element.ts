@@ -357,6 +357,7 @@ export class GapScoreElement extends HTMLElement {
         if (id && tabs.has(id)) tabs.select(id);
       },
       unapplied: (list, pageChanged) => durability.unapplied(list, pageChanged),
+      overPage: (values) => durability.pageChanged(values),
       savedShown: () => header.savedShown(),
     });
 

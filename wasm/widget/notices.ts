@@ -1,12 +1,14 @@
 // Notices that stay on screen while what they say holds, each with what the reader can do
 // about it right there: edits that cannot be saved in this browser (download, share link,
 // try again), an engine that stopped (reload it), values another tab replaced, and saved edits
-// the page's data can no longer take (download them, forget them). Each is its own box,
+// the page's data can no longer take (download them, forget them), and saved values shown over
+// a page whose data changed since (use the page's, keep mine). Each is its own box,
 // named by `data-notice`, above the widget's body. Only the texts are built here; what the
 // buttons do is the element's wiring.
 
 import { fill, h } from './dom';
 import { formatNumber, humanize } from './format';
+import type { OverPageValue } from './page-changes';
 import type { Replaced } from './replica';
 import type { DroppedEdit } from './session';
 import type { EditPath, EditValue } from './state';
@@ -19,6 +21,8 @@ export interface NoticeActions {
   reloadEngine(): void;
   downloadSaved(): void;
   forgetSaved(): void;
+  usePageValues(): void;
+  keepMine(): void;
 }
 
 /** Names for the items and criteria of the data on screen; an id the data lacks stays an id. */
@@ -27,7 +31,7 @@ export interface Names {
   criterion(id: string): string | null;
 }
 
-type Kind = 'storage' | 'engine' | 'other-tab' | 'unapplied';
+type Kind = 'storage' | 'engine' | 'other-tab' | 'unapplied' | 'page-changed';
 
 export const STORAGE_HEADING = 'Your changes can’t be saved in this browser: download them or copy a share link.';
 export const ENGINE_HEADING = 'The engine stopped working (an internal error in gapscore).';
@@ -38,7 +42,7 @@ export class Notices {
 
   constructor(private readonly actions: NoticeActions) {
     this.element = h('div', { class: 'gs-notices' });
-    for (const kind of ['engine', 'storage', 'unapplied', 'other-tab'] as Kind[]) {
+    for (const kind of ['engine', 'storage', 'unapplied', 'page-changed', 'other-tab'] as Kind[]) {
       const box = h('div', { class: 'gs-notice', part: 'notice', 'data-notice': kind, hidden: true, role: kind === 'engine' || kind === 'storage' ? 'alert' : null });
       this.boxes.set(kind, box);
       this.element.append(box);
@@ -98,6 +102,21 @@ export class Notices {
       h('ul', {}, ...edits.slice(0, 8).map((d) => unappliedLine(d, names)), n > 8 ? h('li', {}, `and ${n - 8} more`) : null),
       h('div', { class: 'gs-muted' }, `${n === 1 ? 'It stays' : 'They stay'} saved in this browser, and a download keeps ${them} anywhere.`),
       this.actionRow([`Download ${them} (JSON)`, this.actions.downloadSaved], [`Forget ${them}`, this.actions.forgetSaved], ['Dismiss', () => this.hide('unapplied')]),
+    ]);
+  }
+
+  /**
+   * The page's data changed since the reader's edits were saved, and these saved values are
+   * shown instead of what the page now says (none: the notice goes).
+   */
+  pageChanged(values: OverPageValue[], names: Names): void {
+    if (values.length === 0) return this.hide('page-changed');
+    const n = values.length;
+    const page = (v: OverPageValue) => (v.page === null ? 'the page gives none' : `the page now says ${formatNumber(v.page)}`);
+    this.show('page-changed', [
+      h('p', {}, `The page’s data changed since your edits were saved. ${n === 1 ? 'Your value is' : `Your ${n} values are`} shown instead of the page’s:`),
+      h('ul', {}, ...values.slice(0, 8).map((v) => h('li', {}, `${pathLabel(v.path, names)}: yours ${formatNumber(v.mine)} (${page(v)})`)), n > 8 ? h('li', {}, `and ${n - 8} more`) : null),
+      this.actionRow([n === 1 ? 'Use the page’s value' : 'Use the page’s values', this.actions.usePageValues], ['Keep mine', this.actions.keepMine]),
     ]);
   }
 

@@ -15,6 +15,8 @@ import { safeParse } from './messages';
 import { NO_WASM, WASM_BLOCKED, commandNames, loadModule } from './module';
 import type { GapscoreModule, Problem } from './module-types';
 import { claimStorageKey, readPageText, releaseStorageKey } from './page-source';
+import type { OverPageValue } from './page-changes';
+import { valuesOverPage } from './page-changes';
 import type { DroppedEdit } from './session';
 import { Session } from './session';
 import type { SharedView } from './sharing';
@@ -76,6 +78,11 @@ export interface LoaderPorts {
    * the data; `pageChanged`: the page's data differs from the one they were saved with.
    */
   unapplied(edits: DroppedEdit[], pageChanged: boolean): void;
+  /**
+   * The page's data changed since the reader's edits were saved: these saved values are shown
+   * instead of what the page now says (none: nothing to say).
+   */
+  overPage?(values: OverPageValue[]): void;
   /** The reader's saved edits are on screen instead of the page's data (a returning reader). */
   savedShown?(): void;
 }
@@ -170,6 +177,12 @@ export class PageLoader {
       opened = this.openPage(text, own);
       // Saved edits this data cannot take (an item or criterion gone): named, and kept saved.
       if (opened) this.ports.unapplied(this.dropped, !!saved?.page && saved.page !== page);
+      // Saved values over a page an author changed since: said, so neither change is hidden.
+      if (opened && saved?.page && saved.page !== page && this.session && this.session.state.document === null) {
+        const s = this.session;
+        const weights = new Map(s.criteria().map((c) => [c.id, c.documentWeight]));
+        this.ports.overPage?.(valuesOverPage(s.document, s.state, (id) => weights.get(id) ?? null));
+      }
       if (opened && saved && !isPristine(own)) this.ports.savedShown?.();
       // After openPage, which clears old messages. A link whose view does not load here
       // leaves the reader's own view (and their saved edits) alone, and is blamed.
