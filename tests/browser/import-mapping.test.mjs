@@ -120,6 +120,9 @@ test('a header nobody recognizes: a clear message, the mapping, remembered for t
   const error = dialog.locator('.gs-error');
   await until(() => error.isVisible(), 3000, 'the error');
   assert.match(await error.textContent(), /not one of an export gapscore knows/);
+  // The advice is the dialog's own (the Columns table), not the command line's options.
+  assert.match(await error.textContent(), /choose them under Columns above/);
+  assert.doesNotMatch(await error.textContent(), /--detect|import-csv/);
   const panel = dialog.getByRole('region', { name: 'Columns' });
   assert.match(await panel.textContent(), /This header row is not one gapscore knows/);
   await panel.getByLabel('Id', { exact: true }).selectOption('Feature');

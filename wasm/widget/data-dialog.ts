@@ -240,13 +240,21 @@ export class DataDialog {
   }
 
   private showErrors(kind: string, errors: Problem[]): void {
+    // The engine's advice for a sheet with no id or title column names the command line's
+    // options; here the Columns table above is where the reader chooses them.
+    const mapping = !this.mapping.element.hidden;
+    const advice: Record<string, string> = {
+      unknown_header: 'The header row is not one of an export gapscore knows (Jira, Azure DevOps, GitHub Projects, Linear), and no column is chosen for the items’ ids or titles: choose them under Columns above.',
+      missing: 'No column is chosen for the items’ ids: choose it under Columns above.',
+    };
+    const shown = errors.map((e) => (mapping && e.path === '' && e.code && advice[e.code] ? { ...e, message: advice[e.code] } : e));
     fill(
       this.preview,
       h(
         'div',
         { class: 'gs-error', role: 'alert' },
         h('p', {}, `This ${kind === 'csv' ? 'CSV' : 'JSON'} cannot be used. Your current data is unchanged.`),
-        h('ul', {}, ...errors.slice(0, 8).map((e) => problemLine(e))),
+        h('ul', {}, ...shown.slice(0, 8).map((e) => problemLine(e))),
       ),
     );
   }
