@@ -77,13 +77,20 @@ test('the widget says what it does: a withdrawn preview, a replaced scenario', a
   await paste.type('x');
   assert.equal(await replace.isDisabled(), true, 'the preview is withdrawn');
   await page.keyboard.press('Escape');
-  // Scenarios: saving under a name that exists says it replaced it.
+  // Scenarios: a name that exists is replaced only when the reader confirms (the first Save
+  // asks), and the status says it replaced it.
   const status = backlog(page).locator('.gs-status');
   for (const expected of [/^Saved scenario “Plan”/, /^Replaced scenario “Plan”/]) {
     await backlog(page).getByRole('button', { name: 'Scenarios…' }).click();
     const scenarios = backlog(page).getByRole('dialog');
     await scenarios.getByLabel('Save the current view as').fill('Plan');
     await scenarios.getByRole('button', { name: 'Save' }).click();
+    if (/Replaced/.test(String(expected))) {
+      const ask = scenarios.getByRole('status');
+      await until(async () => /A scenario called “Plan” is saved already/.test(await ask.textContent()), 3000, 'the question');
+      assert.match(await status.textContent(), /^Saved scenario “Plan”/, 'nothing replaced yet');
+      await scenarios.getByRole('button', { name: 'Replace' }).click();
+    }
     await until(async () => expected.test(await status.textContent()), 3000, String(expected));
     await page.keyboard.press('Escape');
   }

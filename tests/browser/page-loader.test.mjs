@@ -50,6 +50,10 @@ class FakeSession {
     this.state = next;
     return { ok: true, dropped: 0 };
   }
+  /** The page's criteria as the engine read them (the fake's data has none). */
+  criteria() {
+    return [];
+  }
   dispose() {
     this.disposed = true;
   }
