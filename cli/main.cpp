@@ -290,7 +290,7 @@ int main(int argc, char** argv) {
     if (!usage_error(gapscore::code::unknown_option, e.what())) app.exit(e);
     return gapscore::kUsageError;
   } catch (const CLI::ParseError& e) {
-    // A value CLI11 could not convert or check (--top abc), a missing FILE, and the like.
+    // A value CLI11 could not convert or check (--top abc, --format xml), and the like.
     if (!usage_error(gapscore::code::invalid_option, e.what())) app.exit(e);
     return gapscore::kUsageError;
   }

@@ -41,7 +41,7 @@ std::string render_rank_table(const Json& result, bool markdown) {
   for (const auto& row : result["ranking"]) {
     std::string rank = std::to_string(row["rank"].get<long long>());
     if (row.contains("tied_with")) rank += "=";
-    rows.push_back({rank, visible_text(row["id"].get<std::string>()), table_cut(visible_text(row["title"].get<std::string>()), 40),
+    rows.push_back({rank, row["id"].get<std::string>(), table_cut(row["title"].get<std::string>(), 40),
                     short_number(row["score"].get<double>()), terms_text(row["terms"], contributions)});
   }
   std::string out;
@@ -52,7 +52,7 @@ std::string render_rank_table(const Json& result, bool markdown) {
         if (c == '|' || c == '\\' || c == '<' || c == '>' || c == '*' || c == '_' || c == '`') o += '\\';
         o += c == '\n' ? ' ' : c;
       }
-      return o;
+      return visible_text(o); // any other control character as its symbol (␀)
     };
     for (std::size_t r = 0; r < rows.size(); ++r) {
       out += "|";
@@ -62,6 +62,8 @@ std::string render_rank_table(const Json& result, bool markdown) {
     }
     return out;
   }
+  for (auto& row : rows)
+    for (auto& cell : row) cell = visible_text(cell); // a title's NUL or ESC as ␀ or ␛, not raw
   std::array<std::size_t, 5> width{};
   for (auto& row : rows)
     for (std::size_t c = 0; c < 5; ++c) width[c] = std::max(width[c], display_width(row[c]));
