@@ -96,3 +96,36 @@ test('an edit that sends its row past the rows shown keeps the row, and focus in
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+// Found by a black-box review: focus fell to the page (a screen reader starts again at the top)
+// when "Show N more" showed the last rows and went away, and when an explanation closed whose
+// item had moved past the rows shown while it was open.
+test('focus stays in the table: after the last "Show more", and after an explanation whose item moved away', async () => {
+  const page = await openDemo(env);
+  const before = await engineTitles(HEALTH);
+  const w = page.locator('#backlog');
+  const more = w.getByRole('button', { name: /^Show \d+ more/ });
+  const shownBefore = (await order(page)).length;
+  assert.ok(before.length > shownBefore && before.length - shownBefore <= 200, 'one "Show more" shows the rest');
+  await more.focus();
+  await press(page, 'Enter');
+  await until(async () => (await order(page)).length === before.length, 3000, 'every row');
+  assert.ok(!(await more.isVisible()));
+  await until(async () => (await focused(page)).text === before[shownBefore], 3000, `focus on the first row it showed (${before[shownBefore]})`);
+
+  // Back to 15 rows: a reload; the third item's explanation, its effort made large from inside.
+  await page.reload();
+  await w.evaluate((el) => el.ready);
+  const third = before[2];
+  await w.getByRole('button', { name: third, exact: true }).focus();
+  await press(page, 'Enter');
+  const dialog = w.getByRole('dialog', { name: third });
+  const effort = dialog.getByRole('textbox', { name: /^Effort/ });
+  await effort.fill('1000');
+  await effort.press('Enter');
+  await until(async () => !(await order(page)).slice(0, 15).includes(third), 5000, `${third} left the rows shown`);
+  await press(page, 'Escape');
+  await until(async () => (await focused(page)).text === third, 3000, 'focus back on its title, drawn after the rows shown');
+  assert.ok(await w.locator('tr.gs-kept').isVisible(), 'its row is the kept one');
+  await page.context().close();
+});

@@ -196,7 +196,11 @@ export class Renderer {
     const { explainDialog, table } = this.parts;
     explainDialog.show(s, index, this.inputs, this.host.readOnly(), (col, v) => this.editValue(index, col, v), () => {
       if (from?.isConnected) from.focus();
-      else table.focusItem(index);
+      else if (!table.focusItem(index) && from) {
+        // Its row left the rows shown while the dialog was open: drawn after them, with focus.
+        table.focusItemNextRender(index);
+        this.scheduler.redraw();
+      }
     });
   }
 

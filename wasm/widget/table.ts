@@ -52,6 +52,8 @@ export class RankTable {
   private readonly keys: GridKeys;
   private rows = new Map<number, Row>();
   private pendingFocus: FocusedControl | null = null;
+  /** Rows the last render showed (where "Show N more" starts). */
+  private lastShown = 0;
   /** A focused row drawn after the rows shown (render()), or null. */
   private keptRow: Row | null = null;
   private columns: InputColumn[] = [];
@@ -163,7 +165,12 @@ export class RankTable {
     this.pendingFocus = null;
     if (restore) this.focusControl(restore);
     const rest = n - shown;
+    // "Show N more" showing the last rows goes away: focus moves to the first row it showed,
+    // not to the page (a screen reader would start again at the top).
+    const moreHadFocus = this.activeElement() === this.moreButton;
     this.moreButton.hidden = rest <= 0;
+    if (moreHadFocus && rest <= 0 && shown > 0) this.focusItem(snapshot.order[Math.min(this.lastShown, shown - 1)]);
+    this.lastShown = shown;
     // formatNumber, not toLocaleString: the first Intl call costs 15-40 ms of the first render.
     this.moreButton.textContent = rest > 0 ? `Show ${Math.min(rest, moreStep(n))} more (${formatNumber(shown)} of ${formatNumber(n)} shown)` : '';
   }
@@ -190,9 +197,18 @@ export class RankTable {
     return (this.body.getRootNode() as Document | ShadowRoot).activeElement as HTMLElement | null;
   }
 
-  /** Puts focus back on an item's row button (after a dialog closes). */
-  focusItem(index: number): void {
+  /** Puts focus back on an item's row button (after a dialog closes); false when its row is not on screen. */
+  focusItem(index: number): boolean {
     this.focusControl({ index, column: -1 });
+    return this.activeElement()?.closest('tr')?.dataset.index === String(index);
+  }
+
+  /**
+   * Focus goes to an item's row button at the next render, which draws its row after the rows
+   * shown when the ranking put it past them (an estimate changed in its explanation).
+   */
+  focusItemNextRender(index: number): void {
+    this.pendingFocus = { index, column: -1 };
   }
 
   private makeRow(index: number, session: Session): Row {

@@ -282,7 +282,10 @@ export class AnalysisViews {
   }
 
   private renderMatrix(): void {
-    const r = runJson<MatrixResult>(this.host.gs(), 'rank', this.host.session().currentJson(), { model: this.matrixModel });
+    // Every item is placed: a document's "top" is how many rows a ranking lists, and with it the
+    // matrix plotted 5 of 24 items against thresholds drawn from all 24, its counts "(0)".
+    const s = this.host.session();
+    const r = runJson<MatrixResult>(this.host.gs(), 'rank', s.currentJson(), { model: this.matrixModel, top: Math.max(1, s.size) });
     this.showWarnings('matrix', r);
     if (!r.ok) this.matrix.showMessage(`No matrix: ${messages(r.errors)}`);
     else this.matrix.render(r.value);
