@@ -23,3 +23,20 @@ test('the message box says the latest refusal, not an older one', async () => {
   await until(async () => /Not applied: Effort of Medication reminders: must be a number/.test(await live.textContent()), 3000, 'the live region');
   await page.context().close();
 });
+
+// The other way round (a black-box review): "abc" and then -1. The engine's refusal of -1 left
+// the status line and the live region saying "must be a number" about a value that is one.
+test('the status line and the live region say the engine’s refusal after a field’s own', async () => {
+  const page = await openDemo(env);
+  const effort = backlog(page).getByRole('textbox', { name: 'Effort of Medication reminders' });
+  const status = backlog(page).locator('.gs-status');
+  const live = backlog(page).locator('[part=announcer]');
+  await typeEstimate(effort, 'abc');
+  await until(async () => /must be a number/.test(await status.textContent()), 3000, 'the field’s refusal');
+  await typeEstimate(effort, '-1');
+  await until(async () => /got -1/.test(await status.textContent()), 3000, 'the engine’s refusal in the status');
+  assert.doesNotMatch(await status.textContent(), /must be a number/);
+  assert.match(await status.textContent(), /^Not applied: Effort of Medication reminders: /);
+  await until(async () => /got -1/.test(await live.textContent()), 3000, 'and in the live region');
+  await page.context().close();
+});

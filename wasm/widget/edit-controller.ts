@@ -230,6 +230,8 @@ export class EditController {
     const path = col.kind === 'field' ? `/items/${index}/${token(col.key)}` : `/items/${index}/scores/${token(col.key)}`;
     const warned = this.raised.filter((w) => w.path === path).map((w) => ` Warning: ${col.label} ${w.message}.`).join('');
     if (!err) this.ports.feedback.say(`${s.titles[index]}: ${col.label} ${formatNumber(value)}${kept}.${warned}`);
+    // Refused: the status says this refusal's reason (it kept an earlier one's, "must be a number").
+    else this.ports.feedback.say(`Not applied: ${col.label} of ${s.titles[index]}: ${err}.`);
     return err;
   }
 
