@@ -206,6 +206,7 @@ public:
   val order() const { return val(emscripten::typed_memory_view(ranked(), engine_.order_data())); }
   val scores() const { return val(emscripten::typed_memory_view(ranked(), engine_.score_data())); }
   val ranks() const { return val(emscripten::typed_memory_view(ranked(), engine_.rank_data())); }
+  val tie_sizes() const { return val(emscripten::typed_memory_view(ranked(), engine_.tie_size_data())); }
 
   double part_count() const { return static_cast<double>(engine_.table().parts.size()); }
   std::string part_name(double k) const {
@@ -339,6 +340,7 @@ EMSCRIPTEN_BINDINGS(gapscore) {
       .function("order", &JsEngine::order)
       .function("scores", &JsEngine::scores)
       .function("ranks", &JsEngine::ranks)
+      .function("tieSizes", &JsEngine::tie_sizes)
       .function("partCount", &JsEngine::part_count)
       .function("partName", &JsEngine::part_name)
       .function("parts", &JsEngine::parts)

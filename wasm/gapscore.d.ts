@@ -94,6 +94,8 @@ declare class Engine {
   scores(): Float64Array;
   /** 1-based rank per item index, ties broken as `rank` breaks them (MoSCoW, then id). A view; same lifetime as {@link Engine.order}. */
   ranks(): Uint32Array;
+  /** Per item index, how many items share its score under the tie rule (1: not tied; docs/models.md "Ranking and ties"). A view; same lifetime as {@link Engine.order}. */
+  tieSizes(): Uint32Array;
 
   /**
    * Number of additive score parts (stacked bars): one per criterion for the weighted model,

@@ -259,3 +259,22 @@ test('views read wasm memory in place and follow the latest rank()', () => {
   assert.notDeepEqual(Array.from(e.scores()), Array.from(copy));
   e.delete();
 });
+
+test('tieSizes(): per item, how many share its score, as the native rank reports ties (tie_count + 1)', () => {
+  // Five items with equal RICE inputs, two others: one tie of five.
+  const items = [{ id: 'a', reach: 50, impact: 2, confidence: 1, effort: 1 }, { id: 'z', reach: 1, impact: 1, confidence: 1, effort: 1 }];
+  for (const id of ['t1', 't2', 't3', 't4', 't5']) items.push({ id, reach: 10, impact: 1, confidence: 1, effort: 1 });
+  const doc = { format: 'gapscore/1', model: 'rice', items };
+  const e = new gs.Engine();
+  engines.push(e);
+  assert.equal(e.load(JSON.stringify(doc)), true, e.lastErrors());
+  assert.equal(e.rank(), true);
+  const native = JSON.parse(runNative('rank', JSON.stringify(doc), { top: items.length }).output).ranking;
+  const ties = e.tieSizes();
+  assert.ok(ties instanceof Uint32Array);
+  for (let i = 0; i < e.size(); ++i) {
+    const row = native.find((r) => r.id === e.itemId(i));
+    assert.equal(ties[i], (row.tie_count ?? 0) + 1, e.itemId(i));
+  }
+  assert.deepEqual(Array.from(ties).filter((t) => t > 1).length, 5);
+});

@@ -22,6 +22,8 @@ interface Explanation {
   above?: { id: string; score: number } | null;
   below?: { id: string; score: number } | null;
   tied_with?: string[];
+  /** How many other items share the score (tied_with lists the first ten). */
+  tie_count?: number;
   /** A sentence: the rank, and the terms that put the item above the one below and below the one above. */
   why?: string;
 }
@@ -110,7 +112,11 @@ export class ExplainDialog {
         return h('li', {}, `${label}: `, i >= 0 ? session.titles[i] : n.id, ` (${formatNumber(n.score)})`);
       };
       const near = [neighbour('Just above', ex.above), neighbour('Just below', ex.below)].filter(Boolean) as HTMLElement[];
-      if (ex.tied_with?.length) near.push(h('li', {}, `Tied with: ${ex.tied_with.map((t) => titleOf(session, t)).join(', ')}`));
+      if (ex.tied_with?.length) {
+        // The engine lists the first ten; tie_count is how many share the score.
+        const more = (ex.tie_count ?? ex.tied_with.length) - ex.tied_with.length;
+        near.push(h('li', {}, `Tied with: ${ex.tied_with.map((t) => titleOf(session, t)).join(', ')}${more > 0 ? ` and ${more} more` : ''}`));
+      }
       if (near.length) parts.push(h('ul', { class: 'gs-near' }, ...near));
     }
     if (item?.description) parts.push(h('p', { class: 'gs-desc' }, String(item.description)));

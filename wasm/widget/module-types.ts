@@ -20,6 +20,8 @@ export interface Engine {
   order(): Uint32Array;
   scores(): Float64Array;
   ranks(): Uint32Array;
+  /** Per item index, how many items share its score (1: not tied). */
+  tieSizes(): Uint32Array;
   partCount(): number;
   partName(k: number): string;
   parts(k: number): Float64Array;

@@ -21,6 +21,8 @@ export interface Snapshot {
   order: Uint32Array;
   scores: Float64Array;
   ranks: Uint32Array;
+  /** Per item, how many items share its score under the engine's tie rule (1: not tied). */
+  tieSizes: Uint32Array;
   partNames: string[];
   parts: Float64Array[];
   /** Rank of each item (by index) in the baseline under the same model; 0 if absent. */
@@ -388,6 +390,7 @@ export class Session {
       order: e.order().slice(),
       scores: e.scores().slice(),
       ranks,
+      tieSizes: e.tieSizes().slice(),
       partNames,
       parts,
       baselineRanks: this.baselineRanksFor(e.model(), ranks),

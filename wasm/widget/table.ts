@@ -54,6 +54,8 @@ export class RankTable {
   private pendingFocus: FocusedControl | null = null;
   /** Rows the last render showed (where "Show N more" starts). */
   private lastShown = 0;
+  /** Under the table while a tied row is shown: what "=" means. */
+  private readonly tieNote: HTMLElement;
   /** A focused row drawn after the rows shown (render()), or null. */
   private keptRow: Row | null = null;
   private columns: InputColumn[] = [];
@@ -71,7 +73,8 @@ export class RankTable {
     this.legend = h('div', { class: 'gs-legend', part: 'legend', 'aria-hidden': 'true' });
     this.moreButton = h('button', { type: 'button', class: 'gs-more', part: 'button' });
     this.moreButton.addEventListener('click', () => this.handlers.more());
-    this.element = h('div', { class: 'gs-table-wrap' }, this.legend, h('div', { class: 'gs-scroll' }, this.table), this.moreButton);
+    this.tieNote = h('p', { class: 'gs-note gs-tie-note', hidden: true }, '= tied score (the same score under the tie rule); open an item for how its ties are ordered.');
+    this.element = h('div', { class: 'gs-table-wrap' }, this.legend, h('div', { class: 'gs-scroll' }, this.table), this.tieNote, this.moreButton);
     this.body.addEventListener('click', (ev) => this.onClick(ev));
     this.keys = new GridKeys(this.body);
   }
@@ -167,6 +170,9 @@ export class RankTable {
     const rest = n - shown;
     // "Show N more" showing the last rows goes away: focus moves to the first row it showed,
     // not to the page (a screen reader would start again at the top).
+    let tiesShown = false;
+    for (const index of wanted) if ((snapshot.tieSizes[index] ?? 1) > 1) tiesShown = true;
+    this.tieNote.hidden = !tiesShown;
     const moreHadFocus = this.activeElement() === this.moreButton;
     this.moreButton.hidden = rest <= 0;
     if (moreHadFocus && rest <= 0 && shown > 0) this.focusItem(snapshot.order[Math.min(this.lastShown, shown - 1)]);
@@ -255,10 +261,13 @@ export class RankTable {
     const rank = snapshot.ranks[i];
     const base = snapshot.baselineRanks[i] ?? 0;
     const score = snapshot.scores[i];
-    const key = `${rank}|${base}|${score}|${max}|${top}`;
+    const tied = (snapshot.tieSizes[i] ?? 1) > 1;
+    const key = `${rank}|${base}|${score}|${max}|${top}|${tied}`;
     if (row.key === key) return;
     row.key = key;
     row.rank.textContent = String(rank);
+    // A tied score is marked as the command line marks it ("3="); a screen reader hears "tied".
+    if (tied) row.rank.append(h('span', { 'aria-hidden': 'true' }, '='), h('span', { class: 'gs-sr' }, ', tied'));
     // The line under the top N is drawn for the eye; a screen reader hears it on the row above it.
     if (rank === top && top < snapshot.order.length) row.rank.append(h('span', { class: 'gs-sr' }, `, the top ${top} ends here`));
     const move = base ? base - rank : 0;

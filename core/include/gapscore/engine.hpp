@@ -53,6 +53,8 @@ public:
   const std::uint32_t* order_data() const;
   const double* score_data() const { return table_.score.data(); }
   const std::uint32_t* rank_data() const;
+  /// Per item: how many items share its score under the tie rule (1: not tied; docs/models.md).
+  const std::uint32_t* tie_size_data() const;
 
   const Scenario& scenario() const { return scenario_; }
   const std::string& model() const { return model_id_; }

@@ -24,6 +24,7 @@ Engine::~Engine() = default;
 
 const std::uint32_t* Engine::order_data() const { return ranked_ ? ranked_->ranking.order.data() : nullptr; }
 const std::uint32_t* Engine::rank_data() const { return ranked_ ? ranked_->ranking.rank.data() : nullptr; }
+const std::uint32_t* Engine::tie_size_data() const { return ranked_ ? ranked_->ranking.tie_size.data() : nullptr; }
 
 bool Engine::fail(std::string path, std::string_view code, std::string message) {
   Diagnostics d;
