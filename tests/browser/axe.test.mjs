@@ -85,3 +85,32 @@ test('axe: the refusal of a document no model can rank', async () => {
   assert.deepEqual(await violations(page, 'gap-score'), []); // the widget (this bare page has no title)
   await page.context().close();
 });
+
+// Found by a black-box review: on a phone the weighted scorecard's explanation cut off its
+// Weight share and Contribution columns, and the dialog body scrolled sideways with nothing a
+// keyboard could reach (axe: scrollable-region-focusable). The terms table scrolls in its own
+// box, a named region in the tab order when it overflows; the dialog body itself fits.
+test('axe: an explanation on a phone (390 px) under the weighted scorecard and TOPSIS', async () => {
+  const page = await openDemo(env, '/demo/index.html', { viewport: { width: 390, height: 844 } });
+  await page.addScriptTag({ content: AXE });
+  for (const model of ['weighted', 'topsis']) {
+    await chooseModel(page, model);
+    const first = backlog(page).locator('tbody tr .gs-open').first();
+    const title = await first.textContent();
+    await first.click();
+    const dialog = backlog(page).getByRole('dialog', { name: title });
+    await until(async () => (await dialog.locator('table.gs-terms').count()) === 1, 3000, `${model}: the terms table`);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const fit = await dialog.locator('.gs-dialog-body').evaluate((b) => ({ scroll: b.scrollWidth, client: b.clientWidth }));
+    assert.ok(fit.scroll <= fit.client + 1, `${model}: the dialog body does not scroll sideways (${fit.scroll} > ${fit.client})`);
+    const box = dialog.locator('.gs-scroll:has(table.gs-terms)');
+    const overflows = await box.evaluate((b) => b.scrollWidth > b.clientWidth + 1);
+    if (overflows) {
+      assert.equal(await box.getAttribute('tabindex'), '0', `${model}: the wide table's box is reachable by keyboard`);
+      assert.match(await box.getAttribute('aria-label'), /scrolls sideways/);
+    }
+    assert.deepEqual(await violations(page, 'gap-score'), [], model);
+    await page.keyboard.press('Escape');
+  }
+  await page.context().close();
+});

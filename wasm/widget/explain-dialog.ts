@@ -104,7 +104,9 @@ export class ExplainDialog {
       );
       parts.push(h('h3', { class: 'gs-ex-h' }, 'How the score is computed'));
       if (ex.formula) parts.push(h('p', { class: 'gs-formula' }, h('span', { class: 'gs-muted' }, 'Formula: '), ex.formula));
-      if (ex.terms?.length) parts.push(termsTable(ex.terms));
+      // In its own sideways-scrolling box (a named, focusable region when it overflows, as on a
+      // phone): the whole dialog body scrolled, its last columns out of reach of the keyboard.
+      if (ex.terms?.length) parts.push(h('div', { class: 'gs-scroll' }, termsTable(ex.terms)));
       if (ex.computation) parts.push(h('p', { class: 'gs-computation' }, h('code', {}, ex.computation)));
       const neighbour = (label: string, n: { id: string; score: number } | null | undefined) => {
         if (!n) return null;
@@ -180,6 +182,7 @@ function termsTable(terms: Record<string, unknown>[]): HTMLTableElement {
   return h(
     'table',
     { class: 'gs-terms' },
+    h('caption', { class: 'gs-sr' }, 'The score’s terms'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Term'), ...keys.map((k) => h('th', { scope: 'col' }, humanize(k))))),
     h(
       'tbody',
