@@ -375,6 +375,24 @@ test('7. an explanation starts with why the item sits where it does against its 
     if (model === 'weighted') await w.screenshot({ path: shot('truth-7-explain.png') }), await page.screenshot({ path: shot('truth-7-explain-page.png') });
     await page.keyboard.press('Escape');
   }
+  // The bars' legend names each part as the page does: the stakeholder model's read "Eng · Cs".
+  for (const [model, names] of [
+    ['stakeholder', JSON.parse(HEALTH).stakeholders.map((x) => x.name)],
+    ['weighted', JSON.parse(HEALTH).criteria.map((c) => c.name ?? c.id)],
+  ]) {
+    await chooseModel(page, model);
+    await until(async () => JSON.stringify(await w.locator('.gs-legend .gs-key').allTextContents()) === JSON.stringify(names), 3000, `${model}: the legend names ${names.join(', ')}`);
+  }
+  {
+    // Ids that are not their names ("eng", "cs").
+    const doc = { format: 'gapscore/1', model: 'stakeholder', items: [{ id: 'a', title: 'Alpha' }, { id: 'b', title: 'Beta' }],
+      stakeholders: [{ id: 'eng', name: 'Engineering', ratings: { a: 3, b: 5 } }, { id: 'cs', name: 'Customer success', ratings: { a: 4, b: 1 } }] };
+    const p2 = await newPage(env.browser);
+    await serveHtml(env, p2, '/demo/stakeholder-names.html', inlineWidget(doc));
+    await widget(p2);
+    assert.deepEqual(await p2.locator('gap-score .gs-legend .gs-key').allTextContents(), ['Engineering', 'Customer success']);
+    await p2.context().close();
+  }
   // The terms table says a formula term's role in words, and a stakeholder's "rated" as yes or
   // no: it showed the engine's codes ("cost_of_delay", "true").
   for (const [model, column, allowed] of [['wsjf', 'Role', ['adds to cost of delay', 'divides']], ['stakeholder', 'Rated', ['yes', 'no']]]) {

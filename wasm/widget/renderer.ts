@@ -221,7 +221,13 @@ export class Renderer {
     const snap = s.rank();
     markOnce('ranked');
     const partNames = snap?.partNames ?? [];
-    const nameOf = new Map(criteria.map((c) => [c.id, c.name]));
+    // A part is a criterion, a model's input (WSJF's business value) or a stakeholder: named as
+    // the page and the engine name them (the stakeholder model's legend read "Eng · Cs").
+    const nameOf = new Map<string, string>([
+      ...(s.document.stakeholders ?? []).filter((x) => x && typeof x.name === 'string' && x.name).map((x): [string, string] => [x.id, x.name!]),
+      ...this.inputs.map((c): [string, string] => [c.key, c.label]),
+      ...criteria.map((c): [string, string] => [c.id, c.name]),
+    ]);
     // Criterion inputs are edited in the explanation dialog: as table columns (one per
     // criterion) they would crowd out the titles. Field models keep their few inputs inline.
     const inline = this.inputs.filter((c) => c.criterion === null);
