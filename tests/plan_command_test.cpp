@@ -106,6 +106,24 @@ TEST(PlanCommand, OptimalOnSmallBacklogsByBruteForce) {
 // example: project-1 450 × 3 × 1 = 1350 for effort 2; project-2 2000 × 1 × 0.8 = 1600 for 4;
 // project-3 800 × 2 × 0.5 = 800 for 1). Capacity 5: {2, 3} = 2400 (effort 5) is the best that
 // fits; capacity 3: {1, 3} = 2150.
+// Found by a review: with a budget of 1, "a" (value 5, effort 2) cannot be selected and "b"
+// (3, 1) is; the method said "everything valuable fits", which a reader takes to include "a".
+TEST(PlanCommand, MethodSaysWhenValuableItemsAreOverTheBudgetAlone) {
+  const Json doc = {{"format", "gapscore/1"},
+                    {"model", "value_effort"},
+                    {"items", {{{"id", "a"}, {"value", 5}, {"effort", 2}}, {{"id", "b"}, {"value", 3}, {"effort", 1}}}}};
+  int code = -1;
+  Json out = run_json("plan", doc.dump(), {{"capacity", 1}}, &code);
+  ASSERT_EQ(code, 0) << out.dump(2);
+  EXPECT_EQ(out["selected"], Json::array({"b"}));
+  EXPECT_TRUE(out["optimal"].get<bool>());
+  const std::string method = out["method"].get<std::string>();
+  EXPECT_EQ(method.rfind("everything valuable that fits the budget on its own fits together (exact); 1 valuable item does not fit the budget even alone (with what it depends on)", 0), 0u) << method;
+  // Room for both: every valuable item fits, as it says.
+  out = run_json("plan", doc.dump(), {{"capacity", 3}});
+  EXPECT_EQ(out["method"], "everything valuable fits (exact)");
+}
+
 TEST(PlanCommand, RiceValueTermAndCapacity) {
   int code = -1;
   Json out = run_json("plan", document_text("intercom_rice.json"), {{"capacity", 5}}, &code);

@@ -2,6 +2,7 @@
 // a product owner understands, all of them in one pass, exit code 2 (options: 1). Never a crash.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 
 #include "document/limits.hpp"
@@ -519,4 +520,21 @@ TEST(Validation, UnknownFieldWarningInALoadedDocument) {
   ASSERT_TRUE(out.contains("warnings")) << out.dump(2);
   EXPECT_EQ(out["warnings"][0]["path"], "/items/0/efort");
   EXPECT_EQ(out["warnings"][0]["message"], "unknown field, kept as is (is it a typo of \"effort\"?)");
+}
+
+// Found by a review: a depends_on entry refused for what it is (a number, 300 bytes of text)
+// got a second error, "no item with id \"\"", naming an id the document does not have. A
+// real "" still names its missing item.
+TEST(Validation, RefusedDependencyIsReportedOnce) {
+  Json a = rice_item("a"), b = rice_item("b"), c = rice_item("c");
+  a["depends_on"] = Json::array({5});
+  b["depends_on"] = Json::array({std::string(300, 'x')});
+  c["depends_on"] = Json::array({""});
+  const Outcome o = rank(doc_with_items({a, b, c}));
+  ASSERT_EQ(o.code, 2) << o.out.dump(2);
+  std::map<std::string, std::vector<std::string>> codes;
+  for (const auto& e : o.out["errors"]) codes[e["path"].get<std::string>()].push_back(e["code"].get<std::string>());
+  EXPECT_EQ(codes["/items/0/depends_on/0"], std::vector<std::string>{"wrong_type"});
+  EXPECT_EQ(codes["/items/1/depends_on/0"], std::vector<std::string>{"too_large"});
+  EXPECT_EQ(codes["/items/2/depends_on/0"], std::vector<std::string>{"unknown_reference"});
 }

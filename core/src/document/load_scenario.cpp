@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_set>
 
 #include "document/document_loader.hpp"
 #include "document/field_checks.hpp"
@@ -274,10 +275,17 @@ void DocumentLoader::load_items(const Json& doc, Scenario& s) {
 
 void DocumentLoader::check_dependencies(Scenario& s) {
   s.index_items();
+  // Entries already refused (not text, too long) were read as "": no second error naming an
+  // empty id the document does not have.
+  std::unordered_set<std::string> refused;
+  for (const Problem& p : diag_.errors())
+    if (p.path.find("/depends_on/") != std::string::npos) refused.insert(p.path);
   for (std::size_t i = 0; i < s.items.size(); ++i) {
     const auto& deps = s.items[i].depends_on;
     for (std::size_t k = 0; k < deps.size(); ++k) {
       const std::size_t d = s.item_index(deps[k]);
+      if (d == Scenario::npos && deps[k].empty() && refused.count(pointer(pointer(pointer("/items", i), "depends_on"), k)))
+        continue;
       if (d == Scenario::npos)
         diag_.error(pointer(pointer(pointer("/items", i), "depends_on"), k), code::unknown_reference,
                     "no item with id " + describe(Json(deps[k])));

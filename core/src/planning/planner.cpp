@@ -844,7 +844,14 @@ PlanResult plan_capacity(const PlanInput& input) {
       best = std::move(all);
       optimal = true;
       complete = true;
-      method = "everything valuable fits (exact)";
+      // Items whose closure alone is over the budget were left out before (prepare): said,
+      // so "everything valuable" is not read as every valuable item.
+      std::size_t too_large = 0;
+      for (std::size_t i = 0; i < P.n; ++i) too_large += P.v[i] > 0 && P.ce[i] > P.limit;
+      method = too_large == 0 ? "everything valuable fits (exact)"
+                              : "everything valuable that fits the budget on its own fits together (exact); " +
+                                    std::to_string(too_large) + " valuable item" + (too_large == 1 ? " does" : "s do") +
+                                    " not fit the budget even alone (with what " + (too_large == 1 ? "it depends" : "they depend") + " on)";
     }
   }
 

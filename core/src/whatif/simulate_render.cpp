@@ -17,7 +17,7 @@ std::string render_simulate_table(const Json& result, bool markdown) {
   }
   std::string head = value_cell(result["variant"]) + ", " + whole_cell(result["runs"]) + " runs, seed " + whole_cell(result["seed"]) +
                      ", " + value_cell(result["distribution"]) + " ranges (" + whole_cell(result["uncertain_inputs"]) +
-                     " uncertain inputs)";
+                     (result["uncertain_inputs"] == 1 ? " uncertain input)" : " uncertain inputs)");
   if (result.contains("cancelled")) head += "; cancelled after " + whole_cell(result["runs_completed"]) + " runs";
   return table_heading(head, markdown) + t.render(markdown);
 }
