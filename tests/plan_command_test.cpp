@@ -163,6 +163,12 @@ TEST(PlanCommand, GapModelReportsEachGapClosedOnce) {
   EXPECT_DOUBLE_EQ(out["gap"]["value_counting_each_gap_once"].get<double>(), 70000);
   EXPECT_DOUBLE_EQ(out["gap"]["share_of_unrealized_value_closed"].get<double>(), 50000.0 / 53100);
   ASSERT_TRUE(out.contains("warnings"));
+  // "optimal" is for the summed claims: the warning and the table say so (a review read it as
+  // the best plan counting each gap once, which another selection can beat).
+  EXPECT_NE(out["warnings"][0]["message"].get<std::string>().find("optimal for the summed claims"), std::string::npos);
+  const auto table = gapscore::run_command("plan", document_text("gap_small.json"), R"({"capacity": 6, "format": "table"})");
+  EXPECT_NE(table.output.find("counting each gap once the plan is worth 70000: optimal is for the summed claims"), std::string::npos)
+      << table.output;
 }
 
 TEST(PlanCommand, DependencyCyclesAreInputErrorsNamingTheCycle) {

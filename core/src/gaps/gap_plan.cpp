@@ -25,7 +25,8 @@ void gap_plan_closure(const Scenario& s, const std::vector<std::size_t>& selecte
     if (claimed[o] > 1 + 1e-9)
       diag.warning(pointer("/outcomes", o), code::over_claimed, "the selected items claim " + number_text(std::floor(claimed[o] * 1000 + 0.5) / 10) +
                                                 " % of this gap; the plan's value counts each claim, the gap can "
-                                                "close only once (see gapscore portfolio)");
+                                                "close only once: the plan is optimal for the summed claims, and "
+                                                "another selection may close more (gapscore portfolio counts each gap once)");
   }
   out["gap"] = {{"value_counting_each_gap_once", capped},
                 {"unrealized_value_closed", closed_uv},
