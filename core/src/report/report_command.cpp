@@ -10,6 +10,8 @@
 #include "document/sections.hpp"
 #include "report/commands.hpp"
 #include "report/report.hpp"
+#include "stakeholders/ahp_section.hpp"
+#include "stakeholders/ahp_section.hpp"
 #include "scoring/explain.hpp"
 #include "scoring/scored.hpp"
 #include "whatif/rank_changes.hpp"
@@ -97,6 +99,12 @@ Json command_report(Request& r) {
                          {"share", total > 0 ? c.weight / total : 0.0},
                          {"direction", c.direction == Direction::cost ? "cost" : "benefit"}});
     out["weights"] = std::move(weights);
+    // Where the weights came from, in the record itself: the loader's warning about an
+    // inconsistent matrix goes to stderr, and is lost when the record is pasted into a wiki.
+    if (s.weights_from_ahp && s.sections().ahp) {
+      const AhpResult res = ahp_weights(ahp_matrix(*s.sections().ahp));
+      out["weights_from"] = {{"method", "ahp"}, {"cr", res.cr}, {"consistent", res.consistent}};
+    }
   }
   out["items"] = n;
   out["top"] = top;

@@ -84,6 +84,16 @@ std::vector<Block> blocks(const Json& r) {
       if (str(c, "direction") == "cost") costs += (costs.empty() ? "" : ", ") + str(c, "name");
     }
     std::vector<Span> spans = {{"Weights", true}, {": " + w + "."}};
+    if (r.contains("weights_from")) {
+      const Json& from = r["weights_from"];
+      char cr[32];
+      std::snprintf(cr, sizeof cr, "%.3f", from["cr"].get<double>());
+      spans.push_back({std::string(" From the pairwise comparisons (AHP, Saaty), consistency ratio ") + cr +
+                       (from["consistent"].get<bool>()
+                            ? " (at most 0.1: consistent enough)."
+                            : ": over Saaty's 0.1, the judgements contradict each other and these weights are not "
+                              "reliable (gapscore ahp lists the judgements to revisit).")});
+    }
     if (!costs.empty()) spans.push_back({" Counted against an item (cost): " + costs + "."});
     paragraph(std::move(spans));
   }

@@ -38,6 +38,7 @@ bool apply_requested_weight_set(Request& r, Scenario& s) {
     return false;
   }
   apply_weight_set(st, s, r.diag, "options/weights");
+  s.weights_from_ahp = false; // the weights in use are this stakeholder's now (as Engine::set_weight does)
   std::string model = s.model;
   if (r.has("model") && r.options["model"].is_string()) model = r.options["model"].get<std::string>();
   const ModelInfo* m = find_model(model);
