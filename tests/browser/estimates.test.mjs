@@ -44,6 +44,30 @@ test('a decimal comma is read as a decimal, and "1,000" is refused as ambiguous'
   await page.context().close();
 });
 
+// A reader whose browser writes decimals with a comma (de-DE) reads "1.500" as fifteen hundred;
+// the widget took it as 1.5 without a word (a black-box review). It is refused with both
+// readings there, and stays 1.5 where the point is the decimal separator (en-US).
+test('"1.500" is refused as ambiguous for a reader whose decimals are commas, and is 1.5 for one whose are points', async () => {
+  for (const [locale, expected] of [['de-DE', null], ['en-US', 1.5]]) {
+    const page = await newPage(env.browser, { locale });
+    await page.goto(`${env.base}/demo/minimal.html`);
+    await widget(page);
+    const reach = page.getByRole('textbox', { name: 'Reach of Project 3' });
+    await typeEstimate(reach, '1.500');
+    const applied = () => page.evaluate(() => document.querySelector('gap-score').document.items[2].reach);
+    if (expected === null) {
+      await until(async () => (await reach.evaluate((el) => el.validationMessage)) !== '', 3000, `${locale}: the refusal`);
+      assert.equal(await reach.evaluate((el) => el.validationMessage), 'Not applied: “1.500” could be 1500 or 1.500: type 1500, or 1,5');
+      assert.equal(await applied(), 800, `${locale}: nothing applied`);
+      await typeEstimate(reach, '1,5');
+      await until(async () => (await applied()) === 1.5, 3000, `${locale}: 1,5 is 1.5`);
+    } else {
+      await until(async () => (await applied()) === expected, 3000, `${locale}: 1.500 is ${expected}`);
+    }
+    await page.context().close();
+  }
+});
+
 test('tiny values are shown as tiny, not as 0', async () => {
   const page = await openMinimal();
   const effort = page.getByRole('textbox', { name: 'Effort of Project 3' });

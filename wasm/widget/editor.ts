@@ -2,7 +2,7 @@
 // only collects a number; the engine decides whether it is allowed and says why not.
 
 import { h } from './dom';
-import { parseDecimal } from './decimal';
+import { parseDecimal, readerDecimalSeparator } from './decimal';
 import { formatNumber, formatSpan } from './format';
 
 export type EditHandler = (value: number) => string | null; // null: accepted; text: why not
@@ -76,7 +76,7 @@ export function setInputValue(input: HTMLInputElement, value: number | null): vo
 }
 
 function commitInput(input: HTMLInputElement, onEdit: EditHandler): void {
-  const parsed = parseDecimal(input.value);
+  const parsed = parseDecimal(input.value, readerDecimalSeparator());
   const why = 'why' in parsed ? parsed.why : onEdit(parsed.value);
   if (why !== null || 'why' in parsed) {
     // The value in force is put back, so the field is not marked aria-invalid (it announced a
