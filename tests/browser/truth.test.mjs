@@ -409,6 +409,15 @@ test('7. an explanation starts with why the item sits where it does against its 
     for (const c of cells) assert.ok(allowed.includes(c), `${model}: ${column} reads "${c}"`);
     await page.keyboard.press('Escape');
   }
+  // A term named as its field is everywhere: "ICE impact", not "Ice impact".
+  await chooseModel(page, 'ice');
+  const firstIce = healthTitle.get(engine('rank', HEALTH, { model: 'ice' }).ranking[0].id);
+  await w.getByRole('button', { name: firstIce, exact: true }).click();
+  const iceTerms = w.getByRole('dialog', { name: firstIce }).locator('table.gs-terms tbody th');
+  await until(async () => (await iceTerms.count()) > 0, 3000, 'the ICE terms');
+  const iceNames = await iceTerms.allTextContents();
+  assert.ok(iceNames.includes('ICE impact') && !iceNames.some((n) => /^Ice /.test(n)), iceNames.join(', '));
+  await page.keyboard.press('Escape');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

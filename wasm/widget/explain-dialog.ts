@@ -106,7 +106,11 @@ export class ExplainDialog {
       if (ex.formula) parts.push(h('p', { class: 'gs-formula' }, h('span', { class: 'gs-muted' }, 'Formula: '), ex.formula));
       // In its own sideways-scrolling box (a named, focusable region when it overflows, as on a
       // phone): the whole dialog body scrolled, its last columns out of reach of the keyboard.
-      if (ex.terms?.length) parts.push(h('div', { class: 'gs-scroll' }, termsTable(ex.terms)));
+      if (ex.terms?.length) {
+        // A term the engine gives no name is a model input: named as its field is everywhere ("ICE impact").
+        const labels = new Map(columns.map((c) => [c.key, c.label]));
+        parts.push(h('div', { class: 'gs-scroll' }, termsTable(ex.terms, (term) => labels.get(term) ?? humanize(term))));
+      }
       if (ex.computation) parts.push(h('p', { class: 'gs-computation' }, h('code', {}, ex.computation)));
       const neighbour = (label: string, n: { id: string; score: number } | null | undefined) => {
         if (!n) return null;
@@ -169,7 +173,7 @@ const TERM_ROLES: Record<string, string> = {
   cost_of_delay: 'adds to cost of delay',
 };
 
-function termsTable(terms: Record<string, unknown>[]): HTMLTableElement {
+function termsTable(terms: Record<string, unknown>[], nameOf: (term: string) => string): HTMLTableElement {
   const keys: string[] = [];
   for (const t of terms) for (const k of Object.keys(t)) if (k !== 'term' && k !== 'name' && !keys.includes(k)) keys.push(k);
   const cell = (k: string, v: unknown): string => {
@@ -188,7 +192,7 @@ function termsTable(terms: Record<string, unknown>[]): HTMLTableElement {
       'tbody',
       {},
       ...terms.map((t) =>
-        h('tr', {}, h('th', { scope: 'row' }, String(t.name ?? humanize(String(t.term)))), ...keys.map((k) => h('td', {}, cell(k, t[k])))),
+        h('tr', {}, h('th', { scope: 'row' }, String(t.name ?? nameOf(String(t.term)))), ...keys.map((k) => h('td', {}, cell(k, t[k])))),
       ),
     ),
   );
