@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -243,6 +245,29 @@ int main(int argc, char** argv) {
                                                       "is stale (default 90)");
   evidence->add_option("--as-of", in.as_of, "what to measure next: judged on this day (YYYY-MM-DD; default the latest "
                                             "date in the document)");
+
+  // Every number flag's text must be a number that fits: CLI11 reads "" as 0, and inf, nan or
+  // a seed past the largest integer reached the core as null ("(got null)") or clamped.
+  const CLI::Validator number_text(
+      [](std::string& text) -> std::string {
+        if (text.empty()) return "must be a number (got nothing)";
+        errno = 0;
+        char* end = nullptr;
+        const double x = std::strtod(text.c_str(), &end);
+        if (end == text.c_str() || *end != '\0') return ""; // not a number: CLI11's conversion says so
+        if (!std::isfinite(x)) return "must be a finite number (got " + text + ")";
+        if (text.find_first_of(".eE") == std::string::npos) {
+          errno = 0;
+          (void)std::strtoll(text.c_str(), nullptr, 10);
+          if (errno == ERANGE) return "is too large (got " + text + ")";
+        }
+        return "";
+      },
+      "NUMBER");
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+    for (CLI::Option* o : sub->get_options())
+      for (const char* flag : {"--top", "--runs", "--seed", "--capacity", "--lag-days", "--stale-days", "--prior-items", "--prior-ratio"})
+        if (o->check_lname(flag + 2)) o->check(number_text);
 
   // CLI11 would answer "A subcommand is required" for a misspelt command: name it instead,
   // with the same words run_command (and so the WebAssembly module) uses.

@@ -335,6 +335,27 @@ TEST_F(Cli, UsageErrorsAreAnErrorsDocumentInJson) {
   EXPECT_NE(text.err.find("abc"), std::string::npos) << text.err;
 }
 
+// Found by a review: CLI11 read an empty value as 0 (--capacity '' planned for 0), inf and nan
+// reached the core as JSON null ("(got null)"), and a seed past the largest integer was clamped.
+TEST_F(Cli, NumberFlagsRefuseEmptyInfiniteAndTooLargeValues) {
+  const std::string rice = kRice;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"plan " + rice + " --capacity '' --format json", "--capacity: must be a number (got nothing)"},
+      {"plan " + rice + " --capacity inf --format json", "--capacity: must be a finite number (got inf)"},
+      {"plan " + rice + " --capacity nan --format json", "--capacity: must be a finite number (got nan)"},
+      {"simulate " + rice + " --seed '' --format json", "--seed: must be a number (got nothing)"},
+      {"simulate " + rice + " --seed 18446744073709551615 --format json", "--seed: is too large (got 18446744073709551615)"}};
+  for (const auto& [args, message] : cases) {
+    const CliRun r = gapscore_cli(args);
+    EXPECT_EQ(r.code, 1) << args;
+    const Json out = one_document(r);
+    ASSERT_TRUE(out.contains("errors")) << args;
+    EXPECT_EQ(out["errors"][0]["message"], message) << args;
+  }
+  // A number still works.
+  EXPECT_EQ(gapscore_cli("plan " + rice + " --capacity 2.5 --format json").code, 0);
+}
+
 TEST_F(Cli, UnreadableFileIsAnErrorsDocumentInJson) {
   const CliRun r = gapscore_cli("rank no-such-file.json --format json");
   EXPECT_EQ(r.code, 2);
