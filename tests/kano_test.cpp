@@ -115,3 +115,21 @@ TEST(Kano, BadAnswersAreReportedWithPaths) {
   EXPECT_NE(e.find("/items/3/kano: has no answers"), std::string::npos) << e;
   EXPECT_NE(e.find("/items/4/kano: has both answers and counts"), std::string::npos) << e;
 }
+
+// Found by a review: a count under "a" (Kano's "A" in lower case) was "unknown field, kept as
+// is (is it a typo?)" with nothing to say which field was meant.
+TEST(Kano, CountUnderALowercaseCategoryNamesTheCategory) {
+  Json doc = document_json("gap_kano.json");
+  doc["items"][0]["kano"] = {{"counts", {{"a", 3}, {"O", 1}}}};
+  const Json out = run_json("kano", doc.dump(), Json::object());
+  ASSERT_TRUE(out.contains("warnings")) << out.dump(2);
+  bool found = false;
+  for (const auto& w : out["warnings"])
+    if (w["path"] == "/items/0/kano/counts/a") {
+      found = true;
+      EXPECT_EQ(w["code"], "unknown_field");
+      EXPECT_EQ(w.value("suggestion", ""), "A") << w.dump();
+      EXPECT_NE(w["message"].get<std::string>().find("typo of \"A\""), std::string::npos) << w.dump();
+    }
+  EXPECT_TRUE(found) << out.dump(2);
+}

@@ -1,5 +1,7 @@
 #include "document/section_reader.hpp"
 
+#include <cctype>
+
 #include "document/limits.hpp"
 
 namespace gapscore::detail {
@@ -137,7 +139,17 @@ void warn_unknown(const Json& obj, const std::string& path, std::initializer_lis
     (void)value;
     bool ok = false;
     for (auto k : known) ok = ok || k == key;
-    if (!ok) d.warning(pointer(path, key), code::unknown_field, "unknown field, kept as is (is it a typo?)");
+    if (ok) continue;
+    // The same name in other letter case is the typo people make ("a" for Kano's "A", "Weight").
+    std::string_view near;
+    const auto lower = [](std::string_view t) {
+      std::string o(t);
+      for (char& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return o;
+    };
+    for (auto k : known)
+      if (near.empty() && lower(k) == lower(key)) near = k;
+    d.warning(pointer(path, key), code::unknown_field, unknown_field_text(near), std::string(near));
   }
 }
 
