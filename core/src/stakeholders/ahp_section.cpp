@@ -130,7 +130,7 @@ private:
     } else if (v.is_string()) {
       auto f = fraction(v.get_ref<const std::string&>());
       if (!f) {
-        d_.error(path, code::out_of_range, "must be a number or a fraction like \"1/3\" (got " + describe(v) + ")");
+        d_.error(path, code::invalid_value, "must be a number or a fraction like \"1/3\" (got " + describe(v) + ")");
         return std::nullopt;
       }
       r = *f;
