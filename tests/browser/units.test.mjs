@@ -97,6 +97,10 @@ test('error paths read like places in the backlog', () => {
   assert.equal(u.describePath('/items/7/reach', doc), 'item 8 › reach');
   assert.equal(u.describePath('/a~1b', doc), 'a/b');
   assert.equal(u.describePath('', doc), '');
+  // A duplicated id: which of the two is meant, by its place in the document.
+  const dup = { items: [{ id: 'a' }, { id: 'a' }, { id: 'b' }] };
+  assert.equal(u.describePath('/items/1/reach', dup), 'item “a” (the 2nd in the document) › reach');
+  assert.equal(u.describePath('/items/2/reach', dup), 'item “b” › reach');
 });
 
 test('numbers are shown with sensible precision', () => {

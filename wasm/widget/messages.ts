@@ -10,7 +10,14 @@ interface Doc {
   criteria?: { id?: unknown; name?: unknown }[];
 }
 
-/** "/items/3/effort" -> "item 4 “Dark mode” › effort" when the document is at hand. */
+/** 1st, 2nd, 3rd, 4th… */
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  return `${n}${suffix}`;
+}
+
+/** "/items/3/effort" -> "item “Dark mode” › effort" when the document is at hand. */
 export function describePath(path: string, doc?: Doc | null): string {
   if (!path) return '';
   if (!path.startsWith('/')) return path;
@@ -29,7 +36,12 @@ export function describePath(path: string, doc?: Doc | null): string {
       // By name when there is one: the table shows ranks, so "item 3" (the document's
       // order) would point at the wrong row. The position is the fallback (a CSV line, say).
       const kind = p === 'items' ? 'item' : 'criterion';
-      out.push(typeof name === 'string' && name ? `${kind} “${name}”` : `${kind} ${i + 1}`);
+      // Two entries of one name (a duplicated id, the subject of the error) are told apart by
+      // their place in the document.
+      const list = (p === 'items' ? doc?.items : doc?.criteria) ?? [];
+      const nameOf = (e: unknown) => (e && typeof e === 'object' ? ((p === 'items' ? (e as { title?: unknown }).title : (e as { name?: unknown }).name) ?? (e as { id?: unknown }).id) : null);
+      const shared = typeof name === 'string' && name && list.filter((e) => nameOf(e) === name).length > 1;
+      out.push(typeof name === 'string' && name ? `${kind} “${name}”${shared ? ` (the ${ordinal(i + 1)} in the document)` : ''}` : `${kind} ${i + 1}`);
       k++;
     } else {
       out.push(p);
