@@ -538,3 +538,35 @@ TEST(Validation, RefusedDependencyIsReportedOnce) {
   EXPECT_EQ(codes["/items/1/depends_on/0"], std::vector<std::string>{"too_large"});
   EXPECT_EQ(codes["/items/2/depends_on/0"], std::vector<std::string>{"unknown_reference"});
 }
+
+// Found by a review: validate called a document valid whose "simulation" or "scenarios"
+// section simulate and compare then refused (exit 2). It checks them as those commands do.
+TEST(Validation, ValidateChecksTheSimulationAndScenariosSections) {
+  Json doc = doc_with_items({rice_item("a"), rice_item("b")});
+  doc["simulation"] = {{"runs", 0}, {"seed", -1}};
+  Outcome o = run("validate", doc.dump());
+  EXPECT_EQ(o.code, 2) << o.out.dump(2);
+  EXPECT_NE(error_at(o.out, "/simulation/runs").find("between 1 and"), std::string::npos);
+  EXPECT_NE(error_at(o.out, "/simulation/seed").find("(got -1)"), std::string::npos);
+  // The same problems simulate reports.
+  EXPECT_EQ(run("simulate", doc.dump()).code, 2);
+
+  doc.erase("simulation");
+  doc["scenarios"] = Json::array({{{"id", "lean"}, {"changes", Json::array({{{"item", "zz"}, {"field", "effort"}, {"value", 1}}})}},
+                                  {{"id", "bad-value"}, {"changes", Json::array({{{"item", "a"}, {"field", "effort"}, {"value", -3}}})}}});
+  o = run("validate", doc.dump());
+  EXPECT_EQ(o.code, 2) << o.out.dump(2);
+  EXPECT_NE(error_at(o.out, "/scenarios/0/changes/0/item").find("zz"), std::string::npos);
+  // A value the format refuses, found by loading the scenario as compare does.
+  doc["scenarios"].erase(0);
+  o = run("validate", doc.dump());
+  EXPECT_EQ(o.code, 2) << o.out.dump(2);
+  EXPECT_NE(error_at(o.out, "/scenarios/0/changes/0/value").find("(got -3)"), std::string::npos);
+  EXPECT_EQ(run("compare", doc.dump(), {{"a", "base"}, {"b", "bad-value"}}).code, 2);
+  // Sections that are fine: valid.
+  doc["scenarios"][0]["changes"][0]["value"] = 3;
+  doc["simulation"] = {{"runs", 100}, {"seed", 7}};
+  o = run("validate", doc.dump());
+  EXPECT_EQ(o.code, 0) << o.out.dump(2);
+  EXPECT_EQ(o.out["valid"], true);
+}

@@ -1,6 +1,8 @@
 // gapscore validate: every problem in one pass; a summary when there are none.
 #include "document/commands.hpp"
 #include "commands/request.hpp"
+#include "whatif/scenario_variants.hpp"
+#include "whatif/simulate.hpp"
 
 namespace gapscore {
 
@@ -10,6 +12,13 @@ Json command_validate(Request& r) {
   // The document's own model (or the one asked for) must have its inputs on every item.
   const ModelInfo* m = r.model(*s);
   if (!m) return nullptr;
+  // The sections other commands read when they run, checked as they check them: a document
+  // called valid here must not fail in simulate or compare.
+  check_simulation_section(*s, r.diag);
+  const auto& variants = scenario_variants(*s, r.diag);
+  if (r.diag.ok())
+    for (const ScenarioVariant& v : variants) (void)load_variant(*s, v.id, r.diag, pointer(pointer("/scenarios", v.index), "id"));
+  if (!r.diag.ok()) return nullptr;
   Json out = {{"valid", true},
               {"format", "gapscore/1"},
               {"items", s->size()},

@@ -51,6 +51,10 @@ struct SimulationSection {
   Setting runs, seed;
 };
 SimulationSection read_simulation_section(const Json& document);
+/// The document's "simulation" section checked as simulate checks it (whole runs from 1 to
+/// the limit, a seed from 0 to 2^53 - 1), its problems at /simulation/...: validate reports
+/// them, so a document it calls valid does not fail in simulate.
+void check_simulation_section(const Scenario& s, Diagnostics& diag);
 
 struct SimulationSettings {
   std::uint64_t runs = 10000;

@@ -18,28 +18,39 @@ namespace {
 /// Seeds must survive a trip through JavaScript numbers (the widget shares them in links).
 constexpr long long kMaxSeed = (1LL << 53) - 1;
 
-/// A whole number from the options, else from the document's "simulation" section, else
-/// the default. Problems in the document are reported at /simulation/<name>.
-std::optional<long long> setting(Request& r, const Scenario& s, const char* name,
-                                 SimulationSection::Setting SimulationSection::*member, long long min,
-                                 long long max, long long fallback, bool& from_options) {
-  from_options = r.has(name);
-  if (from_options) return r.integer(name, min, max);
+constexpr long long kMinRuns = 1;
+
+/// A whole number from the document's "simulation" section, else the default. Problems are
+/// reported at /simulation/<name> (once for a section that is not an object).
+std::optional<long long> section_setting(const Scenario& s, const char* name,
+                                         SimulationSection::Setting SimulationSection::*member, long long min,
+                                         long long max, long long fallback, Diagnostics& diag, bool report_shape = true) {
   const SimulationSection& section = s.sections().simulation;
   if (!section.present) return fallback;
   if (!section.not_an_object.empty()) {
-    r.diag.error("/simulation", code::wrong_type, "must be an object {\"runs\", \"seed\"} (got " + section.not_an_object + ")");
+    if (report_shape)
+      diag.error("/simulation", code::wrong_type, "must be an object {\"runs\", \"seed\"} (got " + section.not_an_object + ")");
     return std::nullopt;
   }
   const SimulationSection::Setting& v = section.*member;
   if (!v.given) return fallback;
   const double x = v.value;
   if (x != std::floor(x) || x < static_cast<double>(min) || x > static_cast<double>(max)) {
-    r.diag.error(pointer("/simulation", name), code::out_of_range, "must be a whole number between " + std::to_string(min) + " and " +
-                                                   std::to_string(max) + " (got " + v.shown + ")");
+    diag.error(pointer("/simulation", name), code::out_of_range, "must be a whole number between " + std::to_string(min) + " and " +
+                                                 std::to_string(max) + " (got " + v.shown + ")");
     return std::nullopt;
   }
   return static_cast<long long>(x);
+}
+
+/// A whole number from the options, else from the document's "simulation" section, else
+/// the default.
+std::optional<long long> setting(Request& r, const Scenario& s, const char* name,
+                                 SimulationSection::Setting SimulationSection::*member, long long min,
+                                 long long max, long long fallback, bool& from_options) {
+  from_options = r.has(name);
+  if (from_options) return r.integer(name, min, max);
+  return section_setting(s, name, member, min, max, fallback, r.diag);
 }
 
 Json item_row(const Scenario& s, const SimulationResult& res, std::size_t i, std::size_t top) {
@@ -72,7 +83,7 @@ std::optional<SimulationSetup> simulation_setup(Request& r) {
   const ModelInfo* m = r.model(*s);
   if (!m) return std::nullopt;
   bool runs_from_options = false, seed_from_options = false;
-  const auto runs = setting(r, *s, "runs", &SimulationSection::runs, 1, static_cast<long long>(simulation_limits::runs),
+  const auto runs = setting(r, *s, "runs", &SimulationSection::runs, kMinRuns, static_cast<long long>(simulation_limits::runs),
                             10000, runs_from_options);
   const auto seed = setting(r, *s, "seed", &SimulationSection::seed, 0, kMaxSeed, 1, seed_from_options);
   std::size_t top = r.top(*s);
@@ -137,6 +148,11 @@ Json simulation_json(Request& r, const SimulationSetup& setup, const SimulationR
 }
 
 } // namespace
+
+void check_simulation_section(const Scenario& s, Diagnostics& diag) {
+  (void)section_setting(s, "runs", &SimulationSection::runs, kMinRuns, static_cast<long long>(simulation_limits::runs), 0, diag);
+  (void)section_setting(s, "seed", &SimulationSection::seed, 0, kMaxSeed, 0, diag, false);
+}
 
 SimulationSection read_simulation_section(const Json& document) {
   SimulationSection out;
