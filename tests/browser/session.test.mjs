@@ -66,6 +66,9 @@ function fakeModule(describe) {
     ranks() {
       return new Uint32Array([1, 2]);
     }
+    tieSizes() {
+      return new Uint32Array([1, 1]);
+    }
     partCount() {
       return 0;
     }
