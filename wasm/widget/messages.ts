@@ -17,6 +17,23 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
+/** How many entries of a document's list share each name (title or id), counted once per document. */
+const counted = new WeakMap<Doc, Map<string, Map<string, number>>>();
+function nameCounts(doc: Doc, list: 'items' | 'criteria'): Map<string, number> {
+  let byList = counted.get(doc);
+  if (!byList) counted.set(doc, (byList = new Map()));
+  let counts = byList.get(list);
+  if (!counts) {
+    counts = new Map();
+    for (const e of (list === 'items' ? doc.items : doc.criteria) ?? []) {
+      const name = e && typeof e === 'object' ? ((list === 'items' ? (e as { title?: unknown }).title : (e as { name?: unknown }).name) ?? e.id) : null;
+      if (typeof name === 'string') counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    byList.set(list, counts);
+  }
+  return counts;
+}
+
 /** "/items/3/effort" -> "item “Dark mode” › effort" when the document is at hand. */
 export function describePath(path: string, doc?: Doc | null): string {
   if (!path) return '';
@@ -38,9 +55,7 @@ export function describePath(path: string, doc?: Doc | null): string {
       const kind = p === 'items' ? 'item' : 'criterion';
       // Two entries of one name (a duplicated id, the subject of the error) are told apart by
       // their place in the document.
-      const list = (p === 'items' ? doc?.items : doc?.criteria) ?? [];
-      const nameOf = (e: unknown) => (e && typeof e === 'object' ? ((p === 'items' ? (e as { title?: unknown }).title : (e as { name?: unknown }).name) ?? (e as { id?: unknown }).id) : null);
-      const shared = typeof name === 'string' && name && list.filter((e) => nameOf(e) === name).length > 1;
+      const shared = typeof name === 'string' && name && (p === 'items' ? doc?.items : doc?.criteria) && (nameCounts(doc!, p).get(name) ?? 0) > 1;
       out.push(typeof name === 'string' && name ? `${kind} “${name}”${shared ? ` (the ${ordinal(i + 1)} in the document)` : ''}` : `${kind} ${i + 1}`);
       k++;
     } else {
