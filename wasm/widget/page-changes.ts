@@ -4,7 +4,7 @@
 // Only the document's numbers are read here (as the page writes them); the engine applied the
 // edits already.
 
-import type { DocumentShape } from './session';
+import type { Item } from './session';
 import type { EditPath, EditState } from './state';
 import { flatten, keyPath } from './state';
 
@@ -22,10 +22,17 @@ function numberOf(v: unknown): number | null {
   return typeof likely === 'number' ? likely : null;
 }
 
-function pageValue(doc: DocumentShape, path: EditPath, pageWeight: (id: string) => number | null): number | null {
-  if (path[0] === 'weights') return pageWeight(path[1]);
+/** Where the page's values are read: an item by id as the page writes it, a weight as the engine read it. */
+export interface PageValues {
+  item(id: string): Item | undefined;
+  /** With "weights_from": "ahp" the weight in use is not the number written. */
+  weight(id: string): number | null;
+}
+
+function pageValue(page: PageValues, path: EditPath): number | null {
+  if (path[0] === 'weights') return page.weight(path[1]);
   if (path[0] !== 'fields' && path[0] !== 'scores') return null;
-  const item = (doc.items ?? []).find((i) => i && i.id === path[1]);
+  const item = page.item(path[1]);
   if (!item) return null;
   if (path[0] === 'fields') return numberOf(item[path[2]]);
   const scores = item.scores as Record<string, unknown> | undefined;
@@ -34,16 +41,15 @@ function pageValue(doc: DocumentShape, path: EditPath, pageWeight: (id: string) 
 
 /**
  * The numbers of `state` (weights, estimates, criterion scores) that differ from what the
- * page's document `doc` says now, in the state's order. `pageWeight`: a criterion's weight as
- * the engine read it from the page (with "weights_from": "ahp" it is not the number written).
+ * page says now, in the state's order.
  */
-export function valuesOverPage(doc: DocumentShape, state: EditState, pageWeight: (id: string) => number | null): OverPageValue[] {
+export function valuesOverPage(page: PageValues, state: EditState): OverPageValue[] {
   const out: OverPageValue[] = [];
   for (const [key, mine] of flatten(state)) {
     if (typeof mine !== 'number') continue; // the model and a replaced document are not page values
     const path = keyPath(key);
-    const page = pageValue(doc, path, pageWeight);
-    if (page !== mine) out.push({ path, mine, page });
+    const now = pageValue(page, path);
+    if (now !== mine) out.push({ path, mine, page: now });
   }
   return out;
 }

@@ -178,10 +178,11 @@ export class PageLoader {
       // Saved edits this data cannot take (an item or criterion gone): named, and kept saved.
       if (opened) this.ports.unapplied(this.dropped, !!saved?.page && saved.page !== page);
       // Saved values over a page an author changed since: said, so neither change is hidden.
-      if (opened && saved?.page && saved.page !== page && this.session && this.session.state.document === null) {
+      const overPage = this.ports.overPage;
+      if (overPage && opened && saved?.page && saved.page !== page && this.session && this.session.state.document === null) {
         const s = this.session;
         const weights = new Map(s.criteria().map((c) => [c.id, c.documentWeight]));
-        this.ports.overPage?.(valuesOverPage(s.document, s.state, (id) => weights.get(id) ?? null));
+        overPage(valuesOverPage({ item: (id) => s.item(s.indexOf(id)), weight: (id) => weights.get(id) ?? null }, s.state));
       }
       if (opened && saved && !isPristine(own)) this.ports.savedShown?.();
       // After openPage, which clears old messages. A link whose view does not load here

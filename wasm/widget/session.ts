@@ -57,7 +57,7 @@ export interface CriterionView {
   range: { low: number; high: number } | null;
 }
 
-interface Item {
+export interface Item {
   id: string;
   title?: string;
   description?: string;
