@@ -168,11 +168,11 @@ export class RankTable {
     this.pendingFocus = null;
     if (restore) this.focusControl(restore);
     const rest = n - shown;
-    // "Show N more" showing the last rows goes away: focus moves to the first row it showed,
-    // not to the page (a screen reader would start again at the top).
     let tiesShown = false;
     for (const index of wanted) if ((snapshot.tieSizes[index] ?? 1) > 1) tiesShown = true;
     this.tieNote.hidden = !tiesShown;
+    // "Show N more" showing the last rows goes away: focus moves to the first row it showed,
+    // not to the page (a screen reader would start again at the top).
     const moreHadFocus = this.activeElement() === this.moreButton;
     this.moreButton.hidden = rest <= 0;
     if (moreHadFocus && rest <= 0 && shown > 0) this.focusItem(snapshot.order[Math.min(this.lastShown, shown - 1)]);
