@@ -4,7 +4,7 @@
 # than the sources.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Trap 1 of TOOLCHAIN.md: Emscripten's link step needs Debian's JS modules (acorn).
+# Trap 1 of docs/architecture.md ("Emscripten 3.1.6 from Debian"): the link step needs Debian's JS modules (acorn).
 export NODE_PATH=/usr/share/nodejs
 engine=build/wasm/wasm/gapscore-engine.mjs
 if [ -f dist/gapscore.mjs ] && [ -f dist/gapscore.d.mts ] && [ -f $engine ] &&

@@ -44,6 +44,17 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
+# Node.js 20 or newer, with npm: the tests use node --test's newer options and the widget's
+# build runs from npm. Debian 12's own nodejs is 18 and comes without npm, so a machine that
+# has only it is told what to install instead of failing later.
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ] || ! command -v npm >/dev/null; then
+  echo "gapscore needs Node.js 20 or newer with npm (found node $(node --version 2>/dev/null || echo none)," \
+       "npm $(npm --version 2>/dev/null || echo none)): install them (https://nodejs.org/en/download)," \
+       "then run this again." >&2
+  exit 1
+fi
+
 if [ -f package-lock.json ]; then
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error

@@ -6,7 +6,7 @@
 # is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export NODE_PATH=/usr/share/nodejs   # Emscripten's link step needs Debian's acorn (TOOLCHAIN.md)
+export NODE_PATH=/usr/share/nodejs   # Emscripten's link step needs Debian's acorn (docs/architecture.md, trap 1)
 jobs=$(nproc)
 
 step() { printf '\n=== %s\n' "$*"; }

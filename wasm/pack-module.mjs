@@ -4,8 +4,9 @@
 //   node wasm/pack-module.mjs <emscripten output .mjs> <packed .mjs>
 //
 // Why: Emscripten 3.1.6 inlines the binary as base64 (a third larger than the wasm, and
-// base64 gzips poorly). Deflating first makes the file less than half the size (992 KB ->
-// about 450 KB raw, 380 -> about 305 KB gzipped). The added loader inflates the bytes with
+// base64 gzips poorly). Deflating first makes the file less than half the size (measured
+// when it landed: 992 KB -> about 450 KB raw, 380 -> about 305 KB gzipped; BENCHMARKS.md has
+// today's sizes). The added loader inflates the bytes with
 // the engine's own DecompressionStream ("deflate": Chrome 80, Firefox 113, Safari 16.4,
 // node 18; no library shipped) and hands them to the glue as `wasmBinary`, which also
 // stops the glue from fetch()ing a data: URL (a page's connect-src CSP blocks that).

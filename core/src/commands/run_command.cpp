@@ -5,6 +5,7 @@
 #include "gapscore/command.hpp"
 #include "scoring/finite_scores.hpp"
 #include "commands/request.hpp"
+#include "commands/validate_command.hpp"
 #include "document/json_text.hpp"
 #include "document/commands.hpp"
 #include "evidence/commands.hpp"

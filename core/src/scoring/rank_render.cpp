@@ -60,6 +60,9 @@ std::string render_rank_table(const Json& result, bool markdown) {
       out += "\n";
       if (r == 0) out += "|---:|---|---|---:|---|\n";
     }
+    // The rule under the table, as the text table says it (a paragraph of its own).
+    for (const auto& row : result["ranking"])
+      if (row.contains("tied_with")) return out + "\n(= tied score, ordered by MoSCoW then id)\n";
     return out;
   }
   for (auto& row : rows)

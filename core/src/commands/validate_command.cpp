@@ -1,5 +1,6 @@
 // gapscore validate: every problem in one pass; a summary when there are none.
-#include "document/commands.hpp"
+#include "commands/validate_command.hpp"
+
 #include "commands/request.hpp"
 #include "whatif/scenario_variants.hpp"
 #include "whatif/simulate.hpp"
