@@ -50,3 +50,25 @@ test('stakeholders: a plain sentence first, the statistics one click away, share
   await backlog(page).screenshot({ path: shot('view-agreement-plain.png') });
   await page.context().close();
 });
+
+// Found by a black-box review: a document without customer outcomes is aligned with its own
+// model (the engine's reference basis "document_model"), and the view still said "customers":
+// "Closest to the customers’ ranking", a "Customers" column, "Aligned with the customers?".
+test('stakeholders without customer outcomes: the reference is named as the model’s ranking, not the customers’', async () => {
+  const doc = JSON.parse(HEALTH);
+  for (const key of ['outcomes', 'segments', 'measurements', 'evidence']) delete doc[key];
+  for (const it of doc.items) for (const key of ['lifts', 'outcomes', 'released']) delete it[key];
+  doc.model = 'rice';
+  const text = JSON.stringify(doc);
+  const r = JSON.parse(gs.run('agreement', text, '{}'));
+  assert.equal(r.reference.basis, 'document_model');
+  const { pageWithDocument } = await import('./harness.mjs');
+  const page = await pageWithDocument(env, '/demo/stakeholders-no-outcomes.html', text, 'view="agreement"');
+  const view = page.locator('gap-score .gs-agreement');
+  const lead = view.locator('.gs-ag-lead');
+  await until(() => lead.isVisible(), 10000, 'the sentence');
+  const sentence = await lead.textContent();
+  assert.ok(sentence.includes(`Closest to the ranking by ${r.reference.variant}: `), sentence);
+  assert.doesNotMatch(await view.textContent(), /customers/i);
+  await page.context().close();
+});

@@ -16,6 +16,9 @@ bool has_outcomes(const Scenario& s) { return !s.sections().gap.outcomes.empty()
 struct Reference {
   const ModelInfo* model = nullptr;
   std::string reason;
+  /// What the reference stands for, as a code an interface can label by: "customer_outcomes"
+  /// (the gap model over the document's outcomes), "document_model" or "option".
+  std::string_view basis;
 };
 
 /// The model the stakeholders are aligned with: the "reference" option; else the gap model
@@ -32,22 +35,29 @@ std::optional<Reference> choose_reference(Request& r, const Scenario& s) {
     check_model_inputs(s, *ref.model, r.diag);
     if (!r.diag.ok()) return std::nullopt;
     ref.reason = "chosen with the reference option";
+    ref.basis = "option";
     return ref;
   }
   if (r.has("reference")) return std::nullopt; // not text: reported by r.text
-  std::vector<std::pair<const ModelInfo*, std::string>> candidates;
+  struct Candidate {
+    const ModelInfo* model;
+    std::string reason;
+    std::string_view basis;
+  };
+  std::vector<Candidate> candidates;
   if (has_outcomes(s))
-    candidates.push_back({&gap_model(), "the customer-outcome ranking: the document has outcomes"});
+    candidates.push_back({&gap_model(), "the customer-outcome ranking: the document has outcomes", "customer_outcomes"});
   if (const ModelInfo* doc = find_model(s.model))
-    if (candidates.empty() || candidates.front().first != doc)
-      candidates.push_back({doc, "the document's model"});
+    if (candidates.empty() || candidates.front().model != doc)
+      candidates.push_back({doc, "the document's model", "document_model"});
   std::string skipped;
-  for (const auto& [model, reason] : candidates) {
+  for (const auto& [model, reason, basis] : candidates) {
     Diagnostics probe;
     check_model_inputs(s, *model, probe);
     if (probe.ok()) {
       ref.model = model;
       ref.reason = reason;
+      ref.basis = basis;
       if (!skipped.empty()) r.diag.warning("options/reference", code::missing_input, skipped + "; aligning with model " + std::string(model->id));
       return ref;
     }
@@ -177,7 +187,7 @@ Json command_agreement(Request& r) {
     }
   out["alignment"] = std::move(alignment);
   if (ref->model)
-    out["reference"] = {{"model", ref->model->id}, {"variant", ref->model->variant}, {"why", ref->reason}};
+    out["reference"] = {{"model", ref->model->id}, {"variant", ref->model->variant}, {"why", ref->reason}, {"basis", ref->basis}};
   else
     out["reference"] = nullptr;
 

@@ -1,10 +1,12 @@
 // The stakeholders view's opening sentence, for people who do not read Kendall's W: how much
 // they agree (the engine's own interpretation), what all of them put in their top N, where
-// they split most (the engine's order of disagreement) and who is closest to the customers.
+// they split most (the engine's order of disagreement) and who is closest to the reference
+// ranking (the customers' when the engine says it is).
 // Every fact is read from the `agreement` answer; nothing is judged here. Also shared ranks:
 // a rank of 27.5 is two items tied for places 27 and 28, and is said as such.
 
 import type { AgreementResult } from './agreement';
+import { referenceName } from './agreement';
 import { formatNumber } from '../format';
 
 /** "A, B and C". */
@@ -40,7 +42,7 @@ export function agreementSentence(r: AgreementResult, widgetTop: number, nameOf:
   if (r.reference && aligned.length > 1) {
     const best = aligned.reduce((a, b) => (b.tau_b! > a.tau_b! ? b : a));
     const worst = aligned.reduce((a, b) => (b.tau_b! < a.tau_b! ? b : a));
-    out.push(`Closest to the customers’ ranking: ${best.name || nameOf(best.stakeholder)}; furthest: ${worst.name || nameOf(worst.stakeholder)}.`);
+    out.push(`Closest to ${referenceName(r.reference)}: ${best.name || nameOf(best.stakeholder)}; furthest: ${worst.name || nameOf(worst.stakeholder)}.`);
   }
   return out.join(' ');
 }

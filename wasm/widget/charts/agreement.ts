@@ -28,7 +28,8 @@ export interface AgreementResult {
   items_compared: number;
   items: AgreementItem[];
   alignment: { stakeholder: string; name?: string; role?: string; tau_b: number | null; defined?: boolean }[];
-  reference: { model: string; variant: string; why?: string } | null;
+  /** `basis`: what the reference stands for ("customer_outcomes", "document_model", "option"). */
+  reference: { model: string; variant: string; why?: string; basis?: string } | null;
   pairwise?: { stakeholders: string[]; tau_b: (number | null)[][] };
 }
 
@@ -63,7 +64,7 @@ export class AgreementView {
       ? h(
           'div',
           { class: 'gs-ag-block' },
-          h('h3', {}, 'Aligned with the customers?'),
+          h('h3', {}, `Aligned with ${referenceName(r.reference)}?`),
           h('div', { class: 'gs-diverge' }, ...r.alignment.map((a) => divergingRow(a.name || nameOf(a.stakeholder), a.role, a.tau_b))),
           h('p', { class: 'gs-note' }, `Kendall’s τ-b between each stakeholder’s ratings and the ranking by ${r.reference.variant}: −1 the exact opposite order, 0 unrelated, +1 the same order.`),
         )
@@ -135,7 +136,7 @@ export class AgreementView {
               {},
               h('th', { scope: 'col' }, 'Item'),
               ...who.map((s) => h('th', { scope: 'col', class: 'gs-score' }, nameOf(s))),
-              r.reference ? h('th', { scope: 'col', class: 'gs-score' }, 'Customers') : null,
+              r.reference ? h('th', { scope: 'col', class: 'gs-score' }, referenceColumn(r.reference)) : null,
               h('th', { scope: 'col', class: 'gs-score' }, 'Spread'),
             ),
           ),
@@ -193,4 +194,18 @@ function tauText(t: number): string {
 
 function formatP(p: number): string {
   return p < 0.001 ? '< 0.001' : formatNumber(p);
+}
+
+/**
+ * What the reference ranking is, as the engine says (its `basis`): the customers' only when it
+ * is the gap model over the document's customer outcomes; else the ranking by its model (a
+ * document without outcomes is aligned with its own model, which an edit moves).
+ */
+export function referenceName(ref: NonNullable<AgreementResult['reference']>): string {
+  return ref.basis === 'customer_outcomes' ? 'the customers’ ranking' : `the ranking by ${ref.variant}`;
+}
+
+/** The reference's column heading in the disputed items' table. */
+function referenceColumn(ref: NonNullable<AgreementResult['reference']>): string {
+  return ref.basis === 'customer_outcomes' ? 'Customers' : 'Reference';
 }
