@@ -129,3 +129,30 @@ test('focus stays in the table: after the last "Show more", and after an explana
   assert.ok(await w.locator('tr.gs-kept').isVisible(), 'its row is the kept one');
   await page.context().close();
 });
+
+// Found by a black-box review of the views: Enter on "Run simulation" (disabled while it runs)
+// and on the landscape's "Show all N outcomes" (hidden once pressed) dropped focus to the page.
+test('focus stays in the views: Run simulation (Cancel while it runs, Run again after), Show all outcomes', async () => {
+  const page = await openDemo(env);
+  const w = page.locator('#backlog');
+  await w.getByRole('tab', { name: 'Uncertainty' }).click();
+  const run = w.getByRole('button', { name: 'Run simulation' });
+  await run.focus();
+  await press(page, 'Enter');
+  let f = await focused(page);
+  assert.ok(f && f.tag === 'button' && /^(Cancel|Run simulation)$/.test(f.text), `focus on Cancel or Run, not the page: ${JSON.stringify(f)}`);
+  await until(async () => await run.isEnabled(), 30000, 'the run to end');
+  await until(async () => (await focused(page))?.text === 'Run simulation', 3000, 'focus back on Run simulation');
+
+  const gaps = page.locator('#gaps');
+  await gaps.evaluate((el) => el.ready);
+  const more = gaps.getByRole('button', { name: /^Show all \d+ outcomes$/ });
+  await until(() => more.isVisible(), 10000, 'the landscape’s Show all');
+  await more.focus();
+  await press(page, 'Enter');
+  f = await focused(page);
+  assert.equal(f?.tag, 'th', `focus on the first outcome shown: ${JSON.stringify(f)}`);
+  const shown = await gaps.locator('.gs-outcomes tbody tr').nth(8).locator('th').textContent();
+  assert.ok(shown.startsWith(f.text.slice(0, 20)), `${f.text} is the 9th outcome`);
+  await page.context().close();
+});

@@ -60,7 +60,7 @@ test('opportunity landscape: outcomes, statuses and unrealized value from `gaps`
     trs.map((tr) => [...tr.children].map((c) => (c.firstChild?.nodeType === 3 ? c.firstChild.textContent : c.textContent))),
   );
   assert.equal(rows.length, expected.length);
-  const byOpportunity = [...expected].sort((a, b) => b.opportunity - a.opportunity);
+  const byOpportunity = [...expected].sort((a, b) => a.rank - b.rank); // the engine's order
   rows.forEach((cells, k) => {
     assert.equal(cells[0], String(k + 1), 'numbered like the dots');
     assert.equal(cells[1], byOpportunity[k].name);

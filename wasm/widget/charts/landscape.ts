@@ -10,6 +10,8 @@ import { labelCells, stackable } from '../stack-table';
 import { linear, ticks, LabelSpace, chartWidth, FULL_WIDTH } from './svg-scale';
 
 export interface GapOutcome {
+  /** The engine's rank by opportunity (1 = the most underserved). */
+  rank?: number;
   id: string;
   name?: string;
   segment?: string;
@@ -98,7 +100,9 @@ export class LandscapeChart {
     const space = new LabelSpace();
     space.take(x(0.3), y(9.6), 90, 14);
     space.take(x(9.7) - 80, y(0.4), 80, 14);
-    const sorted = [...result.outcomes].sort((a, b) => b.opportunity - a.opportunity);
+    // In the engine's order (its rank): opportunities equal but for rounding noise (14.8 and
+    // 14.799999999999999) are tied there and ordered by its tie-break, as the CLI lists them.
+    const sorted = [...result.outcomes].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
     // Outcomes crowd the underserved corner, so each dot carries its number in the table
     // below (by opportunity) instead of a long name; the name is the dot's tooltip.
     sorted.forEach((o, k) => {
@@ -142,8 +146,16 @@ export class LandscapeChart {
     const body = h('tbody', {}, ...sorted.slice(0, ROWS).map(row));
     const more = h('button', { type: 'button', class: 'gs-more', part: 'button', hidden: sorted.length <= ROWS }, `Show all ${sorted.length} outcomes`);
     more.addEventListener('click', () => {
-      body.append(...sorted.slice(ROWS).map(row));
+      const added = sorted.slice(ROWS).map(row);
+      body.append(...added);
       labelCells(table);
+      // The button goes away: focus moves to the first outcome it showed (to the page, a
+      // screen reader would start again at the top).
+      const first = added[0]?.querySelector<HTMLElement>('th');
+      if (first) {
+        first.tabIndex = -1;
+        first.focus();
+      }
       more.hidden = true;
     });
     const headers = ['#', 'Outcome', 'Importance', 'Satisfaction', 'Opportunity', 'Status', ...(hasValue ? ['Unrealized value'] : [])];

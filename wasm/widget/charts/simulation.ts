@@ -98,12 +98,20 @@ export class SimulationView {
   }
 
   running(runs: number, items: number, onCancel: () => void): void {
+    // The Run button is disabled while it runs, which drops its keyboard focus to the page:
+    // focus goes to Cancel, the one control that acts on the run, and comes back after it.
+    const hadFocus = this.focused(this.button);
     this.button.disabled = true;
     this.progress.hidden = false;
     this.onCancel = onCancel;
     this.cancelButton.disabled = false;
+    if (hadFocus) this.cancelButton.focus();
     this.label = `${runs.toLocaleString('en')} simulations of ${items.toLocaleString('en')} items`;
     this.progressed(0);
+  }
+
+  private focused(el: HTMLElement): boolean {
+    return (el.getRootNode() as Document | ShadowRoot).activeElement === el;
   }
 
   /** The fraction of runs done, 0..1. */
@@ -113,9 +121,11 @@ export class SimulationView {
   }
 
   done(): void {
+    const hadFocus = this.focused(this.cancelButton);
     this.button.disabled = false;
     this.progress.hidden = true;
     this.onCancel = null;
+    if (hadFocus) this.button.focus();
   }
 
   markStale(stale: boolean): void {
