@@ -311,6 +311,8 @@ th.gs-title { font-weight: normal; min-width: 14em; }
 .gs-narrow .gs-stack tr { padding: 6px 0; border-bottom: 1px solid var(--gs-border); }
 .gs-narrow .gs-stack th, .gs-narrow .gs-stack td { display: inline-block; width: auto; border: 0; padding: 1px 12px 1px 0; min-width: 0; text-align: left !important; white-space: normal; vertical-align: top; }
 .gs-narrow .gs-stack td > div { display: inline; margin-left: 4px; }
+/* Sensitivity's lower/higher lines stay lines of their own when stacked. */
+.gs-narrow .gs-stack.gs-sens td > div { display: block; margin-left: 0; }
 .gs-narrow .gs-stack th[scope="row"] { display: block; }
 .gs-narrow .gs-stack td[data-label]::before { content: attr(data-label) ": "; color: var(--gs-muted); font-size: 12px; font-weight: normal; }
 .gs-narrow .gs-stack td.gs-rank::before { content: "#"; }

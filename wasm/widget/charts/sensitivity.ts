@@ -7,6 +7,7 @@
 
 import { h, fill } from '../dom';
 import { formatNumber } from '../format';
+import { stackable } from '../stack-table';
 
 /** One end of the same-items interval: who comes into the top N and who drops out just past it. */
 export interface Swap {
@@ -117,7 +118,8 @@ export class SensitivityView {
         ),
       );
     });
-    const table = h(
+    // Stacked rows on a phone (stack-table.ts): at 390 px its last two columns were cut off.
+    const table = stackable(h(
       'table',
       { class: 'gs-table gs-sens' },
       h('caption', { class: 'gs-sr' }, `How far each weight can move before the top ${n} changes`),
@@ -131,7 +133,7 @@ export class SensitivityView {
         ),
       ),
       h('tbody', {}, ...rows),
-    );
+    ));
     fill(this.content, h('div', { class: 'gs-scroll' }, table));
   }
 }
