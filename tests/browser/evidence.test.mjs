@@ -34,6 +34,9 @@ test('did it work? the gap over time, release markers, realized lift with its in
   const summary = await view.locator('.gs-ev-summary').textContent();
   assert.ok(summary.includes(`Closed ${pct(expected.total.closed_share)} of the customers’ gap from ${expected.total.from} to ${expected.total.to}`), summary);
   assert.ok(summary.includes('weighted by its customers'), summary);
+  // The share counts unmeasured outcomes as unchanged: said (a black-box review missed it).
+  const t = expected.total;
+  assert.ok(summary.includes(`${t.measured_outcomes} of ${t.measured_outcomes + t.unmeasured_outcomes.length} outcomes were measured; the ${t.unmeasured_outcomes.length} others count as unchanged (of the measured outcomes’ gap alone, ${pct(t.closed_share_of_measured)} closed)`), summary);
   assert.ok(summary.includes(`(${expected.total.unit} × customers)`), summary);
   const c = expected.calibration;
   assert.ok(summary.includes(`delivered ${pct(c.ratio)} of its predicted lift (${c.items} items in ${c.windows} release windows)`), summary);

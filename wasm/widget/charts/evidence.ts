@@ -66,6 +66,11 @@ export interface EvidenceTotal {
   unrealized_value_start?: number | null;
   unrealized_value_end?: number | null;
   unrealized_value_reason?: string;
+  /** How many outcomes have measurements, and those without (they close nothing in the share). */
+  measured_outcomes?: number;
+  unmeasured_outcomes?: string[];
+  /** The share closed of the measured outcomes' gap alone. */
+  closed_share_of_measured?: number | null;
 }
 export interface EvidenceNextOutcome {
   id: string;
@@ -170,6 +175,15 @@ export class EvidenceView {
           : `Closed ${formatPercent(t.closed_share)} of the customers’ gap`;
     const lines = [
       h('p', { class: 'gs-ev-closed' }, `${closed} from ${t.from} to ${t.to}.`),
+      // The share counts unmeasured outcomes as unchanged: said, with the measured ones' share.
+      t.unmeasured_outcomes?.length && typeof t.measured_outcomes === 'number'
+        ? h(
+            'p',
+            { class: 'gs-note gs-ev-measured' },
+            `${t.measured_outcomes} of ${t.measured_outcomes + t.unmeasured_outcomes.length} outcomes were measured; the ${t.unmeasured_outcomes.length} others count as unchanged` +
+              (typeof t.closed_share_of_measured === 'number' ? ` (of the measured outcomes’ gap alone, ${formatPercent(t.closed_share_of_measured)} closed).` : '.'),
+          )
+        : null,
       h(
         'p',
         { class: 'gs-note gs-ev-unit' },
@@ -194,7 +208,7 @@ export class EvidenceView {
         ),
       );
     }
-    return lines;
+    return lines.filter((l): l is HTMLParagraphElement => l !== null);
   }
 
   private outcomeChart(o: EvidenceOutcome, titleOf: (id: string) => string): HTMLElement {
