@@ -313,7 +313,7 @@ export class EvidenceView {
         h('td', { class: 'gs-note' }, notes.join('; ')),
       );
     };
-    const headers = ['Released item', 'Outcome', 'Released', 'Predicted lift', 'Realized lift', '95 % interval', ''];
+    const headers = ['Released item', 'Outcome', 'Released', 'Predicted lift', 'Realized lift', '95 % interval', 'Note'];
     fill(
       this.table,
       // Stacked rows on a phone (stack-table.ts).
