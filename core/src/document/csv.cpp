@@ -113,14 +113,11 @@ std::string csv_field(std::string_view text) {
   // A leading byte order mark is quoted too: unquoted at the start of a file, parse_csv
   // would take it for the file's own mark and drop it (found by fuzzing).
   const bool leading_bom = text.substr(0, 3) == "\xEF\xBB\xBF";
-  // A NUL (a title's "\u0000") is written as ␀: raw, it ends the text for many readers.
-  const bool nul = text.find('\0') != std::string_view::npos;
-  if (!leading_bom && !nul && text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  if (!leading_bom && text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
   std::string out = "\"";
   for (char c : text) {
     if (c == '"') out += '"';
-    if (c == '\0') out += "\xE2\x90\x80"; // U+2400
-    else out += c;
+    out += c;
   }
   return out + "\"";
 }
