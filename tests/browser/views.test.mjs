@@ -93,26 +93,6 @@ for (const [view, command, file] of [
   });
 }
 
-// More items than rank columns: the ranks past them are one column (#13+), so a row whose
-// runs all land there is not blank across (found by a black-box review).
-test('uncertainty: the ranks past the twelve columns are summed in one', { skip: !commands().has('simulate') && 'module without simulate' }, async () => {
-  const doc = fixture('demo/health-app.json');
-  const page = await pageWith(doc, 'view="uncertainty"');
-  const table = page.locator('gap-score .gs-heatmap');
-  await until(() => table.isVisible(), 20000, 'the first (automatic) run');
-  const heads = await table.locator('thead th').allTextContents();
-  assert.ok(heads.includes('#13+'), heads.join(' | '));
-  const col = heads.indexOf('#13+');
-  const expected = engine('simulate', doc, { runs: 10000, seed: 1 }).items;
-  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
-  for (const cells of rows) {
-    const it = expected.find((x) => x.title === cells[0]);
-    const p = Math.min(1, it.rank_probabilities.slice(12).reduce((a, b) => a + b, 0));
-    assert.equal(cells[col], p >= 0.005 ? String(Math.round(p * 100)) : '', `${it.title}: rank 13 or below`);
-  }
-  await page.context().close();
-});
-
 test('uncertainty: the simulation shows the engine’s numbers for the same seed', { skip: !commands().has('simulate') && 'module without simulate' }, async () => {
   const doc = fixture('tests/fixtures/documents/uncertain_rice.json');
   const page = await pageWith(doc, 'view="uncertainty" top="2"');

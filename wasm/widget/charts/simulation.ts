@@ -139,7 +139,6 @@ export class SimulationView {
   render(r: SimResult, top: number): void {
     const n = r.items.length;
     const cols = Math.min(n, RANK_COLUMNS);
-    const rest = n > cols;
     const rows = [...r.items].sort((a, b) => a.expected_rank - b.expected_rank).slice(0, ROWS);
     const note =
       r.uncertain_inputs === 0
@@ -152,8 +151,6 @@ export class SimulationView {
       {},
       h('th', { scope: 'col' }, 'Item'),
       ...Array.from({ length: cols }, (_, k) => h('th', { scope: 'col', class: 'gs-heat-h' }, `#${k + 1}`)),
-      // The ranks past the columns in one: a row whose runs all land there was blank across.
-      rest ? h('th', { scope: 'col', class: 'gs-heat-h' }, `#${cols + 1}+`) : null,
       h('th', { scope: 'col' }, `P(top ${top})`),
       h('th', { scope: 'col' }, 'Expected rank'),
       h('th', { scope: 'col' }, '90 % of runs'),
@@ -166,15 +163,6 @@ export class SimulationView {
         if (p > 0.55) td.classList.add('gs-heat-strong');
         return td;
       });
-      if (rest) {
-        let p = 0;
-        for (let k = cols; k < it.rank_probabilities.length; k++) p += it.rank_probabilities[k];
-        p = Math.min(1, p);
-        const td = h('td', { class: 'gs-heat', title: `${it.title}: rank ${cols + 1} or below in ${formatPercent(p)} of runs` }, p >= 0.005 ? String(Math.round(p * 100)) : '');
-        td.style.setProperty('--p', String(p));
-        if (p > 0.55) td.classList.add('gs-heat-strong');
-        cells.push(td);
-      }
       const bar = h('span', { class: 'gs-bar gs-bar-small' }, h('span', { class: 'gs-seg gs-px' }));
       (bar.firstChild as HTMLElement).style.width = `${(it.p_top * 100).toFixed(1)}%`;
       return h(
