@@ -137,6 +137,8 @@ test('focus stays in the views: Run simulation (Cancel while it runs, Run again 
   const w = page.locator('#backlog');
   await w.getByRole('tab', { name: 'Uncertainty' }).click();
   const run = w.getByRole('button', { name: 'Run simulation' });
+  // The view's own first run disables the button while it runs: wait for it, as a person would.
+  await until(async () => await run.isEnabled(), 30000, 'the first run to end');
   await run.focus();
   await press(page, 'Enter');
   let f = await focused(page);
