@@ -37,10 +37,16 @@ std::string render_rank_table(const Json& result, bool markdown) {
   const ModelInfo* model = result["model"].is_string() ? find_model(result["model"].get<std::string>()) : nullptr;
   const bool contributions = model && model->needs_criteria;
   std::vector<std::array<std::string, 5>> rows;
+  bool ties = false;
+  // Said under the table in both formats (in Markdown as a paragraph of its own).
+  static const std::string kTieRule = "(= tied score, ordered by MoSCoW then id)\n";
   rows.push_back({"rank", "id", "title", "score", contributions ? "top contributions" : "terms"});
   for (const auto& row : result["ranking"]) {
     std::string rank = std::to_string(row["rank"].get<long long>());
-    if (row.contains("tied_with")) rank += "=";
+    if (row.contains("tied_with")) {
+      rank += "=";
+      ties = true;
+    }
     rows.push_back({rank, row["id"].get<std::string>(), table_cut(row["title"].get<std::string>(), 40),
                     short_number(row["score"].get<double>()), terms_text(row["terms"], contributions)});
   }
@@ -60,10 +66,7 @@ std::string render_rank_table(const Json& result, bool markdown) {
       out += "\n";
       if (r == 0) out += "|---:|---|---|---:|---|\n";
     }
-    // The rule under the table, as the text table says it (a paragraph of its own).
-    for (const auto& row : result["ranking"])
-      if (row.contains("tied_with")) return out + "\n(= tied score, ordered by MoSCoW then id)\n";
-    return out;
+    return ties ? out + "\n" + kTieRule : out;
   }
   for (auto& row : rows)
     for (auto& cell : row) cell = visible_text(cell); // a title's NUL or ESC as ␀ or ␛, not raw
@@ -80,10 +83,7 @@ std::string render_rank_table(const Json& result, bool markdown) {
     }
     out += line + "\n";
   }
-  bool ties = false;
-  for (const auto& row : result["ranking"]) ties |= row.contains("tied_with");
-  if (ties) out += "(= tied score, ordered by MoSCoW then id)\n";
-  return out;
+  return ties ? out + kTieRule : out;
 }
 
 std::string render_rank_csv(const Json& result) {
