@@ -1,10 +1,8 @@
 // A returning reader's saved values over a page whose data changed since they were saved (an
 // author updated the wiki page): the widget shows the reader's values, and says which of them
 // now stand over a different page value, so neither side's change is hidden without a word.
-// Only the document's numbers are read here (as the page writes them); the engine applied the
-// edits already.
+// The engine applied the edits already; the page's values are the session's.
 
-import type { Item } from './session';
 import type { EditPath, EditState } from './state';
 import { flatten, keyPath } from './state';
 
@@ -15,28 +13,25 @@ export interface OverPageValue {
   page: number | null;
 }
 
-/** A number as the page writes it, or a range's likely value (the value an edit replaces). */
-function numberOf(v: unknown): number | null {
-  if (typeof v === 'number') return v;
-  const likely = v && typeof v === 'object' ? (v as { likely?: unknown }).likely : undefined;
-  return typeof likely === 'number' ? likely : null;
-}
-
-/** Where the page's values are read: an item by id as the page writes it, a weight as the engine read it. */
+/** Where the page's values are read (Session.documentValue, and the weights as the engine read them). */
 export interface PageValues {
-  item(id: string): Item | undefined;
+  /** An estimate or criterion score as the page writes it (a range's likely value), null when it gives none. */
+  input(item: string, kind: 'field' | 'score', key: string): number | null;
   /** With "weights_from": "ahp" the weight in use is not the number written. */
   weight(id: string): number | null;
 }
 
 function pageValue(page: PageValues, path: EditPath): number | null {
-  if (path[0] === 'weights') return page.weight(path[1]);
-  if (path[0] !== 'fields' && path[0] !== 'scores') return null;
-  const item = page.item(path[1]);
-  if (!item) return null;
-  if (path[0] === 'fields') return numberOf(item[path[2]]);
-  const scores = item.scores as Record<string, unknown> | undefined;
-  return scores && typeof scores === 'object' ? numberOf(scores[path[2]]) : null;
+  switch (path[0]) {
+    case 'weights':
+      return page.weight(path[1]);
+    case 'fields':
+      return page.input(path[1], 'field', path[2]);
+    case 'scores':
+      return page.input(path[1], 'score', path[2]);
+    default:
+      return null;
+  }
 }
 
 /**

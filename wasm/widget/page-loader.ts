@@ -182,7 +182,7 @@ export class PageLoader {
       if (overPage && opened && saved?.page && saved.page !== page && this.session && this.session.state.document === null) {
         const s = this.session;
         const weights = new Map(s.criteria().map((c) => [c.id, c.documentWeight]));
-        overPage(valuesOverPage({ item: (id) => s.item(s.indexOf(id)), weight: (id) => weights.get(id) ?? null }, s.state));
+        overPage(valuesOverPage({ input: (item, kind, key) => s.documentValue(s.indexOf(item), { kind, key }), weight: (id) => weights.get(id) ?? null }, s.state));
       }
       if (opened && saved && !isPristine(own)) this.ports.savedShown?.();
       // After openPage, which clears old messages. A link whose view does not load here

@@ -57,7 +57,7 @@ export interface CriterionView {
   range: { low: number; high: number } | null;
 }
 
-export interface Item {
+interface Item {
   id: string;
   title?: string;
   description?: string;
@@ -447,7 +447,7 @@ export class Session {
     return this.documentValue(index, col);
   }
 
-  documentValue(index: number, col: InputColumn): number | null {
+  documentValue(index: number, col: Pick<InputColumn, 'kind' | 'key'>): number | null {
     const item = this.sourceDoc.items?.[index];
     if (!item) return null;
     const raw = col.kind === 'field' ? item[col.key] : (item.scores as Record<string, unknown> | undefined)?.[col.key];
