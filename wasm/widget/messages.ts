@@ -17,6 +17,13 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
+/** What an entry is called: an item's title, a criterion's name, else its id. */
+function entryName(list: 'items' | 'criteria', e: unknown): unknown {
+  if (!e || typeof e !== 'object') return null;
+  const named = list === 'items' ? (e as { title?: unknown }).title : (e as { name?: unknown }).name;
+  return named ?? (e as { id?: unknown }).id;
+}
+
 /** How many entries of a document's list share each name (title or id), counted once per document. */
 const counted = new WeakMap<Doc, Map<string, Map<string, number>>>();
 function nameCounts(doc: Doc, list: 'items' | 'criteria'): Map<string, number> {
@@ -26,7 +33,7 @@ function nameCounts(doc: Doc, list: 'items' | 'criteria'): Map<string, number> {
   if (!counts) {
     counts = new Map();
     for (const e of (list === 'items' ? doc.items : doc.criteria) ?? []) {
-      const name = e && typeof e === 'object' ? ((list === 'items' ? (e as { title?: unknown }).title : (e as { name?: unknown }).name) ?? e.id) : null;
+      const name = entryName(list, e);
       if (typeof name === 'string') counts.set(name, (counts.get(name) ?? 0) + 1);
     }
     byList.set(list, counts);
@@ -48,14 +55,13 @@ export function describePath(path: string, doc?: Doc | null): string {
     const next = parts[k + 1];
     if ((p === 'items' || p === 'criteria') && next !== undefined && /^\d+$/.test(next)) {
       const i = Number(next);
-      const entry = (p === 'items' ? doc?.items : doc?.criteria)?.[i];
-      const name = entry ? (p === 'items' ? entry && (entry as { title?: unknown }).title : (entry as { name?: unknown }).name) ?? entry.id : null;
+      const name = entryName(p, (p === 'items' ? doc?.items : doc?.criteria)?.[i]);
       // By name when there is one: the table shows ranks, so "item 3" (the document's
       // order) would point at the wrong row. The position is the fallback (a CSV line, say).
       const kind = p === 'items' ? 'item' : 'criterion';
       // Two entries of one name (a duplicated id, the subject of the error) are told apart by
       // their place in the document.
-      const shared = typeof name === 'string' && name && (p === 'items' ? doc?.items : doc?.criteria) && (nameCounts(doc!, p).get(name) ?? 0) > 1;
+      const shared = typeof name === 'string' && name && doc && (nameCounts(doc, p).get(name) ?? 0) > 1;
       out.push(typeof name === 'string' && name ? `${kind} “${name}”${shared ? ` (the ${ordinal(i + 1)} in the document)` : ''}` : `${kind} ${i + 1}`);
       k++;
     } else {
